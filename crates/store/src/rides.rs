@@ -1,0 +1,152 @@
+//! Rides: one submitted conversation each, sealed before it gets here.
+
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use kataloop_tenancy::{ParticipantId, RideId, TeamId, ThemeId};
+
+use crate::error::StoreError;
+use crate::ids::{db, DbParticipantId, DbRideId, DbTeamId, DbThemeId};
+use crate::schema::rides;
+pub use crate::status::RideStatus;
+use crate::tenant_tx::TenantTx;
+
+/// A ride to store. The conversation arrives sealed (ciphertext and the key
+/// version that sealed it); the store never sees plaintext.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRide {
+    pub id: RideId,
+    pub participant: ParticipantId,
+    pub session_alias: String,
+    pub team: Option<TeamId>,
+    pub conversation_ciphertext: Vec<u8>,
+    pub key_version: i32,
+    pub theme: Option<ThemeId>,
+    pub sentiment: Option<f32>,
+    pub anonymized_summary: Option<String>,
+    pub status: RideStatus,
+}
+
+/// A stored ride.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ride {
+    pub id: RideId,
+    pub participant: ParticipantId,
+    pub session_alias: String,
+    pub team: Option<TeamId>,
+    pub conversation_ciphertext: Vec<u8>,
+    pub key_version: i32,
+    pub theme: Option<ThemeId>,
+    pub sentiment: Option<f32>,
+    pub anonymized_summary: Option<String>,
+    pub status: RideStatus,
+    /// The day only (guarantee 25).
+    pub created_on: chrono::NaiveDate,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = rides, check_for_backend(diesel::pg::Pg))]
+struct RideRow {
+    id: DbRideId,
+    participant_pid: DbParticipantId,
+    session_alias: String,
+    team_id: Option<DbTeamId>,
+    conversation_ciphertext: Vec<u8>,
+    key_version: i32,
+    theme_id: Option<DbThemeId>,
+    sentiment: Option<f32>,
+    anonymized_summary: Option<String>,
+    status: RideStatus,
+    created_on: chrono::NaiveDate,
+}
+
+impl From<RideRow> for Ride {
+    fn from(r: RideRow) -> Ride {
+        Ride {
+            id: r.id.0,
+            participant: r.participant_pid.0,
+            session_alias: r.session_alias,
+            team: r.team_id.map(|t| t.0),
+            conversation_ciphertext: r.conversation_ciphertext,
+            key_version: r.key_version,
+            theme: r.theme_id.map(|t| t.0),
+            sentiment: r.sentiment,
+            anonymized_summary: r.anonymized_summary,
+            status: r.status,
+            created_on: r.created_on,
+        }
+    }
+}
+
+/// Stores a ride for the transaction's tenant.
+pub async fn insert(tx: &mut TenantTx<'_>, ride: &NewRide) -> Result<(), StoreError> {
+    let tenant = tx.tenant();
+    diesel::insert_into(rides::table)
+        .values((
+            rides::tenant_id.eq(db(tenant)),
+            rides::id.eq(db(ride.id)),
+            rides::participant_pid.eq(db(ride.participant)),
+            rides::session_alias.eq(&ride.session_alias),
+            rides::team_id.eq(db(ride.team)),
+            rides::conversation_ciphertext.eq(&ride.conversation_ciphertext),
+            rides::key_version.eq(ride.key_version),
+            rides::theme_id.eq(db(ride.theme)),
+            rides::sentiment.eq(ride.sentiment),
+            rides::anonymized_summary.eq(&ride.anonymized_summary),
+            rides::status.eq(ride.status),
+        ))
+        .execute(tx.conn())
+        .await?;
+    Ok(())
+}
+
+/// One ride of the tenant; another tenant's ride id is simply not found.
+pub async fn get(tx: &mut TenantTx<'_>, id: RideId) -> Result<Ride, StoreError> {
+    let tenant = tx.tenant();
+    rides::table
+        .filter(rides::tenant_id.eq(db(tenant)).and(rides::id.eq(db(id))))
+        .select(RideRow::as_select())
+        .first(tx.conn())
+        .await
+        .optional()?
+        .map(Ride::from)
+        .ok_or(StoreError::NotFound { what: "ride" })
+}
+
+/// The ids of all rides of the tenant.
+pub async fn list_ids(tx: &mut TenantTx<'_>) -> Result<Vec<RideId>, StoreError> {
+    let tenant = tx.tenant();
+    Ok(rides::table
+        .filter(rides::tenant_id.eq(db(tenant)))
+        .select(rides::id)
+        .order(rides::id)
+        .load::<DbRideId>(tx.conn())
+        .await?
+        .into_iter()
+        .map(RideId::from)
+        .collect())
+}
+
+/// Changes a ride's status; returns 0 for an id this tenant does not hold.
+pub async fn set_status(
+    tx: &mut TenantTx<'_>,
+    id: RideId,
+    status: RideStatus,
+) -> Result<usize, StoreError> {
+    let tenant = tx.tenant();
+    Ok(diesel::update(
+        rides::table.filter(rides::tenant_id.eq(db(tenant)).and(rides::id.eq(db(id)))),
+    )
+    .set(rides::status.eq(status))
+    .execute(tx.conn())
+    .await?)
+}
+
+/// Deletes a ride; returns 0 for an id this tenant does not hold.
+pub async fn delete(tx: &mut TenantTx<'_>, id: RideId) -> Result<usize, StoreError> {
+    let tenant = tx.tenant();
+    Ok(diesel::delete(
+        rides::table.filter(rides::tenant_id.eq(db(tenant)).and(rides::id.eq(db(id)))),
+    )
+    .execute(tx.conn())
+    .await?)
+}

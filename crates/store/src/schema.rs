@@ -1,0 +1,99 @@
+// @generated automatically by Diesel CLI.
+
+pub mod sql_types {
+    #[derive(diesel::query_builder::QueryId, Clone, Debug, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "ride_status"))]
+    pub struct RideStatus;
+
+    #[derive(diesel::query_builder::QueryId, Clone, Debug, diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = "theme_status"))]
+    pub struct ThemeStatus;
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::ids::sql::*;
+
+    participants (tenant_id, participant_pid) {
+        tenant_id -> TenantIdSql,
+        participant_pid -> ParticipantIdSql,
+        hashed_hr_id -> Text,
+        team_id -> Nullable<TeamIdSql>,
+        created_on -> Date,
+        last_active_on -> Date,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::RideStatus;
+    use crate::ids::sql::*;
+
+    rides (tenant_id, id) {
+        tenant_id -> TenantIdSql,
+        id -> RideIdSql,
+        participant_pid -> ParticipantIdSql,
+        session_alias -> Text,
+        team_id -> Nullable<TeamIdSql>,
+        conversation_ciphertext -> Bytea,
+        key_version -> Int4,
+        theme_id -> Nullable<ThemeIdSql>,
+        sentiment -> Nullable<Float4>,
+        anonymized_summary -> Nullable<Text>,
+        status -> RideStatus,
+        created_on -> Date,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::ids::sql::*;
+
+    teams (tenant_id, id) {
+        tenant_id -> TenantIdSql,
+        id -> TeamIdSql,
+        name -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::ids::sql::*;
+
+    tenants (id) {
+        id -> TenantIdSql,
+        name -> Text,
+        domain -> Text,
+        k_anonymity -> Int2,
+        data_region -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::ThemeStatus;
+    use crate::ids::sql::*;
+
+    themes (tenant_id, id) {
+        tenant_id -> TenantIdSql,
+        id -> ThemeIdSql,
+        team_id -> Nullable<TeamIdSql>,
+        name -> Text,
+        description -> Text,
+        contributor_count -> Int4,
+        confidence -> Float4,
+        suggested_action -> Text,
+        status -> ThemeStatus,
+        created_on -> Date,
+        updated_on -> Date,
+    }
+}
+
+diesel::joinable!(participants -> tenants (tenant_id));
+diesel::joinable!(rides -> tenants (tenant_id));
+diesel::joinable!(teams -> tenants (tenant_id));
+diesel::joinable!(themes -> tenants (tenant_id));
+
+diesel::allow_tables_to_appear_in_same_query!(participants, rides, teams, tenants, themes,);

@@ -1,0 +1,1 @@
+//! Holds no code: the suites live in `tests/tests/`.
