@@ -70,7 +70,8 @@ async fn build_world() -> World {
                     let mut rs = Vec::new();
                     for n in 0..rows {
                         let team = Some(teams_for_tx[n % teams_for_tx.len()]);
-                        let p = participants::find_or_create(tx, &format!("hash-{n}"), team).await?;
+                        let p =
+                            participants::find_or_create(tx, &format!("hash-{n}"), team).await?;
                         let theme = themes::Theme {
                             id: ThemeId::random(),
                             team,
@@ -211,13 +212,29 @@ enum Op {
     /// Read a whole table as tenant `t`.
     ReadAll { t: usize, table: usize },
     /// Read a row of tenant `u` by id as tenant `t`.
-    ReadForeign { t: usize, u: usize, table: usize, row: usize },
+    ReadForeign {
+        t: usize,
+        u: usize,
+        table: usize,
+        row: usize,
+    },
     /// Insert a row naming tenant `u` while acting as `t`.
     InsertCarrying { t: usize, u: usize, table: usize },
     /// Update or delete a row of tenant `u` by id while acting as `t`.
-    TouchForeign { t: usize, u: usize, table: usize, row: usize, delete: bool },
+    TouchForeign {
+        t: usize,
+        u: usize,
+        table: usize,
+        row: usize,
+        delete: bool,
+    },
     /// Move one of `t`'s own rows to tenant `u`.
-    MoveOwnRow { t: usize, u: usize, table: usize, row: usize },
+    MoveOwnRow {
+        t: usize,
+        u: usize,
+        table: usize,
+        row: usize,
+    },
     /// Read and write with no tenant set.
     NoTenant { table: usize, u: usize },
 }
@@ -229,11 +246,25 @@ fn op() -> impl Strategy<Value = Op> {
         (t.clone(), table.clone()).prop_map(|(t, table)| Op::ReadAll { t, table }),
         (t.clone(), 0..3usize, table.clone(), 0..8usize)
             .prop_map(|(t, u, table, row)| Op::ReadForeign { t, u, table, row }),
-        (t.clone(), 0..3usize, table.clone())
-            .prop_map(|(t, u, table)| Op::InsertCarrying { t, u, table }),
-        (t.clone(), 0..3usize, table.clone(), 0..8usize, any::<bool>()).prop_map(
-            |(t, u, table, row, delete)| Op::TouchForeign { t, u, table, row, delete }
-        ),
+        (t.clone(), 0..3usize, table.clone()).prop_map(|(t, u, table)| Op::InsertCarrying {
+            t,
+            u,
+            table
+        }),
+        (
+            t.clone(),
+            0..3usize,
+            table.clone(),
+            0..8usize,
+            any::<bool>()
+        )
+            .prop_map(|(t, u, table, row, delete)| Op::TouchForeign {
+                t,
+                u,
+                table,
+                row,
+                delete
+            }),
         (t.clone(), 0..3usize, 1..5usize, 0..8usize)
             .prop_map(|(t, u, table, row)| Op::MoveOwnRow { t, u, table, row }),
         (table, 0..3usize).prop_map(|(table, u)| Op::NoTenant { table, u }),
@@ -269,7 +300,12 @@ async fn check(world: &World, client: &mut tokio_postgres::Client, role: Role, o
                 .await
                 .unwrap();
             let own = table.ids(tenant(t), hold(t)).len();
-            assert_eq!(rows.len(), own, "{role:?} reading {} as tenant {t}", table.name());
+            assert_eq!(
+                rows.len(),
+                own,
+                "{role:?} reading {} as tenant {t}",
+                table.name()
+            );
             for r in rows {
                 let owner: Uuid = r.get(0);
                 assert_eq!(owner, *tenant(t).as_uuid(), "foreign row visible");
@@ -287,12 +323,21 @@ async fn check(world: &World, client: &mut tokio_postgres::Client, role: Role, o
             .unwrap();
             let rows = tx
                 .query(
-                    &format!("SELECT 1 FROM {} WHERE {} = $1", table.name(), table.id_column()),
+                    &format!(
+                        "SELECT 1 FROM {} WHERE {} = $1",
+                        table.name(),
+                        table.id_column()
+                    ),
                     &[&id],
                 )
                 .await
                 .unwrap();
-            assert_eq!(rows.len(), usize::from(t == u), "{role:?} read of {}", table.name());
+            assert_eq!(
+                rows.len(),
+                usize::from(t == u),
+                "{role:?} read of {}",
+                table.name()
+            );
         }
         Op::InsertCarrying { t, u, table } => {
             let table = Table::ALL[table];
@@ -318,13 +363,24 @@ async fn check(world: &World, client: &mut tokio_postgres::Client, role: Role, o
             };
             if t == u && !matches!(table, Table::Tenants) {
                 // Positive control: the same statement for one's own tenant works.
-                assert_eq!(result.unwrap(), 1, "{role:?} own insert into {}", table.name());
+                assert_eq!(
+                    result.unwrap(),
+                    1,
+                    "{role:?} own insert into {}",
+                    table.name()
+                );
             } else if t != u {
                 let err = result.expect_err("a write carrying another tenant's id succeeded");
                 assert!(is_rls_refusal(&err), "{role:?} {}: {err:?}", table.name());
             }
         }
-        Op::TouchForeign { t, u, table, row, delete } => {
+        Op::TouchForeign {
+            t,
+            u,
+            table,
+            row,
+            delete,
+        } => {
             let table = Table::ALL[table];
             let ids = table.ids(tenant(u), hold(u));
             let id = ids[row % ids.len()];
@@ -335,7 +391,11 @@ async fn check(world: &World, client: &mut tokio_postgres::Client, role: Role, o
             .await
             .unwrap();
             let sql = if delete {
-                format!("DELETE FROM {} WHERE {} = $1", table.name(), table.id_column())
+                format!(
+                    "DELETE FROM {} WHERE {} = $1",
+                    table.name(),
+                    table.id_column()
+                )
             } else {
                 table.update_sql()
             };
@@ -386,7 +446,12 @@ async fn check(world: &World, client: &mut tokio_postgres::Client, role: Role, o
                 .await
                 .unwrap()
                 .get(0);
-            assert_eq!(count, 0, "{role:?} sees {} rows with no tenant", table.name());
+            assert_eq!(
+                count,
+                0,
+                "{role:?} sees {} rows with no tenant",
+                table.name()
+            );
             if table.insertable_by(role) {
                 let parent = hold(u).participants[0];
                 let carried = *tenant(u).as_uuid();

@@ -17,7 +17,11 @@ fn new_tenant(domain: &str) -> tenants::NewTenant {
     }
 }
 
-async fn create(store: &Store, id: TenantId, new: tenants::NewTenant) -> Result<tenants::Tenant, StoreError> {
+async fn create(
+    store: &Store,
+    id: TenantId,
+    new: tenants::NewTenant,
+) -> Result<tenants::Tenant, StoreError> {
     store
         .tenant(id)
         .transaction(|tx| Box::pin(async move { tenants::create(tx, &new).await }))
@@ -51,11 +55,20 @@ async fn a_tenant_round_trips_with_its_settings() {
 async fn a_duplicate_domain_is_a_typed_error_and_writes_nothing() {
     let db = TestDatabase::new().await;
     let owner = db.owner_store();
-    create(&owner, TenantId::random(), new_tenant("acme.com")).await.unwrap();
+    create(&owner, TenantId::random(), new_tenant("acme.com"))
+        .await
+        .unwrap();
     let second = TenantId::random();
-    let err = create(&owner, second, new_tenant("ACME.com")).await.unwrap_err();
+    let err = create(&owner, second, new_tenant("ACME.com"))
+        .await
+        .unwrap_err();
     assert!(
-        matches!(err, StoreError::AlreadyExists { what: "a tenant with that domain" }),
+        matches!(
+            err,
+            StoreError::AlreadyExists {
+                what: "a tenant with that domain"
+            }
+        ),
         "{err:?}"
     );
     // The message names the conflict, not the value.
@@ -91,7 +104,15 @@ async fn duplicate_team_names_are_refused_within_a_tenant_only() {
         .transaction(|tx| Box::pin(async move { teams::create(tx, &n).await }))
         .await
         .unwrap_err();
-    assert!(matches!(err, StoreError::AlreadyExists { what: "a team with that name" }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            StoreError::AlreadyExists {
+                what: "a team with that name"
+            }
+        ),
+        "{err:?}"
+    );
     let listed = owner
         .tenant(a)
         .transaction(|tx| Box::pin(async move { teams::list(tx).await }))
@@ -106,7 +127,10 @@ async fn the_runtime_role_cannot_create_tenants_or_teams() {
     let err = create(&db.app_store(), TenantId::random(), new_tenant("x.example"))
         .await
         .unwrap_err();
-    assert!(matches!(err, StoreError::Refused("missing privilege")), "{err:?}");
+    assert!(
+        matches!(err, StoreError::Refused("missing privilege")),
+        "{err:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -127,7 +151,11 @@ async fn guarantee_8_k_is_raised_freely_and_lowered_only_without_rides() {
         }
     };
     assert_eq!(set_k(8).await.unwrap().get(), 8);
-    assert_eq!(set_k(4).await.unwrap().get(), 4, "no rides yet: lowering is allowed");
+    assert_eq!(
+        set_k(4).await.unwrap().get(),
+        4,
+        "no rides yet: lowering is allowed"
+    );
 
     db.app_store()
         .tenant(id)
@@ -164,7 +192,9 @@ async fn guarantee_8_k_is_raised_freely_and_lowered_only_without_rides() {
 async fn the_same_hash_is_the_same_participant() {
     let db = TestDatabase::new().await;
     let id = TenantId::random();
-    create(&db.owner_store(), id, new_tenant("p.example")).await.unwrap();
+    create(&db.owner_store(), id, new_tenant("p.example"))
+        .await
+        .unwrap();
     let (first, second, other) = db
         .app_store()
         .tenant(id)
@@ -186,7 +216,9 @@ async fn the_same_hash_is_the_same_participant() {
 async fn out_of_range_values_are_refused_and_nothing_is_stored() {
     let db = TestDatabase::new().await;
     let id = TenantId::random();
-    create(&db.owner_store(), id, new_tenant("r.example")).await.unwrap();
+    create(&db.owner_store(), id, new_tenant("r.example"))
+        .await
+        .unwrap();
     let app = db.app_store();
     let err = app
         .tenant(id)
@@ -213,7 +245,10 @@ async fn out_of_range_values_are_refused_and_nothing_is_stored() {
         })
         .await
         .unwrap_err();
-    assert!(matches!(err, StoreError::Refused("a check constraint")), "{err:?}");
+    assert!(
+        matches!(err, StoreError::Refused("a check constraint")),
+        "{err:?}"
+    );
     // The participant created earlier in the same transaction is gone too.
     let left = app
         .tenant(id)
@@ -230,7 +265,10 @@ async fn the_server_role_check_accepts_only_rls_bound_roles() {
     assert_eq!(app.role, kataloop_testkit::APP_LOGIN);
 
     let owner = db.owner_store().require_runtime_role().await.unwrap_err();
-    assert!(matches!(owner, StoreError::PrivilegedRole { .. }), "{owner:?}");
+    assert!(
+        matches!(owner, StoreError::PrivilegedRole { .. }),
+        "{owner:?}"
+    );
 
     let superuser = Store::connect(&DatabaseConfig::new(db.superuser_url())).unwrap();
     let err = superuser.require_runtime_role().await.unwrap_err();
@@ -241,7 +279,10 @@ async fn the_server_role_check_accepts_only_rls_bound_roles() {
 async fn migrations_are_idempotent() {
     let db = TestDatabase::new().await;
     let config = DatabaseConfig::new(db.superuser_url());
-    assert!(kataloop_store::pending_migrations(&config).await.unwrap().is_empty());
+    assert!(kataloop_store::pending_migrations(&config)
+        .await
+        .unwrap()
+        .is_empty());
     assert!(run_migrations(&config).await.unwrap().is_empty());
     assert_eq!(kataloop_store::known_migrations().len(), 1);
 }

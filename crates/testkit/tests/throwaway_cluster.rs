@@ -13,10 +13,15 @@ async fn a_throwaway_cluster_starts_migrates_and_stops_cleanly() {
     assert!(cluster.answers());
 
     let client = cluster.admin_client("postgres").await.unwrap();
-    client.batch_execute("CREATE DATABASE kataloop_probe").await.unwrap();
-    let ran = run_migrations(&DatabaseConfig::new(cluster.admin_url_for("kataloop_probe")))
+    client
+        .batch_execute("CREATE DATABASE kataloop_probe")
         .await
         .unwrap();
+    let ran = run_migrations(&DatabaseConfig::new(
+        cluster.admin_url_for("kataloop_probe"),
+    ))
+    .await
+    .unwrap();
     assert_eq!(ran.len(), kataloop_store::known_migrations().len());
     drop(client);
 
