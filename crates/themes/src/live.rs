@@ -1,0 +1,172 @@
+//! The live state of a tenant's themes: who contributed to which cell.
+//! Internal only: managers never read it (they read releases).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use kataloop_tenancy::{ParticipantId, RideId, TeamId, ThemeId};
+
+use crate::model::{CellKey, Scope, ThemeSlug, ThemesError};
+use crate::text::TermId;
+
+/// What the aggregation keeps of one ride: no text, no time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RideFacts {
+    pub ride: RideId,
+    pub participant: ParticipantId,
+    /// The team of the credential that submitted it, if any.
+    pub team: Option<TeamId>,
+    pub theme: ThemeSlug,
+    /// In [-1, 1].
+    pub sentiment: f32,
+    /// The classifier's confidence, in [0, 1].
+    pub confidence: f32,
+    /// Keyed ids of the stems of every word of the (PII-stripped) ride.
+    pub terms: BTreeSet<TermId>,
+}
+
+/// One cell's contributors: each participant with their rides in the cell,
+/// first ride first.
+pub(crate) type Contributors = BTreeMap<ParticipantId, Vec<RideId>>;
+
+/// A tenant's live aggregation state, updated incrementally per ride.
+#[derive(Debug, Clone, Default)]
+pub struct LiveState {
+    rides: BTreeMap<RideId, RideFacts>,
+    cells: BTreeMap<CellKey, Contributors>,
+    cell_ids: BTreeMap<CellKey, ThemeId>,
+    team_members: BTreeMap<TeamId, BTreeSet<ParticipantId>>,
+    dirty: BTreeSet<CellKey>,
+}
+
+impl LiveState {
+    /// An empty state.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Counts one ride: in the tenant cell of its theme and, if it has a
+    /// team, in that team's cell. O(log n); nothing is recomputed.
+    pub fn add_ride(&mut self, facts: RideFacts) -> Result<(), ThemesError> {
+        if !(facts.sentiment.is_finite() && (-1.0..=1.0).contains(&facts.sentiment)) {
+            return Err(ThemesError::OutOfRange {
+                what: "sentiment",
+                range: "[-1, 1]",
+            });
+        }
+        if !(facts.confidence.is_finite() && (0.0..=1.0).contains(&facts.confidence)) {
+            return Err(ThemesError::OutOfRange {
+                what: "confidence",
+                range: "[0, 1]",
+            });
+        }
+        if self.rides.contains_key(&facts.ride) {
+            return Err(ThemesError::DuplicateRide);
+        }
+        let mut scopes = vec![Scope::Tenant];
+        if let Some(team) = facts.team {
+            scopes.push(Scope::Team(team));
+            if self
+                .team_members
+                .entry(team)
+                .or_default()
+                .insert(facts.participant)
+            {
+                // A bigger team may become a scope of its own.
+                let team_cells: Vec<CellKey> = self
+                    .cells
+                    .keys()
+                    .filter(|k| k.scope == Scope::Team(team))
+                    .cloned()
+                    .collect();
+                self.dirty.extend(team_cells);
+            }
+        }
+        for scope in scopes {
+            let key = CellKey {
+                scope,
+                theme: facts.theme.clone(),
+            };
+            self.cell_ids
+                .entry(key.clone())
+                .or_insert_with(ThemeId::random);
+            let rides = self
+                .cells
+                .entry(key.clone())
+                .or_default()
+                .entry(facts.participant)
+                .or_default();
+            if rides.is_empty() {
+                // Only a new participant can change what a manager sees.
+                self.dirty.insert(key);
+            }
+            rides.push(facts.ride);
+        }
+        self.rides.insert(facts.ride, facts);
+        Ok(())
+    }
+
+    /// Forgets a participant entirely (erasure): their rides leave every
+    /// cell, and those cells are recomputed at the next release.
+    pub fn remove_participant(&mut self, participant: ParticipantId) {
+        let gone: Vec<RideId> = self
+            .rides
+            .values()
+            .filter(|r| r.participant == participant)
+            .map(|r| r.ride)
+            .collect();
+        for ride in gone {
+            self.rides.remove(&ride);
+        }
+        for (key, contributors) in self.cells.iter_mut() {
+            if contributors.remove(&participant).is_some() {
+                self.dirty.insert(key.clone());
+            }
+        }
+        for members in self.team_members.values_mut() {
+            members.remove(&participant);
+        }
+    }
+
+    /// Facts of one counted ride.
+    pub fn ride(&self, ride: RideId) -> Option<&RideFacts> {
+        self.rides.get(&ride)
+    }
+
+    /// How many rides are counted.
+    pub fn ride_count(&self) -> usize {
+        self.rides.len()
+    }
+
+    /// How many distinct participants submitted with this team.
+    pub fn team_size(&self, team: TeamId) -> usize {
+        self.team_members.get(&team).map_or(0, BTreeSet::len)
+    }
+
+    /// Distinct participants of a cell.
+    pub fn distinct_participants(&self, key: &CellKey) -> usize {
+        self.cells.get(key).map_or(0, Contributors::len)
+    }
+
+    /// Every cell with at least one contributor.
+    pub fn cell_keys(&self) -> impl Iterator<Item = &CellKey> {
+        self.cells.keys()
+    }
+
+    /// Cells whose contributors changed since [`LiveState::mark_released`].
+    pub fn dirty_cells(&self) -> &BTreeSet<CellKey> {
+        &self.dirty
+    }
+
+    /// Records that a release has taken every change into account.
+    pub fn mark_released(&mut self) {
+        self.dirty.clear();
+    }
+
+    pub(crate) fn contributors(&self, key: &CellKey) -> Option<&Contributors> {
+        self.cells.get(key)
+    }
+
+    pub(crate) fn cell_id(&self, key: &CellKey) -> Option<ThemeId> {
+        self.cell_ids.get(key).copied()
+    }
+}
