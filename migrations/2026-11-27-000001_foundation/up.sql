@@ -73,21 +73,28 @@ CREATE TABLE participants (
     FOREIGN KEY (tenant_id, team_id) REFERENCES teams (tenant_id, id)
 );
 
+-- One row per cell: a theme (slug) in a scope (the tenant when team_id is
+-- NULL, else one team). The figure columns hold what the latest release
+-- showed; live state lives in theme_contributions.
 CREATE TABLE themes (
     tenant_id uuid NOT NULL REFERENCES tenants (id),
     id uuid NOT NULL,
     team_id uuid,
+    slug text NOT NULL CHECK (slug ~ '^[a-z0-9_]{1,64}$'),
     name text NOT NULL CHECK (char_length(name) BETWEEN 1 AND 200),
     description text NOT NULL DEFAULT '',
     contributor_count integer NOT NULL DEFAULT 0 CHECK (contributor_count >= 0),
     confidence real NOT NULL DEFAULT 0 CHECK (confidence BETWEEN 0 AND 1),
     suggested_action text NOT NULL DEFAULT '',
     status theme_status NOT NULL DEFAULT 'pending',
+    -- Contributors changed since the last release.
+    dirty boolean NOT NULL DEFAULT true,
     created_on date NOT NULL DEFAULT current_date,
     updated_on date NOT NULL DEFAULT current_date,
     PRIMARY KEY (tenant_id, id),
     FOREIGN KEY (tenant_id, team_id) REFERENCES teams (tenant_id, id)
 );
+CREATE UNIQUE INDEX themes_cell ON themes (tenant_id, slug, team_id) NULLS NOT DISTINCT;
 
 CREATE TABLE rides (
     tenant_id uuid NOT NULL REFERENCES tenants (id),
@@ -99,6 +106,8 @@ CREATE TABLE rides (
     key_version integer NOT NULL CHECK (key_version >= 1),
     theme_id uuid,
     sentiment real CHECK (sentiment BETWEEN -1 AND 1),
+    -- The theme classifier's confidence for theme_id.
+    confidence real CHECK (confidence BETWEEN 0 AND 1),
     anonymized_summary text,
     status ride_status NOT NULL DEFAULT 'pending',
     created_on date NOT NULL DEFAULT current_date,

@@ -72,17 +72,7 @@ async fn build_world() -> World {
                         let team = Some(teams_for_tx[n % teams_for_tx.len()]);
                         let p =
                             participants::find_or_create(tx, &format!("hash-{n}"), team).await?;
-                        let theme = themes::Theme {
-                            id: ThemeId::random(),
-                            team,
-                            name: format!("theme {n}"),
-                            description: String::new(),
-                            contributor_count: 0,
-                            confidence: 0.5,
-                            suggested_action: String::new(),
-                            status: themes::ThemeStatus::Pending,
-                        };
-                        themes::insert(tx, &theme).await?;
+                        let theme = themes::ensure_cell(tx, &format!("theme_{n}"), team).await?;
                         let ride = rides::NewRide {
                             id: RideId::random(),
                             participant: p,
@@ -90,14 +80,15 @@ async fn build_world() -> World {
                             team,
                             conversation_ciphertext: vec![1, 2, 3],
                             key_version: 1,
-                            theme: Some(theme.id),
+                            theme: Some(theme),
                             sentiment: Some(-0.5),
+                            confidence: Some(0.7),
                             anonymized_summary: None,
                             status: rides::RideStatus::Processed,
                         };
                         rides::insert(tx, &ride).await?;
                         ps.push(*p.as_uuid());
-                        ths.push(*theme.id.as_uuid());
+                        ths.push(*theme.as_uuid());
                         rs.push(*ride.id.as_uuid());
                     }
                     Ok::<_, StoreError>((ps, ths, rs))
@@ -189,7 +180,7 @@ impl Table {
             Table::Tenants => "INSERT INTO tenants (id, name, domain) VALUES ($1, 'x', gen_random_uuid()::text || '.example')",
             Table::Teams => "INSERT INTO teams (tenant_id, id, name) VALUES ($1, gen_random_uuid(), gen_random_uuid()::text)",
             Table::Participants => "INSERT INTO participants (tenant_id, participant_pid, hashed_hr_id) VALUES ($1, gen_random_uuid(), gen_random_uuid()::text)",
-            Table::Themes => "INSERT INTO themes (tenant_id, id, name) VALUES ($1, gen_random_uuid(), 'x')",
+            Table::Themes => "INSERT INTO themes (tenant_id, id, slug, name) VALUES ($1, gen_random_uuid(), 'x' || substr(md5(random()::text), 1, 12), 'x')",
             Table::Rides => "INSERT INTO rides (tenant_id, id, participant_pid, session_alias, conversation_ciphertext, key_version) VALUES ($1, gen_random_uuid(), $2, 'Brave Lion', '\\x00', 1)",
         }
     }

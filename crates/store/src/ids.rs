@@ -13,7 +13,7 @@ use diesel::expression::AsExpression;
 use diesel::pg::{Pg, PgValue};
 use diesel::serialize::{self, IsNull, Output, ToSql};
 use diesel::sql_types::Uuid as UuidSql;
-use kataloop_tenancy::{ParticipantId, RideId, TeamId, TenantId, ThemeId};
+use kataloop_tenancy::{ParticipantId, ReleaseId, RideId, TeamId, TenantId, ThemeId};
 use uuid::Uuid;
 
 /// The SQL types of the id columns, referenced from `schema.rs`.
@@ -31,7 +31,8 @@ pub mod sql {
         TeamIdSql,
         ParticipantIdSql,
         RideIdSql,
-        ThemeIdSql
+        ThemeIdSql,
+        ReleaseIdSql
     );
 }
 
@@ -93,3 +94,4 @@ db_id!(DbTeamId, TeamId, sql::TeamIdSql);
 db_id!(DbParticipantId, ParticipantId, sql::ParticipantIdSql);
 db_id!(DbRideId, RideId, sql::RideIdSql);
 db_id!(DbThemeId, ThemeId, sql::ThemeIdSql);
+db_id!(DbReleaseId, ReleaseId, sql::ReleaseIdSql);

@@ -23,6 +23,7 @@
 mod error;
 #[doc(hidden)]
 pub mod ids;
+mod manager;
 mod migrations;
 mod pool;
 #[doc(hidden)]
@@ -30,13 +31,16 @@ pub mod schema;
 mod status;
 mod tenant_tx;
 
+pub mod contributions;
 pub mod participants;
+pub mod releases;
 pub mod rides;
 pub mod teams;
 pub mod tenants;
 pub mod themes;
 
 pub use error::StoreError;
+pub use manager::{ManagerCell, ManagerRelease, ManagerStore};
 pub use migrations::{known_migrations, pending_migrations, run_migrations};
 pub use pool::{DatabaseConfig, IdleConnectionState, RoleCheck, Store};
 pub use tenant_tx::{TenantScope, TenantTx};

@@ -22,6 +22,7 @@ pub struct NewRide {
     pub key_version: i32,
     pub theme: Option<ThemeId>,
     pub sentiment: Option<f32>,
+    pub confidence: Option<f32>,
     pub anonymized_summary: Option<String>,
     pub status: RideStatus,
 }
@@ -37,6 +38,7 @@ pub struct Ride {
     pub key_version: i32,
     pub theme: Option<ThemeId>,
     pub sentiment: Option<f32>,
+    pub confidence: Option<f32>,
     pub anonymized_summary: Option<String>,
     pub status: RideStatus,
     /// The day only (guarantee 25).
@@ -54,6 +56,7 @@ struct RideRow {
     key_version: i32,
     theme_id: Option<DbThemeId>,
     sentiment: Option<f32>,
+    confidence: Option<f32>,
     anonymized_summary: Option<String>,
     status: RideStatus,
     created_on: chrono::NaiveDate,
@@ -70,6 +73,7 @@ impl From<RideRow> for Ride {
             key_version: r.key_version,
             theme: r.theme_id.map(|t| t.0),
             sentiment: r.sentiment,
+            confidence: r.confidence,
             anonymized_summary: r.anonymized_summary,
             status: r.status,
             created_on: r.created_on,
@@ -91,6 +95,7 @@ pub async fn insert(tx: &mut TenantTx<'_>, ride: &NewRide) -> Result<(), StoreEr
             rides::key_version.eq(ride.key_version),
             rides::theme_id.eq(db(ride.theme)),
             rides::sentiment.eq(ride.sentiment),
+            rides::confidence.eq(ride.confidence),
             rides::anonymized_summary.eq(&ride.anonymized_summary),
             rides::status.eq(ride.status),
         ))
@@ -110,6 +115,26 @@ pub async fn get(tx: &mut TenantTx<'_>, id: RideId) -> Result<Ride, StoreError> 
         .optional()?
         .map(Ride::from)
         .ok_or(StoreError::NotFound { what: "ride" })
+}
+
+/// The rides with these ids (those of the tenant; others are not found).
+pub async fn get_many(tx: &mut TenantTx<'_>, ids: &[RideId]) -> Result<Vec<Ride>, StoreError> {
+    let tenant = tx.tenant();
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(5000) {
+        let keys: Vec<DbRideId> = chunk.iter().map(|r| db(*r)).collect();
+        out.extend(
+            rides::table
+                .filter(rides::tenant_id.eq(db(tenant)))
+                .filter(rides::id.eq_any(keys))
+                .select(RideRow::as_select())
+                .load(tx.conn())
+                .await?
+                .into_iter()
+                .map(Ride::from),
+        );
+    }
+    Ok(out)
 }
 
 /// The ids of all rides of the tenant.

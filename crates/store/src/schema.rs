@@ -26,6 +26,38 @@ diesel::table! {
 
 diesel::table! {
     use diesel::sql_types::*;
+    use crate::ids::sql::*;
+
+    release_cells (tenant_id, release_id, theme_id) {
+        tenant_id -> TenantIdSql,
+        release_id -> ReleaseIdSql,
+        theme_id -> ThemeIdSql,
+        visible -> Bool,
+        contributor_count -> Int4,
+        sentiment -> Float4,
+        confidence -> Float4,
+        name -> Text,
+        description -> Text,
+        suggested_action -> Text,
+        summaries -> Array<Nullable<Text>>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::ids::sql::*;
+
+    releases (tenant_id, id) {
+        tenant_id -> TenantIdSql,
+        id -> ReleaseIdSql,
+        seq -> Int8,
+        released_on -> Date,
+        k_anonymity -> Int2,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
     use super::sql_types::RideStatus;
     use crate::ids::sql::*;
 
@@ -39,6 +71,7 @@ diesel::table! {
         key_version -> Int4,
         theme_id -> Nullable<ThemeIdSql>,
         sentiment -> Nullable<Float4>,
+        confidence -> Nullable<Float4>,
         anonymized_summary -> Nullable<Text>,
         status -> RideStatus,
         created_on -> Date,
@@ -73,6 +106,19 @@ diesel::table! {
 
 diesel::table! {
     use diesel::sql_types::*;
+    use crate::ids::sql::*;
+
+    theme_contributions (tenant_id, theme_id, participant_pid) {
+        tenant_id -> TenantIdSql,
+        theme_id -> ThemeIdSql,
+        participant_pid -> ParticipantIdSql,
+        first_ride_id -> RideIdSql,
+        released_seq -> Nullable<Int8>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
     use super::sql_types::ThemeStatus;
     use crate::ids::sql::*;
 
@@ -80,20 +126,34 @@ diesel::table! {
         tenant_id -> TenantIdSql,
         id -> ThemeIdSql,
         team_id -> Nullable<TeamIdSql>,
+        slug -> Text,
         name -> Text,
         description -> Text,
         contributor_count -> Int4,
         confidence -> Float4,
         suggested_action -> Text,
         status -> ThemeStatus,
+        dirty -> Bool,
         created_on -> Date,
         updated_on -> Date,
     }
 }
 
 diesel::joinable!(participants -> tenants (tenant_id));
+diesel::joinable!(release_cells -> tenants (tenant_id));
+diesel::joinable!(releases -> tenants (tenant_id));
 diesel::joinable!(rides -> tenants (tenant_id));
 diesel::joinable!(teams -> tenants (tenant_id));
+diesel::joinable!(theme_contributions -> tenants (tenant_id));
 diesel::joinable!(themes -> tenants (tenant_id));
 
-diesel::allow_tables_to_appear_in_same_query!(participants, rides, teams, tenants, themes,);
+diesel::allow_tables_to_appear_in_same_query!(
+    participants,
+    release_cells,
+    releases,
+    rides,
+    teams,
+    tenants,
+    theme_contributions,
+    themes,
+);

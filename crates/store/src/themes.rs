@@ -1,5 +1,4 @@
-//! Themes of the transaction's tenant (the aggregation issue builds the
-//! release logic on top of these rows).
+//! Cells: one row per theme and scope (the tenant, or one team).
 
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
@@ -11,98 +10,153 @@ use crate::schema::themes;
 pub use crate::status::ThemeStatus;
 use crate::tenant_tx::TenantTx;
 
-/// A theme row.
+/// A cell as stored.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Theme {
+pub struct Cell {
     pub id: ThemeId,
+    pub slug: String,
+    /// `None`: the whole tenant.
     pub team: Option<TeamId>,
-    pub name: String,
-    pub description: String,
-    pub contributor_count: i32,
-    pub confidence: f32,
-    pub suggested_action: String,
     pub status: ThemeStatus,
+    /// Contributors changed since the last release.
+    pub dirty: bool,
 }
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = themes, check_for_backend(diesel::pg::Pg))]
-struct ThemeRow {
+struct CellRow {
     id: DbThemeId,
+    slug: String,
     team_id: Option<DbTeamId>,
-    name: String,
-    description: String,
-    contributor_count: i32,
-    confidence: f32,
-    suggested_action: String,
     status: ThemeStatus,
+    dirty: bool,
 }
 
-impl From<ThemeRow> for Theme {
-    fn from(r: ThemeRow) -> Theme {
-        Theme {
+impl From<CellRow> for Cell {
+    fn from(r: CellRow) -> Cell {
+        Cell {
             id: r.id.0,
+            slug: r.slug,
             team: r.team_id.map(|t| t.0),
-            name: r.name,
-            description: r.description,
-            contributor_count: r.contributor_count,
-            confidence: r.confidence,
-            suggested_action: r.suggested_action,
             status: r.status,
+            dirty: r.dirty,
         }
     }
 }
 
-/// Stores a theme for the transaction's tenant.
-pub async fn insert(tx: &mut TenantTx<'_>, theme: &Theme) -> Result<(), StoreError> {
+fn cell_query<'a>(
+    tenant: kataloop_tenancy::TenantId,
+    slug: &'a str,
+    team: Option<TeamId>,
+) -> themes::BoxedQuery<'a, diesel::pg::Pg> {
+    let query = themes::table
+        .filter(themes::tenant_id.eq(db(tenant)))
+        .filter(themes::slug.eq(slug))
+        .into_boxed();
+    match team {
+        Some(t) => query.filter(themes::team_id.eq(db(t))),
+        None => query.filter(themes::team_id.is_null()),
+    }
+}
+
+/// The id of the cell for `slug` in `team` (or the whole tenant), created
+/// on first use.
+pub async fn ensure_cell(
+    tx: &mut TenantTx<'_>,
+    slug: &str,
+    team: Option<TeamId>,
+) -> Result<ThemeId, StoreError> {
     let tenant = tx.tenant();
+    let existing = cell_query(tenant, slug, team)
+        .select(themes::id)
+        .first::<DbThemeId>(tx.conn())
+        .await
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok(id.0);
+    }
+    let id = ThemeId::random();
     diesel::insert_into(themes::table)
         .values((
             themes::tenant_id.eq(db(tenant)),
-            themes::id.eq(db(theme.id)),
-            themes::team_id.eq(db(theme.team)),
-            themes::name.eq(&theme.name),
-            themes::description.eq(&theme.description),
-            themes::contributor_count.eq(theme.contributor_count),
-            themes::confidence.eq(theme.confidence),
-            themes::suggested_action.eq(&theme.suggested_action),
-            themes::status.eq(theme.status),
+            themes::id.eq(db(id)),
+            themes::team_id.eq(db(team)),
+            themes::slug.eq(slug),
+            themes::name.eq(slug),
         ))
+        .on_conflict_do_nothing()
         .execute(tx.conn())
         .await?;
-    Ok(())
+    // A concurrent submission may have created it first.
+    let id = cell_query(tenant, slug, team)
+        .select(themes::id)
+        .first::<DbThemeId>(tx.conn())
+        .await?;
+    Ok(id.0)
 }
 
-/// All themes of the tenant.
-pub async fn list(tx: &mut TenantTx<'_>) -> Result<Vec<Theme>, StoreError> {
+/// Every cell of the tenant.
+pub async fn list(tx: &mut TenantTx<'_>) -> Result<Vec<Cell>, StoreError> {
     let tenant = tx.tenant();
     Ok(themes::table
         .filter(themes::tenant_id.eq(db(tenant)))
-        .select(ThemeRow::as_select())
-        .order(themes::id)
+        .select(CellRow::as_select())
+        .order((themes::slug, themes::team_id))
         .load(tx.conn())
         .await?
         .into_iter()
-        .map(Theme::from)
+        .map(Cell::from)
         .collect())
 }
 
-/// Renames a theme; returns 0 for an id this tenant does not hold.
+/// Marks a cell as changed since the last release.
+pub async fn mark_dirty(tx: &mut TenantTx<'_>, id: ThemeId) -> Result<(), StoreError> {
+    let tenant = tx.tenant();
+    diesel::update(
+        themes::table.filter(themes::tenant_id.eq(db(tenant)).and(themes::id.eq(db(id)))),
+    )
+    .set(themes::dirty.eq(true))
+    .execute(tx.conn())
+    .await?;
+    Ok(())
+}
+
+/// After a release: no cell is dirty, and cells shown for the first time
+/// become visible.
+pub async fn mark_released(tx: &mut TenantTx<'_>, visible: &[ThemeId]) -> Result<(), StoreError> {
+    let tenant = tx.tenant();
+    diesel::update(themes::table.filter(themes::tenant_id.eq(db(tenant))))
+        .set(themes::dirty.eq(false))
+        .execute(tx.conn())
+        .await?;
+    let ids: Vec<DbThemeId> = visible.iter().map(|t| db(*t)).collect();
+    diesel::update(
+        themes::table.filter(themes::tenant_id.eq(db(tenant)).and(themes::id.eq_any(ids))),
+    )
+    .set(themes::status.eq(ThemeStatus::Visible))
+    .execute(tx.conn())
+    .await?;
+    Ok(())
+}
+
+/// Deletes a cell without contributions; 0 for an id this tenant does not
+/// hold.
+pub async fn delete(tx: &mut TenantTx<'_>, id: ThemeId) -> Result<usize, StoreError> {
+    let tenant = tx.tenant();
+    Ok(diesel::delete(
+        themes::table.filter(themes::tenant_id.eq(db(tenant)).and(themes::id.eq(db(id)))),
+    )
+    .execute(tx.conn())
+    .await?)
+}
+
+/// Renames a cell's display name; 0 for an id this tenant does not hold.
 pub async fn rename(tx: &mut TenantTx<'_>, id: ThemeId, name: &str) -> Result<usize, StoreError> {
     let tenant = tx.tenant();
     Ok(diesel::update(
         themes::table.filter(themes::tenant_id.eq(db(tenant)).and(themes::id.eq(db(id)))),
     )
     .set(themes::name.eq(name))
-    .execute(tx.conn())
-    .await?)
-}
-
-/// Deletes a theme; returns 0 for an id this tenant does not hold.
-pub async fn delete(tx: &mut TenantTx<'_>, id: ThemeId) -> Result<usize, StoreError> {
-    let tenant = tx.tenant();
-    Ok(diesel::delete(
-        themes::table.filter(themes::tenant_id.eq(db(tenant)).and(themes::id.eq(db(id)))),
-    )
     .execute(tx.conn())
     .await?)
 }

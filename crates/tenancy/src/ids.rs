@@ -90,6 +90,11 @@ define_id!(
     ThemeId,
     "theme id"
 );
+define_id!(
+    /// One release: the snapshot managers read for an epoch.
+    ReleaseId,
+    "release id"
+);
 
 #[cfg(test)]
 mod tests {

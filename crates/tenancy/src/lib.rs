@@ -11,7 +11,7 @@ mod ids;
 mod settings;
 mod text;
 
-pub use ids::{IdParseError, ParticipantId, RideId, TeamId, TenantId, ThemeId};
+pub use ids::{IdParseError, ParticipantId, ReleaseId, RideId, TeamId, TenantId, ThemeId};
 pub use settings::{DataRegion, KAnonymity, SettingsError, TenantSettings};
 pub use text::{DisplayName, Domain, TextError};
 

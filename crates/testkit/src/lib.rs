@@ -23,6 +23,8 @@ pub use cluster::{Cluster, ClusterError};
 
 /// Login role for the runtime (member of `kataloop_app`).
 pub const APP_LOGIN: &str = "kataloop_test_app";
+/// Login role for managers' reads (member of `kataloop_manager` only).
+pub const MANAGER_LOGIN: &str = "kataloop_test_manager";
 /// Login role for operators (member of `kataloop_owner`).
 pub const OWNER_LOGIN: &str = "kataloop_test_owner";
 const LOGIN_PASSWORD: &str = "kataloop-test-only";
@@ -64,6 +66,12 @@ impl TestDatabase {
         self.cluster.url_for(APP_LOGIN, LOGIN_PASSWORD, &self.name)
     }
 
+    /// URL for the managers' login (member of `kataloop_manager` only).
+    pub fn manager_url(&self) -> String {
+        self.cluster
+            .url_for(MANAGER_LOGIN, LOGIN_PASSWORD, &self.name)
+    }
+
     /// URL for the operators' login (member of `kataloop_owner`).
     pub fn owner_url(&self) -> String {
         self.cluster
@@ -85,6 +93,14 @@ impl TestDatabase {
     /// connection (to observe what the next user of a connection sees).
     pub fn app_store_single_connection(&self) -> Store {
         self.store(self.app_url(), 1)
+    }
+
+    /// A store connected as the managers' role: it can read released data
+    /// only.
+    pub fn manager_store(&self) -> kataloop_store::ManagerStore {
+        let mut config = DatabaseConfig::new(self.manager_url());
+        config.max_connections = 2;
+        kataloop_store::ManagerStore::connect(&config).expect("test store configuration")
     }
 
     /// A store connected as the operators' role.

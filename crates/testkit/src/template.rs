@@ -5,7 +5,7 @@ use std::path::Path;
 use kataloop_store::{run_migrations, DatabaseConfig};
 
 use crate::cluster::{admin_query, describe, Cluster};
-use crate::{APP_LOGIN, LOGIN_PASSWORD, OWNER_LOGIN};
+use crate::{APP_LOGIN, LOGIN_PASSWORD, MANAGER_LOGIN, OWNER_LOGIN};
 
 /// Serialises template creation across concurrent test processes.
 const TEMPLATE_LOCK: i64 = 0x6b61_7461_7465_6d70;
@@ -131,7 +131,11 @@ async fn ensure_template(cluster: &Cluster, template: &str) -> Result<(), String
 /// The login roles tests connect as. They hold the product's roles and
 /// nothing else: never superuser, never BYPASSRLS.
 async fn ensure_login_roles(client: &tokio_postgres::Client) -> Result<(), String> {
-    for (login, role) in [(APP_LOGIN, "kataloop_app"), (OWNER_LOGIN, "kataloop_owner")] {
+    for (login, role) in [
+        (APP_LOGIN, "kataloop_app"),
+        (MANAGER_LOGIN, "kataloop_manager"),
+        (OWNER_LOGIN, "kataloop_owner"),
+    ] {
         let sql = format!(
             "DO $$ BEGIN \
                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{login}') THEN \

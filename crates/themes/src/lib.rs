@@ -28,9 +28,10 @@ mod release;
 mod text;
 mod view;
 
+pub use kataloop_tenancy::ReleaseId;
 pub use live::{LiveState, RideFacts};
 pub use model::{CellKey, Scope, ThemeSlug, ThemesError};
 pub use narrator::{Narrator, PlainNarrator};
-pub use release::{compute_release, Release, ReleaseId, ReleaseInput, ReleasedCell};
+pub use release::{compute_release, Release, ReleaseInput, ReleasedCell};
 pub use text::{shares_run, stem, terms_of, tokens, TermId, TermKey};
 pub use view::{ManagerTheme, ManagerView};

@@ -127,6 +127,42 @@ impl LiveState {
         }
     }
 
+    /// Rebuilds the state from storage. Each cell lists its participants
+    /// with the ride that first put them there (the only ride that shapes
+    /// releases); `rides` holds the facts of those rides. `dirty` names the
+    /// cells that changed since the last release.
+    pub fn restore(
+        cells: impl IntoIterator<Item = (CellKey, ThemeId, Vec<(ParticipantId, RideId)>)>,
+        rides: impl IntoIterator<Item = RideFacts>,
+        dirty: impl IntoIterator<Item = CellKey>,
+    ) -> LiveState {
+        let mut state = LiveState::new();
+        for facts in rides {
+            if let Some(team) = facts.team {
+                state
+                    .team_members
+                    .entry(team)
+                    .or_default()
+                    .insert(facts.participant);
+            }
+            state.rides.insert(facts.ride, facts);
+        }
+        for (key, id, members) in cells {
+            state.cell_ids.insert(key.clone(), id);
+            let contributors = state.cells.entry(key).or_default();
+            for (participant, ride) in members {
+                contributors.entry(participant).or_default().push(ride);
+            }
+        }
+        state.dirty = dirty.into_iter().collect();
+        state
+    }
+
+    /// The stable id of a cell.
+    pub fn cell_id_of(&self, key: &CellKey) -> Option<ThemeId> {
+        self.cell_ids.get(key).copied()
+    }
+
     /// Facts of one counted ride.
     pub fn ride(&self, ride: RideId) -> Option<&RideFacts> {
         self.rides.get(&ride)

@@ -4,18 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use kataloop_tenancy::{KAnonymity, ParticipantId, RideId, ThemeId};
-use serde::{Deserialize, Serialize};
-use uuid::Uuid;
+use kataloop_tenancy::{KAnonymity, ParticipantId, ReleaseId, RideId, ThemeId};
 
 use crate::live::{Contributors, LiveState};
 use crate::model::{CellKey, Scope, ThemeSlug};
 use crate::narrator::Narrator;
 use crate::text::{shares_run, stem, tokens, TermId, TermKey};
-
-/// Identifies one release.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct ReleaseId(pub Uuid);
 
 /// The released figures of one cell. `basis` (who stands behind the
 /// figures) is internal: it decides when figures may advance and never
@@ -47,13 +41,6 @@ pub struct Release {
     pub k: KAnonymity,
     pub figures: BTreeMap<CellKey, ReleasedCell>,
     pub visible: BTreeSet<CellKey>,
-}
-
-impl ReleaseId {
-    /// A fresh random id.
-    pub fn random() -> Self {
-        Self(Uuid::new_v4())
-    }
 }
 
 impl Release {

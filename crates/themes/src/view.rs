@@ -2,11 +2,11 @@
 //! time finer than the release day.
 
 use chrono::NaiveDate;
-use kataloop_tenancy::ThemeId;
+use kataloop_tenancy::{ReleaseId, ThemeId};
 use serde::Serialize;
 
 use crate::model::Scope;
-use crate::release::{Release, ReleaseId};
+use crate::release::Release;
 
 /// One visible theme.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,7 +33,7 @@ pub struct ManagerView {
 impl ManagerView {
     /// The visible cells of `scope`, largest first, then by slug.
     pub fn of(release: &Release, scope: Scope) -> ManagerView {
-        let mut themes: Vec<ManagerTheme> = release
+        let themes: Vec<ManagerTheme> = release
             .visible_cells()
             .filter(|(key, _)| key.scope == scope)
             .map(|(key, cell)| ManagerTheme {
@@ -48,14 +48,24 @@ impl ManagerView {
                 summaries: cell.summaries.clone(),
             })
             .collect();
+        ManagerView::from_parts(release.id, release.released_on, themes)
+    }
+
+    /// A view from stored cells; the order is the same as [`ManagerView::of`]
+    /// (largest first, then by slug), so every path answers identically.
+    pub fn from_parts(
+        release_id: ReleaseId,
+        released_on: NaiveDate,
+        mut themes: Vec<ManagerTheme>,
+    ) -> ManagerView {
         themes.sort_by(|a, b| {
             b.contributor_count
                 .cmp(&a.contributor_count)
                 .then_with(|| a.slug.cmp(&b.slug))
         });
         ManagerView {
-            release_id: release.id,
-            released_on: release.released_on,
+            release_id,
+            released_on,
             themes,
         }
     }

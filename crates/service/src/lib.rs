@@ -1,0 +1,9 @@
+//! Kataloop's use cases, shared by `kataloop-server` and `kataloop-admin`:
+//! each function composes the domain crates with the store, so that the
+//! binaries only parse input, call one function and render its output.
+#![forbid(unsafe_code)]
+
+pub mod aggregation;
+mod error;
+
+pub use error::ServiceError;
