@@ -13,6 +13,7 @@ IDS = {
     "theme_contributions": {"tenant_id": "TenantIdSql", "theme_id": "ThemeIdSql",
                             "participant_pid": "ParticipantIdSql", "first_ride_id": "RideIdSql"},
     "releases": {"tenant_id": "TenantIdSql", "id": "ReleaseIdSql"},
+    "tenant_keys": {"tenant_id": "TenantIdSql"},
     "release_cells": {"tenant_id": "TenantIdSql", "release_id": "ReleaseIdSql", "theme_id": "ThemeIdSql"},
 }
 

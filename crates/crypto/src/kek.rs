@@ -68,6 +68,11 @@ pub fn wrap_aad(purpose: KeyPurpose, tenant: TenantId, version: u32) -> Vec<u8> 
 /// [`wrap_aad`]) so that a wrapped key moved to another tenant, purpose or
 /// version fails to unwrap.
 pub trait KeyEncryptionKey: Send + Sync {
+    /// A stable, non-secret identifier of this key (stored next to every key
+    /// it wraps), so storage knows which key-encryption key a row needs,
+    /// for instance while re-wrapping everything under a new one.
+    fn key_id(&self) -> String;
+
     /// Encrypts `secret` for storage.
     fn wrap(
         &self,

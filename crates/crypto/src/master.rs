@@ -168,6 +168,14 @@ impl fmt::Debug for MasterKey {
 }
 
 impl KeyEncryptionKey for MasterKey {
+    /// `kek-` and 16 hex digits of HMAC-SHA256(key, "kataloop/kek-id/v1"):
+    /// identifies the key without revealing anything about it.
+    fn key_id(&self) -> String {
+        let tag = crate::hmac_sha256(&self.bytes, b"kataloop/kek-id/v1");
+        let hex: String = tag[..8].iter().map(|b| format!("{b:02x}")).collect();
+        format!("kek-{hex}")
+    }
+
     fn wrap(
         &self,
         purpose: KeyPurpose,

@@ -5,5 +5,6 @@
 
 pub mod aggregation;
 mod error;
+pub mod keys;
 
 pub use error::ServiceError;

@@ -36,6 +36,7 @@ pub mod participants;
 pub mod releases;
 pub mod rides;
 pub mod teams;
+pub mod tenant_keys;
 pub mod tenants;
 pub mod themes;
 

@@ -137,6 +137,79 @@ pub async fn get_many(tx: &mut TenantTx<'_>, ids: &[RideId]) -> Result<Vec<Ride>
     Ok(out)
 }
 
+/// A sealed conversation as stored, for re-wrapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealedRow {
+    pub id: RideId,
+    pub key_version: i32,
+    pub conversation_ciphertext: Vec<u8>,
+}
+
+/// Up to `limit` rides sealed under a key version below `version`, by id.
+pub async fn sealed_below(
+    tx: &mut TenantTx<'_>,
+    version: i32,
+    limit: i64,
+) -> Result<Vec<SealedRow>, StoreError> {
+    let tenant = tx.tenant();
+    let rows: Vec<(DbRideId, i32, Vec<u8>)> = rides::table
+        .filter(rides::tenant_id.eq(db(tenant)))
+        .filter(rides::key_version.lt(version))
+        .order(rides::id)
+        .limit(limit)
+        .select((
+            rides::id,
+            rides::key_version,
+            rides::conversation_ciphertext,
+        ))
+        .load(tx.conn())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, key_version, conversation_ciphertext)| SealedRow {
+            id: id.0,
+            key_version,
+            conversation_ciphertext,
+        })
+        .collect())
+}
+
+/// How many rides are sealed under a key version below `version`.
+pub async fn count_sealed_below(tx: &mut TenantTx<'_>, version: i32) -> Result<i64, StoreError> {
+    let tenant = tx.tenant();
+    Ok(rides::table
+        .filter(rides::tenant_id.eq(db(tenant)))
+        .filter(rides::key_version.lt(version))
+        .count()
+        .get_result(tx.conn())
+        .await?)
+}
+
+/// Replaces a ride's sealed conversation if it is still under
+/// `old_version` (so a concurrent re-wrap cannot be overwritten); returns
+/// the number of rows changed.
+pub async fn replace_sealed(
+    tx: &mut TenantTx<'_>,
+    id: RideId,
+    old_version: i32,
+    new_version: i32,
+    ciphertext: &[u8],
+) -> Result<usize, StoreError> {
+    let tenant = tx.tenant();
+    Ok(diesel::update(
+        rides::table
+            .filter(rides::tenant_id.eq(db(tenant)))
+            .filter(rides::id.eq(db(id)))
+            .filter(rides::key_version.eq(old_version)),
+    )
+    .set((
+        rides::conversation_ciphertext.eq(ciphertext),
+        rides::key_version.eq(new_version),
+    ))
+    .execute(tx.conn())
+    .await?)
+}
+
 /// The ids of all rides of the tenant.
 pub async fn list_ids(tx: &mut TenantTx<'_>) -> Result<Vec<RideId>, StoreError> {
     let tenant = tx.tenant();

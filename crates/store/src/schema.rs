@@ -94,6 +94,20 @@ diesel::table! {
     use diesel::sql_types::*;
     use crate::ids::sql::*;
 
+    tenant_keys (tenant_id, purpose, version) {
+        tenant_id -> TenantIdSql,
+        purpose -> Text,
+        version -> Int4,
+        wrapped -> Bytea,
+        kek_id -> Text,
+        seals_done -> Int8,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::ids::sql::*;
+
     tenants (id) {
         id -> TenantIdSql,
         name -> Text,
@@ -144,6 +158,7 @@ diesel::joinable!(release_cells -> tenants (tenant_id));
 diesel::joinable!(releases -> tenants (tenant_id));
 diesel::joinable!(rides -> tenants (tenant_id));
 diesel::joinable!(teams -> tenants (tenant_id));
+diesel::joinable!(tenant_keys -> tenants (tenant_id));
 diesel::joinable!(theme_contributions -> tenants (tenant_id));
 diesel::joinable!(themes -> tenants (tenant_id));
 
@@ -153,6 +168,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     releases,
     rides,
     teams,
+    tenant_keys,
     tenants,
     theme_contributions,
     themes,

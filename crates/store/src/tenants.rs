@@ -7,7 +7,10 @@ use kataloop_tenancy::{DataRegion, DisplayName, Domain, KAnonymity, TenantId, Te
 
 use crate::error::{unique_violation_on, StoreError};
 use crate::ids::db;
-use crate::schema::{rides, tenants};
+use crate::schema::{
+    participants, release_cells, releases, rides, teams, tenant_keys, tenants, theme_contributions,
+    themes,
+};
 use crate::tenant_tx::TenantTx;
 
 /// A tenant as stored.
@@ -102,6 +105,20 @@ pub async fn visible(tx: &mut TenantTx<'_>) -> Result<Vec<TenantId>, StoreError>
         .collect())
 }
 
+/// Every tenant id (operators' role only: its listing policy shows every
+/// `tenants` row; the runtime role sees its own tenant at most).
+pub async fn list_all(store: &crate::Store) -> Result<Vec<TenantId>, StoreError> {
+    let mut conn = store.connection().await?;
+    Ok(tenants::table
+        .select(tenants::id)
+        .order(tenants::id)
+        .load::<crate::ids::DbTenantId>(&mut *conn)
+        .await?
+        .into_iter()
+        .map(TenantId::from)
+        .collect())
+}
+
 /// Changes k under guarantee 8: raising always works, lowering only while the
 /// tenant holds no ride. Returns the new k.
 pub async fn set_k(tx: &mut TenantTx<'_>, requested: KAnonymity) -> Result<KAnonymity, StoreError> {
@@ -120,4 +137,40 @@ pub async fn set_k(tx: &mut TenantTx<'_>, requested: KAnonymity) -> Result<KAnon
         .execute(tx.conn())
         .await?;
     Ok(k)
+}
+
+/// Deletes every row of the transaction's tenant, keys first (operators
+/// only). Run after the keys are gone, nothing left in any backup can be
+/// opened once the key-encryption key that wrapped them is replaced
+/// (guarantee 17).
+pub async fn erase(tx: &mut TenantTx<'_>) -> Result<(), StoreError> {
+    let t = db(tx.tenant());
+    diesel::delete(tenant_keys::table.filter(tenant_keys::tenant_id.eq(t)))
+        .execute(tx.conn())
+        .await?;
+    diesel::delete(release_cells::table.filter(release_cells::tenant_id.eq(t)))
+        .execute(tx.conn())
+        .await?;
+    diesel::delete(releases::table.filter(releases::tenant_id.eq(t)))
+        .execute(tx.conn())
+        .await?;
+    diesel::delete(theme_contributions::table.filter(theme_contributions::tenant_id.eq(t)))
+        .execute(tx.conn())
+        .await?;
+    diesel::delete(rides::table.filter(rides::tenant_id.eq(t)))
+        .execute(tx.conn())
+        .await?;
+    diesel::delete(themes::table.filter(themes::tenant_id.eq(t)))
+        .execute(tx.conn())
+        .await?;
+    diesel::delete(participants::table.filter(participants::tenant_id.eq(t)))
+        .execute(tx.conn())
+        .await?;
+    diesel::delete(teams::table.filter(teams::tenant_id.eq(t)))
+        .execute(tx.conn())
+        .await?;
+    diesel::delete(tenants::table.filter(tenants::id.eq(t)))
+        .execute(tx.conn())
+        .await?;
+    Ok(())
 }

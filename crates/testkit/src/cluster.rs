@@ -307,7 +307,7 @@ fn free_port() -> Result<u16, ClusterError> {
 
 /// `pg_ctl` and `initdb` from PATH, `pg_config --bindir`, or the newest
 /// `/usr/lib/postgresql/*/bin`.
-fn find_postgres_bin() -> Result<PathBuf, ClusterError> {
+pub fn find_postgres_bin() -> Result<PathBuf, ClusterError> {
     let has_tools = |dir: &Path| dir.join("pg_ctl").is_file() && dir.join("initdb").is_file();
     if let Some(path) = std::env::var_os("PATH") {
         for dir in std::env::split_paths(&path) {

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use kataloop_store::{DatabaseConfig, Store};
 
-pub use cluster::{Cluster, ClusterError};
+pub use cluster::{find_postgres_bin, Cluster, ClusterError};
 
 /// Login role for the runtime (member of `kataloop_app`).
 pub const APP_LOGIN: &str = "kataloop_test_app";

@@ -1,0 +1,2 @@
+DROP POLICY operators_list_tenants ON tenants;
+DROP TABLE tenant_keys;
