@@ -1,0 +1,51 @@
+//! Throughput of `redact` on ~500-byte workplace messages, in bytes/s
+//! (criterion reports MB/s or MiB/s), on one core.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use kataloop_anonymization::evaluation::{dev_policy, load_corpus};
+use kataloop_anonymization::redact;
+
+/// Joins corpus texts into messages of about 500 bytes.
+fn messages() -> Vec<String> {
+    let corpus = load_corpus(include_str!("../corpus/dev.jsonl")).unwrap_or_default();
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for item in corpus {
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&item.text);
+        if current.len() >= 500 {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let msgs = messages();
+    let policy = dev_policy();
+    let bytes: usize = msgs.iter().map(String::len).sum();
+    // Warm the lazily loaded word lists outside the measurement.
+    let _ = redact("warm up", &policy);
+    let mut group = c.benchmark_group("redact");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(
+        format!(
+            "{}_messages_avg_{}_bytes",
+            msgs.len(),
+            bytes / msgs.len().max(1)
+        ),
+        |b| {
+            b.iter(|| {
+                for m in &msgs {
+                    black_box(redact(black_box(m), &policy));
+                }
+            })
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,686 @@
+//! Pattern recognizers with validators and context words: e-mail, URL, IP,
+//! phone, payment card, IBAN, SSN, employee id, date of birth, street
+//! address, handle.
+
+use std::net::Ipv6Addr;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{context_before, window_after, window_before, Candidate};
+use crate::lexicon::{self, LEXICON};
+use crate::text::{char_at, char_before, is_word_char, standalone};
+use crate::{PiiKind, Policy};
+
+fn re(pattern: &str) -> Regex {
+    // Patterns are literals of this file and `all_patterns_compile` checks
+    // them; should one ever fail, it matches nothing instead of panicking.
+    Regex::new(pattern).unwrap_or_else(|_| never())
+}
+
+fn never() -> Regex {
+    // `[^\s\S]` is a valid pattern that matches nothing.
+    #[allow(clippy::expect_used)]
+    Regex::new(r"[^\s\S]").expect("literal pattern is valid")
+}
+
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,24}"));
+static EMAIL_OBFUSCATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)[a-z0-9][a-z0-9._+\-]*(?:\s+(?:dot|\[dot\]|\(dot\))\s+[a-z0-9._+\-]+){0,3}\s*(?:\[at\]|\(at\)|\{at\}|\sat\s)\s*[a-z0-9\-]{2,}(?:\s*(?:\[dot\]|\(dot\)|\sdot\s)\s*[a-z0-9\-]{2,}){0,2}\s*(?:\[dot\]|\(dot\)|\sdot\s)\s*(?:com|org|net|io|dev|co|uk|de|me|fr|eu)(?-u:\b)",
+    )
+});
+static EMAIL_AT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)[a-z0-9][a-z0-9._+\-]*\s*(?:\[at\]|\(at\)|\{at\}|<at>)\s*(?:[a-z0-9\-]+\.)+[a-z]{2,12}(?-u:\b)",
+    )
+});
+static URL_SCHEME: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"(?i)(?-u:\b)(?:https?://|ftp://|www\.)[^\s<>"'\[\]{}|\\^`]+"#));
+static URL_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"(?i)(?-u:\b)(?:[a-z0-9\-]+\.)+(?:com|org|net|io|dev|co|me|app|ai|info|biz|uk|de|fr|es|it|nl|in|us|ca|eu|ly|gg|xyz|tech|page|site|blog|cloud|so|to|sh)/[^\s<>"'\[\]{}|\\^`]*"#,
+    )
+});
+static IPV4: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?-u:\b)",
+    )
+});
+static IPV6: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}"));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,5}\)[ .\-]?)?\d{2,5}(?:[ .\-]\d{2,8}){1,4}|\+\d{8,14}")
+});
+static PHONE_EXT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?-u:\b)(?:ext\.?|extension|x)\s?(\d{3,6})(?-u:\b)"));
+static CARD: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d(?:[ \-]?\d){12,18}(?-u:\b)"));
+static IBAN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?-u:\b)"));
+static SSN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)(\d{3})([\- ])(\d{2})([\- ])(\d{4})(?-u:\b)"));
+static SSN_PLAIN: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d{9}(?-u:\b)"));
+static EMP_E: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)[Ee]\d{4,7}(?-u:\b)"));
+static EMP_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?-u:\b)emp(?:loyee)?[\-#_: ]?\d{3,8}(?-u:\b)"));
+static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:employee|staff|badge|personnel|payroll|worker|personal)\s*(?:id|number|no\.?|num|#)?\s*(?:is|:|=|was)?\s*(#?[A-Z]{0,4}-?\d{4,8})(?-u:\b)",
+    )
+});
+static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2})(?-u:\b)",
+    )
+});
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+static DATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(?-u:\b)(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?(?:,?\s+(?:19|20)\d{{2}})?|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)(?-u:\b)"
+    ))
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)"));
+static ADDRESS_US: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Highway|Hwy|Square|Sq|Row|Close|Crescent|Gardens|Mews|Alley|Walk|Hill)(?-u:\b)\.?(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|#)\.?\s*[A-Za-z0-9\-]{1,6})?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:,?\s+[A-Z]{2})?(?:\s+\d{5}(?:-\d{4})?)?)?",
+    )
+});
+static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|vej|gatan|gata|veien)\s+\d{1,4}[a-z]?(?-u:\b)(?:,\s+\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]+)?",
+    )
+});
+static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:\d{1,4},?\s+(?:rue|avenue|boulevard|quai|impasse|allée)\s+(?:(?:de|du|des|la|le|l')\s*)?[A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?|(?:via|viale|calle|avenida|rua|carrer|piazza)\s+(?:(?:de|del|da|dos|das|di)\s+)?[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?,?\s+\d{1,4})(?-u:\b)",
+    )
+});
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| re(r"@[A-Za-z][A-Za-z0-9._\-]+"));
+
+const PHONE_CONTEXT: &[&str] = &[
+    "phone",
+    "call",
+    "calls",
+    "cell",
+    "mobile",
+    "mob",
+    "tel",
+    "telephone",
+    "text",
+    "txt",
+    "number",
+    "reach",
+    "whatsapp",
+    "sms",
+    "ring",
+    "dial",
+    "signal",
+    "contact",
+    "fax",
+    "landline",
+    "on",
+];
+const SSN_CONTEXT: &[&str] = &["ssn", "social security", "social-security", "ss#", "ssn#"];
+const BIRTH_CONTEXT: &[&str] = &[
+    "born",
+    "birthday",
+    "birth",
+    "dob",
+    "d.o.b",
+    "d.o.b.",
+    "bday",
+    "b-day",
+    "birthdate",
+];
+const VERSION_CONTEXT: &[&str] = &["version", "v", "ver", "build", "release", "firmware"];
+const GROUP_HANDLES: &[&str] = &[
+    "here", "channel", "everyone", "all", "team", "squad", "group", "alias", "help", "support",
+    "devs", "eng", "ops", "leads", "managers", "oncall", "admins", "staff",
+];
+
+fn push(out: &mut Vec<Candidate>, s: usize, e: usize, kind: PiiKind, score: f32) {
+    if s < e {
+        out.push(Candidate::new(s, e, kind, score));
+    }
+}
+
+/// Runs all pattern recognizers.
+pub(crate) fn find(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
+    let has_at = text.contains('@');
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    if has_at {
+        emails(text, out);
+        handles(text, out);
+    }
+    obfuscated_emails(text, out);
+    urls(text, out);
+    if digits == 0 {
+        return;
+    }
+    ips(text, out);
+    if digits >= 12 {
+        cards(text, out);
+    }
+    if digits >= 2 && has_upper_pair(text) {
+        ibans(text, out);
+    }
+    if digits >= 9 {
+        ssns(text, out);
+    }
+    if digits >= 3 {
+        phones(text, out);
+    }
+    employee_ids(text, policy, out);
+    dates_of_birth(text, out);
+    addresses(text, out);
+}
+
+/// Two ASCII capitals in a row followed by two digits: the start of an IBAN.
+fn has_upper_pair(text: &str) -> bool {
+    text.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_uppercase()
+            && w[1].is_ascii_uppercase()
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    })
+}
+
+fn emails(text: &str, out: &mut Vec<Candidate>) {
+    for m in EMAIL.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if char_before(text, s).is_some_and(|c| is_word_char(c) || c == '.') {
+            continue;
+        }
+        push(out, s, e, PiiKind::Email, 1.0);
+    }
+}
+
+fn obfuscated_emails(text: &str, out: &mut Vec<Candidate>) {
+    let lower = text.to_ascii_lowercase();
+    let lower_has = |w: &str| lower.contains(w);
+    let bracketed = ["(at)", "[at]", "{at}", "<at>"]
+        .iter()
+        .any(|w| lower_has(w));
+    if !bracketed && !lower_has(" dot ") {
+        return;
+    }
+    if bracketed {
+        for m in EMAIL_AT_WORD.find_iter(text) {
+            push(out, m.start(), m.end(), PiiKind::Email, 0.85);
+        }
+    }
+    if !lower_has("dot") {
+        return;
+    }
+    for m in EMAIL_OBFUSCATED.find_iter(text) {
+        push(out, m.start(), m.end(), PiiKind::Email, 0.8);
+    }
+}
+
+/// Trims trailing punctuation that ends a sentence rather than the URL.
+fn trim_url(text: &str, s: usize, mut e: usize) -> usize {
+    while let Some(c) = char_before(text, e) {
+        let opens = text[s..e].matches('(').count();
+        let closes = text[s..e].matches(')').count();
+        if matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '*' | '_' | '-'
+        ) || (c == ')' && closes > opens)
+        {
+            e -= c.len_utf8();
+            if e <= s {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    e
+}
+
+fn urls(text: &str, out: &mut Vec<Candidate>) {
+    if !text.contains('.') {
+        return;
+    }
+    for m in URL_SCHEME.find_iter(text) {
+        let e = trim_url(text, m.start(), m.end());
+        if e - m.start() > 8 {
+            push(out, m.start(), e, PiiKind::Url, 0.85);
+        }
+    }
+    if text.contains('/') {
+        for m in URL_BARE.find_iter(text) {
+            let s = m.start();
+            if char_before(text, s).is_some_and(|c| c == '@' || c == '/' || c == '.') {
+                continue;
+            }
+            let e = trim_url(text, s, m.end());
+            push(out, s, e, PiiKind::Url, 0.75);
+        }
+    }
+}
+
+fn ips(text: &str, out: &mut Vec<Candidate>) {
+    if text.contains('.') {
+        for m in IPV4.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if char_before(text, s).is_some_and(|c| c == '.' || c == 'v' || c == 'V')
+                || (char_at(text, e) == Some('.')
+                    && text[e + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit()))
+            {
+                continue;
+            }
+            if context_before(text, s, 16, VERSION_CONTEXT) {
+                continue;
+            }
+            push(out, s, e, PiiKind::IpAddress, 0.9);
+        }
+    }
+    if text.contains(':') {
+        for m in IPV6.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let cand = &text[s..e];
+            if cand.len() < 6
+                || char_before(text, s).is_some_and(|c| c.is_ascii_hexdigit() || c == ':')
+                || char_at(text, e).is_some_and(|c| c.is_ascii_alphanumeric())
+            {
+                continue;
+            }
+            let hex_digits = cand.bytes().filter(u8::is_ascii_hexdigit).count();
+            if hex_digits < 4 || !cand.bytes().any(|b| b.is_ascii_alphabetic() || b == b':') {
+                continue;
+            }
+            // Times ("10:30:45") have no "::" and fewer than 8 groups.
+            if cand.parse::<Ipv6Addr>().is_ok() {
+                push(out, s, e, PiiKind::IpAddress, 0.9);
+            }
+        }
+    }
+}
+
+fn luhn(digits: &[u8]) -> bool {
+    let mut sum = 0u32;
+    for (i, d) in digits.iter().rev().enumerate() {
+        let mut v = u32::from(*d);
+        if i % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+    }
+    sum % 10 == 0
+}
+
+fn card_prefix_ok(d: &[u8]) -> bool {
+    let two = u32::from(d[0]) * 10 + u32::from(d[1]);
+    let four = two * 100 + u32::from(d[2]) * 10 + u32::from(d[3]);
+    let len = d.len();
+    match d[0] {
+        4 => matches!(len, 13 | 16 | 19),
+        5 => (51..=55).contains(&two) && len == 16,
+        2 => (2221..=2720).contains(&four) && len == 16,
+        3 => {
+            (matches!(two, 34 | 37) && len == 15)
+                || (two == 35 && (16..=19).contains(&len))
+                || (matches!(two, 30 | 36 | 38 | 39) && (14..=19).contains(&len))
+        }
+        6 => {
+            (four == 6011 || two == 65 || (644..=649).contains(&(four / 10)) || two == 62)
+                && (16..=19).contains(&len)
+        }
+        _ => false,
+    }
+}
+
+fn cards(text: &str, out: &mut Vec<Candidate>) {
+    for m in CARD.find_iter(text) {
+        let cand = m.as_str();
+        let digits: Vec<u8> = cand
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .map(|b| b - b'0')
+            .collect();
+        if !(13..=19).contains(&digits.len()) || !card_prefix_ok(&digits) || !luhn(&digits) {
+            continue;
+        }
+        let seps: Vec<u8> = cand.bytes().filter(|b| !b.is_ascii_digit()).collect();
+        if seps.windows(2).any(|w| w[0] != w[1]) {
+            continue;
+        }
+        push(out, m.start(), m.end(), PiiKind::CreditCard, 1.0);
+    }
+}
+
+fn ibans(text: &str, out: &mut Vec<Candidate>) {
+    for m in IBAN.find_iter(text) {
+        let cand = m.as_str();
+        // Try the longest prefix that validates, ending on a character.
+        let ends: Vec<usize> = cand
+            .char_indices()
+            .filter(|(_, c)| *c != ' ')
+            .map(|(i, c)| i + c.len_utf8())
+            .collect();
+        for &end in ends.iter().rev() {
+            let compact: String = cand[..end].chars().filter(|c| *c != ' ').collect();
+            if compact.len() < 15 {
+                break;
+            }
+            if compact.parse::<iban::Iban>().is_ok() {
+                push(out, m.start(), m.start() + end, PiiKind::Iban, 1.0);
+                break;
+            }
+        }
+    }
+}
+
+fn ssn_valid(area: u32, group: u32, serial: u32) -> bool {
+    area != 0 && area != 666 && area < 900 && group != 0 && serial != 0
+}
+
+fn parse_u32(s: &str) -> u32 {
+    s.parse().unwrap_or(0)
+}
+
+fn ssns(text: &str, out: &mut Vec<Candidate>) {
+    for c in SSN.captures_iter(text) {
+        let (Some(all), Some(a), Some(s1), Some(g), Some(s2), Some(n)) =
+            (c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5))
+        else {
+            continue;
+        };
+        if s1.as_str() != s2.as_str() {
+            continue;
+        }
+        if !ssn_valid(
+            parse_u32(a.as_str()),
+            parse_u32(g.as_str()),
+            parse_u32(n.as_str()),
+        ) {
+            continue;
+        }
+        // Part of a longer number or phone ("1-512-44-9871")?
+        if char_before(text, all.start()).is_some_and(|ch| ch == '-' || ch == '+' || ch == '.')
+            || char_at(text, all.end()).is_some_and(|ch| ch == '-' || ch == '.')
+                && text[all.end() + 1..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            continue;
+        }
+        let ctx = context_before(text, all.start(), 40, SSN_CONTEXT);
+        let score = match (s1.as_str(), ctx) {
+            (_, true) => 1.0,
+            ("-", false) => 0.8,
+            _ => 0.45,
+        };
+        push(out, all.start(), all.end(), PiiKind::UsSsn, score);
+    }
+    for m in SSN_PLAIN.find_iter(text) {
+        let d = m.as_str();
+        if context_before(text, m.start(), 40, SSN_CONTEXT)
+            && ssn_valid(parse_u32(&d[..3]), parse_u32(&d[3..5]), parse_u32(&d[5..]))
+        {
+            push(out, m.start(), m.end(), PiiKind::UsSsn, 0.9);
+        }
+    }
+}
+
+/// Date shapes a phone candidate must not have.
+fn looks_like_date(s: &str) -> bool {
+    DATE_NUMERIC
+        .find(s)
+        .is_some_and(|m| m.start() == 0 && m.end() == s.len())
+}
+
+fn phones(text: &str, out: &mut Vec<Candidate>) {
+    for m in PHONE.find_iter(text) {
+        let (s, mut e) = (m.start(), m.end());
+        // Trailing separator is not part of the number.
+        while e > s && !text.as_bytes()[e - 1].is_ascii_digit() && text.as_bytes()[e - 1] != b')' {
+            e -= 1;
+        }
+        let cand = &text[s..e];
+        let digits = cand.bytes().filter(u8::is_ascii_digit).count();
+        if !(7..=15).contains(&digits) {
+            continue;
+        }
+        let before = char_before(text, s);
+        let after = char_at(text, e);
+        if before.is_some_and(|c| {
+            is_word_char(c) || matches!(c, '$' | '€' | '£' | '¥' | '#' | '.' | '/' | ',' | ':')
+        }) || (before == Some('-')
+            && char_before(text, s - 1).is_some_and(|c| c.is_alphanumeric()))
+            || after.is_some_and(|c| {
+                is_word_char(c)
+                    || matches!(c, '%' | '/' | '€' | '$')
+                    || (c == '.' || c == ',' || c == ':')
+                        && text[e + 1..].starts_with(|d: char| d.is_ascii_digit())
+            })
+        {
+            continue;
+        }
+        if looks_like_date(cand) {
+            continue;
+        }
+        let groups: Vec<usize> = cand
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|g| !g.is_empty())
+            .map(str::len)
+            .collect();
+        let plus = cand.starts_with('+');
+        let parens = cand.contains('(');
+        let dots = cand.contains('.');
+        let hyphens = cand.contains('-');
+        let us_shape = matches!(groups.as_slice(), [3, 3, 4] | [3, 4] | [1, 3, 3, 4]);
+        let trunk = cand.starts_with('0') && (10..=11).contains(&digits);
+        let ctx = context_before(text, s, 32, PHONE_CONTEXT);
+        let mut score: f32 = if plus || parens {
+            0.7
+        } else if us_shape && (hyphens || dots) {
+            0.65
+        } else if trunk || us_shape {
+            0.55
+        } else {
+            0.3
+        };
+        if dots && !plus && !ctx {
+            score -= 0.2;
+        }
+        if ctx {
+            score += 0.3;
+        }
+        push(out, s, e, PiiKind::Phone, score.min(1.0));
+    }
+    if text.len() < 1 << 16 {
+        for c in PHONE_EXT.captures_iter(text) {
+            let (Some(all), Some(num)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let is_x = all.as_str().starts_with(['x', 'X']);
+            if is_x && !context_before(text, all.start(), 32, PHONE_CONTEXT) {
+                continue;
+            }
+            push(out, num.start(), num.end(), PiiKind::Phone, 0.85);
+        }
+    }
+}
+
+fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
+    for m in EMP_E.find_iter(text) {
+        push(out, m.start(), m.end(), PiiKind::EmployeeId, 0.75);
+    }
+    for m in EMP_PREFIX.find_iter(text) {
+        push(out, m.start(), m.end(), PiiKind::EmployeeId, 0.9);
+    }
+    for c in EMP_CONTEXT.captures_iter(text) {
+        if let Some(id) = c.get(1) {
+            let s = if id.as_str().starts_with('#') {
+                id.start() + 1
+            } else {
+                id.start()
+            };
+            if id.as_str().bytes().filter(u8::is_ascii_digit).count() >= 4 {
+                push(out, s, id.end(), PiiKind::EmployeeId, 0.85);
+            }
+        }
+    }
+    for pattern in &policy.employee_id_patterns {
+        for m in pattern.find_iter(text) {
+            if standalone(text, m.start(), m.end()) {
+                push(out, m.start(), m.end(), PiiKind::EmployeeId, 0.95);
+            }
+        }
+    }
+}
+
+fn birth_context(text: &str, s: usize, e: usize) -> bool {
+    if context_before(text, s, 48, BIRTH_CONTEXT) {
+        return true;
+    }
+    let after = window_after(text, e, 24).to_ascii_lowercase();
+    let after = after.split(['.', '!', '?', '\n']).next().unwrap_or("");
+    ["birthday", "born", "date of birth", "dob"]
+        .iter()
+        .any(|w| after.contains(w))
+}
+
+fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
+    let lower = text.to_ascii_lowercase();
+    if !BIRTH_CONTEXT.iter().any(|w| lower.contains(w)) {
+        return;
+    }
+    for m in DATE_NUMERIC
+        .find_iter(text)
+        .chain(DATE_TEXT.find_iter(text))
+    {
+        if birth_context(text, m.start(), m.end()) {
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.85);
+        }
+    }
+    for m in YEAR.find_iter(text) {
+        let w = window_before(text, m.start(), 16).to_ascii_lowercase();
+        if w.contains("born") || w.contains("birth") || w.contains("dob") {
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
+        }
+    }
+}
+
+fn addresses(text: &str, out: &mut Vec<Candidate>) {
+    for m in ADDRESS_US.find_iter(text) {
+        push(out, m.start(), m.end(), PiiKind::StreetAddress, 0.75);
+    }
+    for m in ADDRESS_EU.find_iter(text) {
+        push(out, m.start(), m.end(), PiiKind::StreetAddress, 0.8);
+    }
+    for m in ADDRESS_ROMANCE.find_iter(text) {
+        push(out, m.start(), m.end(), PiiKind::StreetAddress, 0.7);
+    }
+}
+
+fn handles(text: &str, out: &mut Vec<Candidate>) {
+    for m in HANDLE.find_iter(text) {
+        let s = m.start();
+        if char_before(text, s)
+            .is_some_and(|c| is_word_char(c) || matches!(c, '.' | '-' | '+' | '@'))
+        {
+            continue;
+        }
+        let mut e = m.end();
+        while e > s + 1 && matches!(text.as_bytes()[e - 1], b'.' | b'-' | b'_') {
+            e -= 1;
+        }
+        let name = text[s + 1..e].to_ascii_lowercase();
+        let parts = || name.split(['-', '_', '.']).filter(|p| !p.is_empty());
+        let group_word = |p: &str| {
+            GROUP_HANDLES.contains(&p)
+                || LEXICON.flags(p) & (lexicon::WORD | lexicon::DEPT | lexicon::ORG | lexicon::STOP)
+                    != 0
+        };
+        if parts().any(|p| GROUP_HANDLES.contains(&p)) && parts().all(group_word) {
+            continue;
+        }
+        push(out, s, e, PiiKind::Handle, 0.85);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, PiiKind)> {
+        let mut out = Vec::new();
+        find(text, &Policy::default(), &mut out);
+        out.iter()
+            .filter(|c| c.score >= 0.5)
+            .map(|c| (text[c.start..c.end].to_owned(), c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn all_patterns_compile() {
+        for r in [
+            &*EMAIL,
+            &*EMAIL_OBFUSCATED,
+            &*URL_SCHEME,
+            &*URL_BARE,
+            &*IPV4,
+            &*IPV6,
+            &*PHONE,
+            &*PHONE_EXT,
+            &*CARD,
+            &*IBAN,
+            &*SSN,
+            &*SSN_PLAIN,
+            &*EMP_E,
+            &*EMP_PREFIX,
+            &*EMP_CONTEXT,
+            &*DATE_NUMERIC,
+            &*DATE_TEXT,
+            &*YEAR,
+            &*ADDRESS_US,
+            &*ADDRESS_EU,
+            &*ADDRESS_ROMANCE,
+            &*HANDLE,
+        ] {
+            assert_ne!(r.as_str(), never().as_str(), "a pattern failed to compile");
+        }
+    }
+
+    #[test]
+    fn validators() {
+        assert!(kinds("card 4111 1111 1111 1111 ok")
+            .contains(&("4111 1111 1111 1111".into(), PiiKind::CreditCard)));
+        assert!(kinds("card 4111 1111 1111 1112 ok")
+            .iter()
+            .all(|(_, k)| *k != PiiKind::CreditCard));
+        assert!(kinds("to GB33BUKB20201555555555 now")
+            .contains(&("GB33BUKB20201555555555".into(), PiiKind::Iban)));
+        assert!(kinds("to GB34BUKB20201555555555 now")
+            .iter()
+            .all(|(_, k)| *k != PiiKind::Iban));
+        assert!(kinds("ssn 666-12-3456").is_empty());
+        assert!(kinds("ssn 512-44-9871").contains(&("512-44-9871".into(), PiiKind::UsSsn)));
+    }
+
+    #[test]
+    fn negatives() {
+        for t in [
+            "Upgrade to v2.3.1 broke SSO; see JIRA-4411",
+            "Version 10.2.0.1 of the agent",
+            "We spent $250,000 on the rebrand",
+            "The 9:30 standup at 10:30:45",
+            "Salaries went up 3.5% while rent went up 12%",
+            "Order #4471893 is stuck",
+            "Build 2024.11.3 is the last one",
+            "The meeting on 12/03/2025 was cancelled",
+            "In 2019 2020 and 2021 we grew",
+            "The launch is on 3 July 2025",
+            "@here please stop using @channel",
+        ] {
+            assert!(kinds(t).is_empty(), "{t}: {:?}", kinds(t));
+        }
+    }
+}

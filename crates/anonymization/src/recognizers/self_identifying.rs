@@ -1,0 +1,636 @@
+//! Phrases that single a person out: "the only designer on the platform
+//! team", "the new hire who joined from Google last month", "the youngest
+//! person in finance", "a 58-year-old developer".
+
+use super::Candidate;
+use crate::lexicon::{self, LEXICON};
+use crate::text::{fold_key, Token};
+use crate::PiiKind;
+
+/// Nouns for people and roles.
+const PERSON_NOUNS: &[&str] = &[
+    "muslim",
+    "christian",
+    "jew",
+    "hindu",
+    "sikh",
+    "buddhist",
+    "mormon",
+    "catholic",
+    "latina",
+    "latino",
+    "refugee",
+    "person",
+    "one",
+    "woman",
+    "man",
+    "guy",
+    "girl",
+    "lady",
+    "employee",
+    "member",
+    "engineer",
+    "developer",
+    "dev",
+    "designer",
+    "scientist",
+    "analyst",
+    "manager",
+    "lead",
+    "intern",
+    "contractor",
+    "consultant",
+    "parent",
+    "mother",
+    "father",
+    "mom",
+    "mum",
+    "dad",
+    "writer",
+    "researcher",
+    "specialist",
+    "recruiter",
+    "sre",
+    "pm",
+    "user",
+    "speaker",
+    "hire",
+    "grad",
+    "graduate",
+    "starter",
+    "joiner",
+    "newcomer",
+    "veteran",
+    "founder",
+    "immigrant",
+    "staffer",
+    "worker",
+    "architect",
+    "tester",
+    "admin",
+    "assistant",
+    "accountant",
+    "lawyer",
+    "nurse",
+    "doctor",
+    "teacher",
+    "student",
+    "apprentice",
+    "trainee",
+    "coordinator",
+    "director",
+    "executive",
+    "vp",
+    "ceo",
+    "cto",
+    "cfo",
+    "officer",
+    "agent",
+    "rep",
+    "representative",
+    "technician",
+    "operator",
+    "driver",
+    "mechanic",
+    "cook",
+    "chef",
+    "cleaner",
+    "janitor",
+    "guard",
+    "receptionist",
+    "secretary",
+    "paralegal",
+    "auditor",
+    "marketer",
+    "salesperson",
+    "programmer",
+    "coder",
+    "sysadmin",
+    "dba",
+    "qa",
+    "editor",
+    "translator",
+    "interpreter",
+    "individual",
+    "colleague",
+    "teammate",
+    "foreigner",
+    "expat",
+    "native",
+    "widow",
+    "widower",
+    "smoker",
+    "vegan",
+    "boomer",
+    "millennial",
+    "mentor",
+    "owner",
+    "hr",
+    "sde",
+    "swe",
+    "employees",
+    "people",
+    "women",
+    "men",
+];
+/// Words ending like role nouns that are not people.
+const NOT_PERSON: &[&str] = &[
+    "other",
+    "answer",
+    "number",
+    "order",
+    "matter",
+    "letter",
+    "paper",
+    "computer",
+    "manner",
+    "water",
+    "power",
+    "layer",
+    "server",
+    "folder",
+    "corner",
+    "chapter",
+    "center",
+    "centre",
+    "border",
+    "offer",
+    "transfer",
+    "cluster",
+    "filter",
+    "header",
+    "trigger",
+    "counter",
+    "marker",
+    "container",
+    "parameter",
+    "barrier",
+    "never",
+    "ever",
+    "after",
+    "under",
+    "over",
+    "rather",
+    "whether",
+    "together",
+    "either",
+    "neither",
+    "however",
+    "later",
+    "better",
+    "bigger",
+    "faster",
+    "longer",
+    "earlier",
+    "sooner",
+    "harder",
+    "easier",
+    "newer",
+    "older",
+    "younger",
+    "quarter",
+    "winter",
+    "summer",
+    "meter",
+    "reminder",
+    "remainder",
+    "monitor",
+    "error",
+    "door",
+    "floor",
+    "color",
+    "colour",
+    "factor",
+    "sector",
+    "mirror",
+    "motor",
+    "indicator",
+    "calculator",
+    "major",
+    "minor",
+    "sensor",
+    "processor",
+    "behavior",
+    "behaviour",
+    "favor",
+    "favour",
+    "honor",
+    "honour",
+    "labor",
+    "labour",
+    "list",
+    "wrist",
+    "twist",
+    "exist",
+    "assist",
+    "checklist",
+    "playlist",
+    "mist",
+    "fist",
+    "gist",
+    "resist",
+    "insist",
+    "persist",
+    "consist",
+    "median",
+    "meridian",
+    "vendor",
+    "dinner",
+    "super",
+    "december",
+    "november",
+    "october",
+    "september",
+    "register",
+    "character",
+    "buffer",
+    "banner",
+    "partner",
+    "cancer",
+    "laser",
+    "timer",
+    "tower",
+    "flower",
+    "river",
+    "silver",
+    "butter",
+    "printer",
+    "scanner",
+    "cover",
+    "fever",
+    "poster",
+    "master",
+    "disaster",
+    "thunder",
+    "wonder",
+    "sticker",
+    "ledger",
+    "folder",
+    "browser",
+    "adapter",
+    "charger",
+    "spreadsheet",
+    "customer",
+];
+/// Superlatives and the like that single someone out.
+const SINGLING: &[&str] = &[
+    "youngest",
+    "oldest",
+    "newest",
+    "longest-serving",
+    "longest",
+    "first",
+    "last",
+    "sole",
+    "new",
+    "most",
+    "least",
+    "lone",
+    "remaining",
+];
+/// Words that end the singling-out phrase.
+const CLAUSE_STOP: &[&str] = &[
+    "and",
+    "but",
+    "so",
+    "because",
+    "since",
+    "though",
+    "although",
+    "yet",
+    "while",
+    "when",
+    "if",
+    "which",
+    "i",
+    "i'm",
+    "im",
+    "i've",
+    "we",
+    "you",
+    "is",
+    "was",
+    "are",
+    "were",
+    "means",
+    "makes",
+    "feels",
+    "feel",
+    "get",
+    "gets",
+    "got",
+    "has",
+    "have",
+    "had",
+    "or",
+    "then",
+    "it",
+    "until",
+    "unless",
+    "whereas",
+    "therefore",
+    "hence",
+    "thus",
+    "can",
+    "cannot",
+    "can't",
+    "will",
+    "would",
+    "should",
+    "could",
+    "might",
+    "must",
+    "do",
+    "does",
+    "don't",
+    "doesn't",
+    "never",
+];
+/// Adverbs that may stand between "I'm" and the phrase.
+const ADVERBS: &[&str] = &[
+    "still",
+    "also",
+    "basically",
+    "literally",
+    "probably",
+    "now",
+    "currently",
+    "just",
+    "actually",
+    "effectively",
+    "technically",
+    "officially",
+    "really",
+];
+
+struct Keys {
+    buf: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl Keys {
+    fn new(text: &str, tokens: &[Token]) -> Self {
+        let mut buf = String::with_capacity(text.len());
+        let mut spans = Vec::with_capacity(tokens.len());
+        let mut scratch = String::new();
+        for t in tokens {
+            fold_key(&text[t.start..t.end], &mut scratch);
+            let s = buf.len();
+            buf.push_str(&scratch);
+            spans.push((s, buf.len()));
+        }
+        Self { buf, spans }
+    }
+
+    fn get(&self, i: usize) -> &str {
+        self.spans
+            .get(i)
+            .map_or("", |&(s, e)| self.buf.get(s..e).unwrap_or(""))
+    }
+}
+
+fn is_person_noun(key: &str) -> bool {
+    if PERSON_NOUNS.contains(&key) {
+        return true;
+    }
+    if key.len() < 5 || NOT_PERSON.contains(&key) {
+        return false;
+    }
+    let role_suffix = ["ist", "ian", "eer", "er", "or"]
+        .iter()
+        .any(|suf| key.ends_with(suf));
+    role_suffix && LEXICON.flags(key) & lexicon::WORD != 0
+}
+
+/// Only spaces (no punctuation) separate token `i - 1` from token `i`.
+fn joined(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && text
+            .get(tokens[i - 1].end..tokens[i].start)
+            .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '\t'))
+}
+
+/// The text right before token `i` refers to the writer: "As", "Being",
+/// "I'm", "I am", "I was", "I've been".
+fn self_prefix(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && joined(text, tokens, j) && ADVERBS.contains(&keys.get(j - 1)) {
+        j -= 1;
+    }
+    if j == 0 {
+        return false;
+    }
+    let p = keys.get(j - 1);
+    let pp = if j >= 2 && joined(text, tokens, j - 1) {
+        keys.get(j - 2)
+    } else {
+        ""
+    };
+    let glued = joined(text, tokens, j)
+        || text
+            .get(tokens[j - 1].end..tokens[j].start)
+            .is_some_and(|g| g.trim().is_empty());
+    glued
+        && (matches!(p, "as" | "being" | "i'm" | "im")
+            || (p == "am" && pp == "i")
+            || (p == "was" && pp == "i")
+            || (p == "been" && matches!(pp, "i've" | "ive" | "have"))
+            || (p == "remain" && pp == "i"))
+}
+
+fn is_age_token(key: &str) -> bool {
+    // "58-year-old"
+    let mut parts = key.split('-');
+    matches!(
+        (parts.next(), parts.next(), parts.next(), parts.next()),
+        (Some(n), Some("year"), Some("old"), None) if n.len() == 2 && n.bytes().all(|b| b.is_ascii_digit())
+    )
+}
+
+/// Extends a phrase whose head noun is token `k` to the end of its clause.
+fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
+    let mut end = k;
+    let mut j = k + 1;
+    while j < tokens.len() && j <= k + 14 && joined(text, tokens, j) {
+        if CLAUSE_STOP.contains(&keys.get(j)) {
+            break;
+        }
+        end = j;
+        j += 1;
+    }
+    // Do not end on a dangling preposition or article.
+    while end > k
+        && matches!(
+            keys.get(end),
+            "the" | "a" | "an" | "in" | "on" | "at" | "of" | "to" | "for" | "with" | "who" | "that"
+        )
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// Finds self-identifying phrases.
+pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
+    let keys = Keys::new(text, tokens);
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let key = keys.get(i);
+        // "I'm 58 years old"
+        if tokens[i].has_digit
+            && key.len() == 2
+            && key.bytes().all(|b| b.is_ascii_digit())
+            && keys.get(i + 1) == "years"
+            && keys.get(i + 2) == "old"
+            && self_prefix(text, tokens, &keys, i)
+        {
+            out.push(Candidate::new(
+                tokens[i].start,
+                tokens[i + 2].end,
+                PiiKind::SelfIdentifying,
+                0.8,
+            ));
+            i += 3;
+            continue;
+        }
+        if !matches!(key, "the" | "a" | "an") || i + 1 >= n || !joined(text, tokens, i + 1) {
+            i += 1;
+            continue;
+        }
+        let is_self = self_prefix(text, tokens, &keys, i);
+        let next = keys.get(i + 1);
+        let mut head: Option<(usize, f32)> = None;
+        if is_age_token(next) {
+            let with_noun =
+                i + 2 < n && joined(text, tokens, i + 2) && is_person_noun(keys.get(i + 2));
+            if with_noun {
+                head = Some((i + 2, 0.8));
+            } else if is_self {
+                head = Some((i + 1, 0.8));
+            }
+        } else if next == "only" || SINGLING.contains(&next) {
+            let mut k = i + 2;
+            if next == "most" || next == "least" {
+                k += 1; // "most senior"
+            }
+            while k < n && k <= i + 5 && joined(text, tokens, k) {
+                let kk = keys.get(k);
+                if is_person_noun(kk) {
+                    let generic = matches!(kk, "one" | "person" | "people" | "employees");
+                    let score = if next == "only" {
+                        if is_self || !generic {
+                            0.8
+                        } else {
+                            0.0
+                        }
+                    } else if is_self {
+                        0.8
+                    } else if matches!(next, "youngest" | "oldest" | "longest-serving" | "sole")
+                        || (next == "most" && matches!(keys.get(i + 2), "senior" | "junior"))
+                    {
+                        0.65
+                    } else {
+                        0.0
+                    };
+                    if score > 0.0 {
+                        head = Some((k, score));
+                    }
+                    break;
+                }
+                if CLAUSE_STOP.contains(&kk)
+                    || matches!(
+                        kk,
+                        "without"
+                            | "with"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "of"
+                            | "for"
+                            | "who"
+                            | "that"
+                            | "to"
+                            | "thing"
+                            | "things"
+                            | "time"
+                            | "way"
+                            | "reason"
+                    )
+                {
+                    break;
+                }
+                k += 1;
+            }
+        } else if is_self
+            && is_person_noun(next)
+            && i + 2 < n
+            && joined(text, tokens, i + 2)
+            && matches!(keys.get(i + 2), "who" | "that" | "whose")
+        {
+            // "I'm the one who reported ...", "as the engineer who pushed ..."
+            head = Some((i + 1, 0.8));
+        }
+        match head {
+            Some((k, score)) => {
+                let end = extend_clause(text, tokens, &keys, k);
+                out.push(Candidate::new(
+                    tokens[i].start,
+                    tokens[end].end,
+                    PiiKind::SelfIdentifying,
+                    score,
+                ));
+                i = end + 1;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn phrases(text: &str) -> Vec<String> {
+        let tokens = tokenize(text);
+        let mut out = Vec::new();
+        find(text, &tokens, &mut out);
+        out.iter()
+            .map(|c| text[c.start..c.end].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn finds_the_issue_examples() {
+        assert_eq!(
+            phrases("As the only designer on the platform team, I'm invited to nothing."),
+            ["the only designer on the platform team"]
+        );
+        assert_eq!(
+            phrases("I'm the new hire who joined from Google last month and I still wait."),
+            ["the new hire who joined from Google last month"]
+        );
+        assert_eq!(
+            phrases("As the youngest person in finance, I get talked over."),
+            ["the youngest person in finance"]
+        );
+        assert_eq!(
+            phrases("I'm a 58-year-old developer and the jokes need to stop."),
+            ["a 58-year-old developer"]
+        );
+    }
+
+    #[test]
+    fn ignores_non_identifying_uses() {
+        for t in [
+            "The only thing I want is a clear promotion process.",
+            "We're the only team without a dedicated PM.",
+            "As a designer, I'd like earlier involvement.",
+            "The new PM keeps moving deadlines.",
+            "It is a 10-year-old codebase.",
+        ] {
+            assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
+        }
+    }
+}
