@@ -216,3 +216,49 @@ async fn guarantee_18_runtime_role_cannot_bypass_rls_and_owns_nothing() {
         .unwrap();
     assert!(!row.get::<_, bool>(0) && !row.get::<_, bool>(1));
 }
+
+/// Guarantee 25: nothing stored about a person or a ride (participants,
+/// rides, contributions, releases) has a time finer than a day: such tables
+/// hold no timestamp or time column at all.
+#[tokio::test(flavor = "multi_thread")]
+async fn guarantee_25_person_and_ride_activity_is_stored_by_day_at_most() {
+    let db = TestDatabase::new().await;
+    let client = TestDatabase::raw_client(&db.superuser_url()).await;
+    let finer = client
+        .query(
+            "SELECT table_name::text, column_name::text, data_type::text \
+             FROM information_schema.columns \
+             WHERE table_schema = 'public' \
+               AND table_name IN ('participants', 'rides', 'theme_contributions', 'releases', 'release_cells') \
+               AND (data_type LIKE 'timestamp%' OR data_type LIKE 'time %' OR data_type = 'interval')",
+            &[],
+        )
+        .await
+        .unwrap();
+    let found: Vec<String> = finer
+        .iter()
+        .map(|r| {
+            format!(
+                "{}.{} {}",
+                r.get::<_, String>(0),
+                r.get::<_, String>(1),
+                r.get::<_, String>(2)
+            )
+        })
+        .collect();
+    assert!(found.is_empty(), "finer than a day: {found:?}");
+    // The day columns exist (the guarantee is about resolution, not absence).
+    let days: i64 = client
+        .query_one(
+            "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' \
+             AND table_name IN ('participants', 'rides') AND data_type = 'date'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        days, 3,
+        "participants.created_on, participants.last_active_on, rides.created_on"
+    );
+}
