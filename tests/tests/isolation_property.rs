@@ -85,6 +85,7 @@ async fn build_world() -> World {
                             confidence: Some(0.7),
                             anonymized_summary: None,
                             status: rides::RideStatus::Processed,
+                            receipt_hash: None,
                         };
                         rides::insert(tx, &ride).await?;
                         ps.push(*p.as_uuid());

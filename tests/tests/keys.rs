@@ -55,6 +55,7 @@ async fn store_ride(
                         confidence: None,
                         anonymized_summary: None,
                         status: rides::RideStatus::Processed,
+                        receipt_hash: None,
                     },
                 )
                 .await?;
@@ -440,6 +441,7 @@ async fn guarantee_11_no_key_pepper_hr_id_or_text_in_a_full_dump() {
                             confidence: None,
                             anonymized_summary: None,
                             status: rides::RideStatus::Processed,
+                            receipt_hash: None,
                         },
                     )
                     .await

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use kataloop_service::aggregation::{
-    manager_view, record_contribution, release_tenant, ReleaseRequest,
+    manager_view, record_contribution, release_tenant, ReleaseRequest, RideTexts,
 };
 use kataloop_store::{participants, rides, teams, StoreError};
 use kataloop_tenancy::{DisplayName, RideId, TeamId, TenantId};
@@ -74,6 +74,7 @@ impl Fixture {
                             confidence: Some(0.9),
                             anonymized_summary: None,
                             status: rides::RideStatus::Processed,
+                            receipt_hash: None,
                         },
                     )
                     .await?;
@@ -91,7 +92,7 @@ impl Fixture {
             released_on: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
             narrator: Arc::new(PlainNarrator),
             term_key: Arc::new(TermKey::new(b"test-term-key")),
-            ride_text: Arc::new(move |r| texts.lock().unwrap().get(&r).cloned()),
+            texts: RideTexts::Given(Arc::new(move |r| texts.lock().unwrap().get(&r).cloned())),
         };
         release_tenant(&self.db.app_store(), self.tenant, &request)
             .await

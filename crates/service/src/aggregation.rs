@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use std::sync::Arc;
 
+use kataloop_crypto::TenantKeyring;
 use kataloop_store::{
     contributions, releases, rides, tenants, themes, ManagerStore, Store, StoreError, TenantTx,
 };
@@ -37,8 +38,23 @@ pub async fn record_contribution(
     Ok(())
 }
 
-/// The PII-stripped text of a ride, by id (the caller opens sealed rides).
-pub type RideTexts = Arc<dyn Fn(RideId) -> Option<String> + Send + Sync>;
+/// Where a release reads the PII-stripped text of the rides it rebuilds.
+#[derive(Clone)]
+pub enum RideTexts {
+    /// Open the stored sealed conversations with the tenant's keyring.
+    Sealed(Arc<TenantKeyring>),
+    /// Texts given by the caller (tests, imports).
+    Given(Arc<dyn Fn(RideId) -> Option<String> + Send + Sync>),
+}
+
+impl std::fmt::Debug for RideTexts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            RideTexts::Sealed(_) => "RideTexts::Sealed",
+            RideTexts::Given(_) => "RideTexts::Given",
+        })
+    }
+}
 
 /// What a release needs besides the store.
 #[derive(Clone)]
@@ -48,7 +64,7 @@ pub struct ReleaseRequest {
     pub narrator: Arc<dyn Narrator>,
     /// The tenant's key for term ids.
     pub term_key: Arc<TermKey>,
-    pub ride_text: RideTexts,
+    pub texts: RideTexts,
 }
 
 impl std::fmt::Debug for ReleaseRequest {
@@ -142,6 +158,7 @@ async fn release_in(
         .iter()
         .filter_map(|c| key_of.get(&c.cell).map(|k| (c.first_ride, k.theme.clone())))
         .collect();
+    let mut texts: BTreeMap<RideId, String> = BTreeMap::new();
     let mut facts = Vec::with_capacity(first_rides.len());
     for ride in rides::get_many(tx, &first_rides).await? {
         let theme = slug_of_ride
@@ -149,9 +166,18 @@ async fn release_in(
             .cloned()
             .ok_or_else(|| ServiceError::Inconsistent("a contribution without its cell".into()))?;
         let terms = if texts_needed.contains(&ride.id) {
-            (request.ride_text)(ride.id)
-                .map(|t| terms_of(&t, &request.term_key))
-                .unwrap_or_default()
+            let text = match &request.texts {
+                RideTexts::Given(f) => f(ride.id),
+                RideTexts::Sealed(keyring) => open_text(keyring, tx.tenant(), &ride),
+            };
+            let terms = text
+                .as_deref()
+                .map(|t| terms_of(t, &request.term_key))
+                .unwrap_or_default();
+            if let Some(text) = text {
+                texts.insert(ride.id, text);
+            }
+            terms
         } else {
             BTreeSet::new()
         };
@@ -223,7 +249,7 @@ async fn release_in(
             shuffle_seed: seed,
             narrator: request.narrator.as_ref(),
             term_key: request.term_key.as_ref(),
-            ride_text: &|r| (request.ride_text)(r),
+            ride_text: &|r| texts.get(&r).cloned(),
         },
     );
 
@@ -266,6 +292,20 @@ async fn release_in(
         released_on: release.released_on,
         visible_cells: visible_ids.len(),
     })
+}
+
+/// The employee text of a stored ride, opened with the keyring; `None` if
+/// it cannot be opened (then only template wording is used for it).
+fn open_text(keyring: &TenantKeyring, tenant: TenantId, ride: &rides::Ride) -> Option<String> {
+    let plain = keyring
+        .open(
+            &ride.conversation_ciphertext,
+            &crate::keys::conversation_context(tenant, ride.id),
+        )
+        .ok()?;
+    let conversation: crate::submission::SealedConversation =
+        serde_json::from_slice(&plain).ok()?;
+    Some(conversation.employee_text())
 }
 
 /// Exactly what a manager of `scope` sees: the visible cells of the

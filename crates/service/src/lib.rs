@@ -6,5 +6,9 @@
 pub mod aggregation;
 mod error;
 pub mod keys;
+mod narrator;
+pub mod submission;
+
+pub use narrator::CatalogNarrator;
 
 pub use error::ServiceError;

@@ -25,6 +25,8 @@ pub struct NewRide {
     pub confidence: Option<f32>,
     pub anonymized_summary: Option<String>,
     pub status: RideStatus,
+    /// SHA-256 of the receipt handed to the employee, if any.
+    pub receipt_hash: Option<Vec<u8>>,
 }
 
 /// A stored ride.
@@ -98,6 +100,7 @@ pub async fn insert(tx: &mut TenantTx<'_>, ride: &NewRide) -> Result<(), StoreEr
             rides::confidence.eq(ride.confidence),
             rides::anonymized_summary.eq(&ride.anonymized_summary),
             rides::status.eq(ride.status),
+            rides::receipt_hash.eq(&ride.receipt_hash),
         ))
         .execute(tx.conn())
         .await?;
@@ -115,6 +118,22 @@ pub async fn get(tx: &mut TenantTx<'_>, id: RideId) -> Result<Ride, StoreError> 
         .optional()?
         .map(Ride::from)
         .ok_or(StoreError::NotFound { what: "ride" })
+}
+
+/// The ride whose receipt hashes to `receipt_hash`, if any.
+pub async fn by_receipt(
+    tx: &mut TenantTx<'_>,
+    receipt_hash: &[u8],
+) -> Result<Option<Ride>, StoreError> {
+    let tenant = tx.tenant();
+    Ok(rides::table
+        .filter(rides::tenant_id.eq(db(tenant)))
+        .filter(rides::receipt_hash.eq(receipt_hash))
+        .select(RideRow::as_select())
+        .first(tx.conn())
+        .await
+        .optional()?
+        .map(Ride::from))
 }
 
 /// The rides with these ids (those of the tenant; others are not found).

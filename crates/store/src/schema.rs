@@ -75,6 +75,7 @@ diesel::table! {
         anonymized_summary -> Nullable<Text>,
         status -> RideStatus,
         created_on -> Date,
+        receipt_hash -> Nullable<Bytea>,
     }
 }
 

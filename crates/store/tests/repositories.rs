@@ -176,6 +176,7 @@ async fn guarantee_8_k_is_raised_freely_and_lowered_only_without_rides() {
                         confidence: None,
                         anonymized_summary: None,
                         status: rides::RideStatus::Pending,
+                        receipt_hash: None,
                     },
                 )
                 .await
@@ -240,6 +241,7 @@ async fn out_of_range_values_are_refused_and_nothing_is_stored() {
                         confidence: None,
                         anonymized_summary: None,
                         status: rides::RideStatus::Pending,
+                        receipt_hash: None,
                     },
                 )
                 .await

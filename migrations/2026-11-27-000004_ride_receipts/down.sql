@@ -1,0 +1,2 @@
+DROP INDEX rides_by_receipt;
+ALTER TABLE rides DROP COLUMN receipt_hash;
