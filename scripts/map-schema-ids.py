@@ -14,6 +14,8 @@ IDS = {
                             "participant_pid": "ParticipantIdSql", "first_ride_id": "RideIdSql"},
     "releases": {"tenant_id": "TenantIdSql", "id": "ReleaseIdSql"},
     "tenant_keys": {"tenant_id": "TenantIdSql"},
+    "audit_events": {"tenant_id": "TenantIdSql"},
+    "audit_global_events": {},
     "release_cells": {"tenant_id": "TenantIdSql", "release_id": "ReleaseIdSql", "theme_id": "ThemeIdSql"},
 }
 

@@ -12,8 +12,10 @@ use kataloop_testkit::TestDatabase;
 /// Tables without a `tenant_id` column, each with the reason it may exist.
 /// `tenants` is keyed by the tenant id itself (`id`).
 const TENANT_KEY_COLUMN: &[(&str, &str)] = &[("tenants", "id")];
-/// diesel's bookkeeping, not tenant data.
-const GLOBAL_TABLES: &[&str] = &["__diesel_schema_migrations"];
+/// Tables that hold no tenant data: diesel's bookkeeping, and the audit
+/// chain of operator actions that concern no tenant (key-encryption key
+/// replacement, migrations), which only the owner role can reach.
+const GLOBAL_TABLES: &[&str] = &["__diesel_schema_migrations", "audit_global_events"];
 /// Policies besides the tenant check, each with the reason it is safe:
 /// operators may list tenants (only the `tenants` rows, read-only; their
 /// data still needs the tenant's transaction).

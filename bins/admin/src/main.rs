@@ -1,26 +1,59 @@
 //! `kataloop-admin`: how operators run Kataloop. Each subcommand parses its
-//! input, calls one library function and renders the result; exit code 0 on
+//! input, calls one use case of `kataloop-service` and renders the result:
+//! readable text, or one JSON document with `--json`. Exit code 0 on
 //! success, 1 on failure, 2 on a usage error.
 #![forbid(unsafe_code)]
 
+mod render;
+
 use std::io::{BufRead, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+use kataloop_crypto::MasterKey;
+use kataloop_service::operations;
+use kataloop_store::{DatabaseConfig, ManagerStore, Store};
+use kataloop_tenancy::{
+    DataRegion, DisplayName, Domain, KAnonymity, TeamId, TenantId, TenantSettings,
+};
+use serde_json::json;
+
+use crate::render::{Output, Table};
+
+const EXAMPLES: &str = "Examples:
+  kataloop-admin keys init
+  kataloop-admin migrate
+  kataloop-admin tenant create --name Acme --domain acme.com --k 5
+  kataloop-admin team create --tenant <TENANT_ID> --name Platform
+  kataloop-admin themes release --tenant <TENANT_ID>
+  kataloop-admin audit verify";
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "kataloop-admin",
-    version,
-    about = "Operate Kataloop: database, tenants, keys, releases and text tools.",
-    after_help = "Examples:\n  kataloop-admin migrate\n  kataloop-admin anonymize --jsonl < texts.jsonl > redacted.jsonl"
-)]
+#[command(name = "kataloop-admin", version, about = "Operate Kataloop: database, tenants, keys, releases, audit and text tools.", after_help = EXAMPLES)]
 struct Cli {
     /// Print one JSON document on stdout instead of readable text.
     #[arg(long, global = true)]
     json: bool,
+    /// Who is acting, for the audit log (default: $USER).
+    #[arg(long, global = true, env = "KATALOOP_OPERATOR")]
+    actor: Option<String>,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Debug, Args)]
+struct Db {
+    /// Owner (operators') connection URL.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    database_url: String,
+}
+
+#[derive(Debug, Args)]
+struct Kek {
+    /// The master key file (mode 0600 or 0400).
+    #[arg(long = "master-key-file", env = "KATALOOP_MASTER_KEY_FILE")]
+    master_key_file: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -30,12 +63,28 @@ enum Command {
         after_help = "Example:\n  DATABASE_URL=postgres://kataloop_migrator@db/kataloop kataloop-admin migrate"
     )]
     Migrate {
-        /// Owner (migrating) connection URL.
-        #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
-        database_url: String,
+        #[command(flatten)]
+        db: Db,
     },
-    /// Redact personal data from feedback: JSON lines `{"id", "text"}` on
-    /// stdin, one result line per input on stdout.
+    /// Tenants: create, list, show, change k, erase.
+    #[command(subcommand)]
+    Tenant(TenantCmd),
+    /// Teams of a tenant.
+    #[command(subcommand)]
+    Team(TeamCmd),
+    /// The master key and tenants' keys.
+    #[command(subcommand)]
+    Keys(KeysCmd),
+    /// Releases: run one now, or show exactly what a manager sees.
+    #[command(subcommand)]
+    Themes(ThemesCmd),
+    /// Export released data (never more than managers see).
+    #[command(subcommand)]
+    Report(ReportCmd),
+    /// The tamper-evident audit log.
+    #[command(subcommand)]
+    Audit(AuditCmd),
+    /// Redact personal data: JSON lines `{"id", "text"}` on stdin.
     #[command(
         after_help = "Example:\n  echo '{\"id\":\"1\",\"text\":\"Ask Maria at maria@acme.com\"}' | kataloop-admin anonymize --jsonl"
     )]
@@ -44,47 +93,663 @@ enum Command {
         #[arg(long, required = true)]
         jsonl: bool,
     },
+    /// Analyse PII-stripped feedback: JSON lines `{"id", "text"}` on stdin.
+    #[command(
+        after_help = "Example:\n  echo '{\"id\":\"1\",\"text\":\"Too many approvals\"}' | kataloop-admin analyze --jsonl"
+    )]
+    Analyze {
+        /// Read and write JSON lines (the only mode).
+        #[arg(long, required = true)]
+        jsonl: bool,
+    },
+    /// Rebuild the theme model from a labelled corpus (reproducible).
+    #[command(
+        after_help = "Example:\n  kataloop-admin train --corpus crates/analysis/corpus/train.jsonl --out model.bin"
+    )]
+    Train {
+        #[arg(long)]
+        corpus: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TenantCmd {
+    /// Create a tenant and its keys; prints the tenant id.
+    #[command(
+        after_help = "Example:\n  kataloop-admin tenant create --name Acme --domain acme.com --k 5 --region eu-central-1"
+    )]
+    Create {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        domain: String,
+        /// k-anonymity threshold (3 or more; default 5).
+        #[arg(long, default_value_t = 5)]
+        k: u64,
+        #[arg(long, default_value = DataRegion::DEFAULT_NAME)]
+        region: String,
+        #[command(flatten)]
+        db: Db,
+        #[command(flatten)]
+        kek: Kek,
+    },
+    /// List tenants.
+    List {
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Show one tenant.
+    Show {
+        id: String,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Change k: raising always works; lowering is refused once rides exist.
+    SetK {
+        id: String,
+        k: u64,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Crypto-shred a tenant's keys and delete all its rows.
+    #[command(
+        after_help = "Afterwards replace the master key (`keys replace-kek`) so that backups taken earlier cannot be opened either."
+    )]
+    Erase {
+        id: String,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        db: Db,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TeamCmd {
+    /// Create a team; prints the team id.
+    Create {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// List a tenant's teams.
+    List {
+        #[arg(long)]
+        tenant: String,
+        #[command(flatten)]
+        db: Db,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum KeysCmd {
+    /// Create a new master key file (mode 0600); refuses to overwrite.
+    Init {
+        #[command(flatten)]
+        kek: Kek,
+    },
+    /// Add a new data key version for a tenant (or all).
+    Rotate {
+        #[arg(long, conflicts_with = "all", required_unless_present = "all")]
+        tenant: Option<String>,
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        db: Db,
+        #[command(flatten)]
+        kek: Kek,
+    },
+    /// Re-encrypt rides to the newest key version (batched, resumable).
+    Rewrap {
+        /// Only this tenant (default: every tenant).
+        #[arg(long)]
+        tenant: Option<String>,
+        #[arg(long, default_value_t = 500)]
+        batch: usize,
+        #[command(flatten)]
+        db: Db,
+        #[command(flatten)]
+        kek: Kek,
+    },
+    /// Delete data key versions below VERSION (refused while rides use them).
+    Retire {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        below: u32,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Re-wrap every tenant's keys under a new master key file.
+    ReplaceKek {
+        /// The new master key file (create it with `keys init`).
+        #[arg(long)]
+        new_file: PathBuf,
+        #[command(flatten)]
+        db: Db,
+        #[command(flatten)]
+        kek: Kek,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ThemesCmd {
+    /// Run a release now (audit-logged).
+    Release {
+        #[arg(long)]
+        tenant: String,
+        #[command(flatten)]
+        db: Db,
+        #[command(flatten)]
+        kek: Kek,
+    },
+    /// Exactly what a manager of the tenant (or of one team) sees.
+    Show {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        team: Option<String>,
+        #[command(flatten)]
+        db: Db,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ReportCmd {
+    /// Export the latest release (visible themes only).
+    Export {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long, value_parser = ["csv", "json"])]
+        format: String,
+        /// Write here instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        db: Db,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCmd {
+    /// List the events of a tenant's chain (or the global chain).
+    List {
+        #[arg(long)]
+        tenant: Option<String>,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Recompute every chain; exit 1 naming the first broken link.
+    Verify {
+        #[command(flatten)]
+        db: Db,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let out = Output::new(cli.json);
+    match run(cli, &out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("error: {message}");
+            out.error(&message);
             ExitCode::from(1)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<(), String> {
-    match cli.command {
-        Command::Migrate { database_url } => {
-            let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
-            let config = kataloop_store::DatabaseConfig::new(database_url);
-            let ran = runtime
-                .block_on(kataloop_store::run_migrations(&config))
-                .map_err(|e| e.to_string())?;
-            if cli.json {
-                println!("{}", serde_json::json!({ "applied": ran }));
-            } else if ran.is_empty() {
-                println!("database is up to date");
-            } else {
-                for version in ran {
-                    println!("applied {version}");
-                }
-            }
-            Ok(())
-        }
-        Command::Anonymize { jsonl: _ } => {
-            let policy = kataloop_anonymization::Policy::default();
-            for_each_line(|line| kataloop_anonymization::process_jsonl_line(line, &policy))
-        }
-    }
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Runtime::new().map_err(|e| format!("cannot start: {e}"))
 }
 
-/// Streams stdin to stdout line by line; a line that is not valid UTF-8 or
-/// fails is answered by the processor itself, so processing continues.
+fn owner(db: &Db) -> Result<Store, String> {
+    Store::connect(&DatabaseConfig::new(db.database_url.clone())).map_err(|e| e.to_string())
+}
+
+fn master_key(kek: &Kek) -> Result<MasterKey, String> {
+    MasterKey::load_file(&kek.master_key_file).map_err(|e| format!("master key: {e}"))
+}
+
+fn tenant_id(raw: &str) -> Result<TenantId, String> {
+    raw.parse()
+        .map_err(|e: kataloop_tenancy::IdParseError| e.to_string())
+}
+
+fn team_id(raw: &str) -> Result<TeamId, String> {
+    raw.parse()
+        .map_err(|e: kataloop_tenancy::IdParseError| e.to_string())
+}
+
+fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+fn confirm(question: &str) -> Result<bool, String> {
+    eprint!("{question} [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(err)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
+}
+
+fn run(cli: Cli, out: &Output) -> Result<(), String> {
+    let actor = cli
+        .actor
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "operator".to_owned());
+    match cli.command {
+        Command::Migrate { db } => {
+            let ran = runtime()?
+                .block_on(kataloop_store::run_migrations(&DatabaseConfig::new(
+                    db.database_url,
+                )))
+                .map_err(err)?;
+            let text = if ran.is_empty() {
+                "database is up to date".to_owned()
+            } else {
+                ran.iter()
+                    .map(|v| format!("applied {v}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            out.emit(json!({ "applied": ran }), text);
+        }
+        Command::Tenant(cmd) => tenant(cmd, out, &actor)?,
+        Command::Team(cmd) => team(cmd, out, &actor)?,
+        Command::Keys(cmd) => keys(cmd, out, &actor)?,
+        Command::Themes(cmd) => themes(cmd, out, &actor)?,
+        Command::Report(cmd) => report(cmd, out)?,
+        Command::Audit(cmd) => audit(cmd, out)?,
+        Command::Anonymize { jsonl: _ } => {
+            let policy = kataloop_anonymization::Policy::default();
+            for_each_line(|line| kataloop_anonymization::process_jsonl_line(line, &policy))?;
+        }
+        Command::Analyze { jsonl: _ } => {
+            let analyzer = kataloop_analysis::Analyzer::shipped();
+            for_each_line(|line| kataloop_analysis::process_jsonl_line(line, analyzer))?;
+        }
+        Command::Train { corpus, out: path } => {
+            let text = std::fs::read_to_string(&corpus)
+                .map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
+            let items = kataloop_analysis::parse_corpus(&text).map_err(err)?;
+            let model = kataloop_analysis::train(&items);
+            let bytes = model.to_bytes();
+            std::fs::write(&path, &bytes)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            out.emit(
+                json!({"examples": items.len(), "bytes": bytes.len(), "out": path.display().to_string()}),
+                format!("trained on {} examples; wrote {} bytes to {}", items.len(), bytes.len(), path.display()),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn tenant(cmd: TenantCmd, out: &Output, actor: &str) -> Result<(), String> {
+    let rt = runtime()?;
+    match cmd {
+        TenantCmd::Create {
+            name,
+            domain,
+            k,
+            region,
+            db,
+            kek,
+        } => {
+            let new = operations::NewTenant {
+                name: DisplayName::new(&name).map_err(err)?,
+                domain: Domain::new(&domain).map_err(err)?,
+                settings: TenantSettings {
+                    k: KAnonymity::new(k).map_err(err)?,
+                    region: DataRegion::new(&region).map_err(err)?,
+                },
+            };
+            let kek = master_key(&kek)?;
+            let store = owner(&db)?;
+            let tenant = rt
+                .block_on(operations::create_tenant(&store, &kek, new, actor))
+                .map_err(err)?;
+            out.emit(
+                json!({"tenant_id": tenant.id.to_string()}),
+                tenant.id.to_string(),
+            );
+        }
+        TenantCmd::List { db } => {
+            let tenants = rt
+                .block_on(operations::list_tenants(&owner(&db)?))
+                .map_err(err)?;
+            let mut table = Table::new(&["ID", "NAME", "DOMAIN", "K", "REGION"]);
+            let mut docs = Vec::new();
+            for t in &tenants {
+                table.row(vec![
+                    t.id.to_string(),
+                    t.name.to_string(),
+                    t.domain.to_string(),
+                    t.settings.k.to_string(),
+                    t.settings.region.to_string(),
+                ]);
+                docs.push(render::tenant_json(t));
+            }
+            out.emit(json!({ "tenants": docs }), table.render());
+        }
+        TenantCmd::Show { id, db } => {
+            let t = rt
+                .block_on(operations::show_tenant(&owner(&db)?, tenant_id(&id)?))
+                .map_err(err)?;
+            out.emit(
+                render::tenant_json(&t),
+                format!(
+                    "id: {}\nname: {}\ndomain: {}\nk: {}\nregion: {}",
+                    t.id, t.name, t.domain, t.settings.k, t.settings.region
+                ),
+            );
+        }
+        TenantCmd::SetK { id, k, db } => {
+            let k = KAnonymity::new(k).map_err(err)?;
+            let k = rt
+                .block_on(operations::set_k(&owner(&db)?, tenant_id(&id)?, k, actor))
+                .map_err(err)?;
+            out.emit(json!({"k": k.get()}), format!("k is now {k}"));
+        }
+        TenantCmd::Erase { id, yes, db } => {
+            let id = tenant_id(&id)?;
+            if !yes
+                && !confirm(&format!(
+                    "Erase tenant {id} and destroy its keys? This cannot be undone."
+                ))?
+            {
+                return Err("not confirmed; nothing was erased".to_owned());
+            }
+            rt.block_on(operations::erase_tenant(&owner(&db)?, id, actor))
+                .map_err(err)?;
+            out.emit(
+                json!({"erased": id.to_string()}),
+                format!("tenant {id} erased; run `kataloop-admin keys replace-kek` so earlier backups cannot be opened"),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn team(cmd: TeamCmd, out: &Output, actor: &str) -> Result<(), String> {
+    let rt = runtime()?;
+    match cmd {
+        TeamCmd::Create { tenant, name, db } => {
+            let name = DisplayName::new(&name).map_err(err)?;
+            let team = rt
+                .block_on(operations::create_team(
+                    &owner(&db)?,
+                    tenant_id(&tenant)?,
+                    name,
+                    actor,
+                ))
+                .map_err(err)?;
+            out.emit(json!({"team_id": team.id.to_string()}), team.id.to_string());
+        }
+        TeamCmd::List { tenant, db } => {
+            let teams = rt
+                .block_on(operations::list_teams(&owner(&db)?, tenant_id(&tenant)?))
+                .map_err(err)?;
+            let mut table = Table::new(&["ID", "NAME"]);
+            let docs: Vec<_> = teams
+                .iter()
+                .map(|t| {
+                    table.row(vec![t.id.to_string(), t.name.to_string()]);
+                    json!({"team_id": t.id.to_string(), "name": t.name.as_str()})
+                })
+                .collect();
+            out.emit(json!({ "teams": docs }), table.render());
+        }
+    }
+    Ok(())
+}
+
+fn keys(cmd: KeysCmd, out: &Output, actor: &str) -> Result<(), String> {
+    let rt = runtime()?;
+    match cmd {
+        KeysCmd::Init { kek } => {
+            MasterKey::create_file(&kek.master_key_file).map_err(|e| format!("master key: {e}"))?;
+            out.emit(
+                json!({"master_key_file": kek.master_key_file.display().to_string()}),
+                format!(
+                    "created {} (mode 0600); back it up separately from the database",
+                    kek.master_key_file.display()
+                ),
+            );
+        }
+        KeysCmd::Rotate {
+            tenant,
+            all: _,
+            db,
+            kek,
+        } => {
+            let store = owner(&db)?;
+            let master = master_key(&kek)?;
+            let targets = match tenant {
+                Some(t) => vec![tenant_id(&t)?],
+                None => rt
+                    .block_on(kataloop_store::tenants::list_all(&store))
+                    .map_err(err)?,
+            };
+            let mut docs = Vec::new();
+            for t in targets {
+                let version = rt
+                    .block_on(operations::rotate_keys(&store, t, &master, actor))
+                    .map_err(err)?;
+                docs.push(json!({"tenant_id": t.to_string(), "version": version}));
+            }
+            let text = docs
+                .iter()
+                .map(|d| format!("{} -> key version {}", d["tenant_id"], d["version"]))
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.emit(json!({ "rotated": docs }), text);
+        }
+        KeysCmd::Rewrap {
+            tenant,
+            batch,
+            db,
+            kek,
+        } => {
+            let store = owner(&db)?;
+            let master = master_key(&kek)?;
+            let targets = match tenant {
+                Some(t) => vec![tenant_id(&t)?],
+                None => rt
+                    .block_on(kataloop_store::tenants::list_all(&store))
+                    .map_err(err)?,
+            };
+            let mut docs = Vec::new();
+            for t in targets {
+                let bar = out.progress(&format!("re-wrapping {t}"));
+                let report = rt
+                    .block_on(operations::rewrap(
+                        &store,
+                        t,
+                        &master,
+                        batch,
+                        &mut |p| render::tick(&bar, p.rewrapped, p.remaining),
+                        actor,
+                    ))
+                    .map_err(err)?;
+                bar.finish_and_clear();
+                docs.push(json!({"tenant_id": t.to_string(), "rewrapped": report.rewrapped, "remaining": report.remaining}));
+            }
+            let text = docs
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{}: {} rides re-wrapped, {} remaining",
+                        d["tenant_id"], d["rewrapped"], d["remaining"]
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.emit(json!({ "rewrapped": docs }), text);
+        }
+        KeysCmd::Retire { tenant, below, db } => {
+            let n = rt
+                .block_on(operations::retire_keys(
+                    &owner(&db)?,
+                    tenant_id(&tenant)?,
+                    below,
+                    actor,
+                ))
+                .map_err(err)?;
+            out.emit(json!({"retired": n}), format!("{n} key versions retired"));
+        }
+        KeysCmd::ReplaceKek { new_file, db, kek } => {
+            let store = owner(&db)?;
+            let old = master_key(&kek)?;
+            let new =
+                MasterKey::load_file(&new_file).map_err(|e| format!("new master key: {e}"))?;
+            let moved = rt
+                .block_on(kataloop_service::keys::replace_kek(&store, &old, &new))
+                .map_err(err)?;
+            rt.block_on(kataloop_service::audit::record_global(
+                &store,
+                actor,
+                "keys.replace_kek",
+                json!({"keys": moved}),
+            ))
+            .map_err(err)?;
+            out.emit(
+                json!({"keys_rewrapped": moved}),
+                format!("{moved} keys re-wrapped; now destroy the old master key file and every copy of it"),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn themes(cmd: ThemesCmd, out: &Output, actor: &str) -> Result<(), String> {
+    let rt = runtime()?;
+    match cmd {
+        ThemesCmd::Release { tenant, db, kek } => {
+            let master = master_key(&kek)?;
+            let today = chrono::Utc::now().date_naive();
+            let outcome = rt
+                .block_on(operations::release_now(
+                    &owner(&db)?,
+                    tenant_id(&tenant)?,
+                    &master,
+                    today,
+                    actor,
+                ))
+                .map_err(err)?;
+            out.emit(
+                json!({"release_id": outcome.id.to_string(), "seq": outcome.seq, "released_on": outcome.released_on.to_string(), "visible_cells": outcome.visible_cells}),
+                format!("release {} (#{}) on {}: {} visible cells", outcome.id, outcome.seq, outcome.released_on, outcome.visible_cells),
+            );
+        }
+        ThemesCmd::Show { tenant, team, db } => {
+            let view = manager_view(&db, &tenant, team.as_deref(), &rt)?;
+            out.emit(
+                render::view_json(view.as_ref()),
+                render::view_text(view.as_ref()),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn manager_view(
+    db: &Db,
+    tenant: &str,
+    team: Option<&str>,
+    rt: &tokio::runtime::Runtime,
+) -> Result<Option<kataloop_themes::ManagerView>, String> {
+    // The same query and rendering as the managers' API, through the owner
+    // connection: an export can never show more than a manager sees.
+    let store =
+        ManagerStore::connect(&DatabaseConfig::new(db.database_url.clone())).map_err(err)?;
+    let team = team.map(team_id).transpose()?;
+    rt.block_on(kataloop_service::aggregation::manager_view(
+        &store,
+        tenant_id(tenant)?,
+        team,
+    ))
+    .map_err(err)
+}
+
+fn report(cmd: ReportCmd, out: &Output) -> Result<(), String> {
+    let rt = runtime()?;
+    let ReportCmd::Export {
+        tenant,
+        team,
+        format,
+        out: path,
+        db,
+    } = cmd;
+    let view = manager_view(&db, &tenant, team.as_deref(), &rt)?;
+    let body = match format.as_str() {
+        "csv" => render::view_csv(view.as_ref()),
+        _ => render::view_json(view.as_ref()).to_string(),
+    };
+    match path {
+        Some(path) => {
+            std::fs::write(&path, body)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            out.emit(
+                json!({"out": path.display().to_string()}),
+                format!("wrote {}", path.display()),
+            );
+        }
+        None => print!("{body}"),
+    }
+    Ok(())
+}
+
+fn audit(cmd: AuditCmd, out: &Output) -> Result<(), String> {
+    let rt = runtime()?;
+    match cmd {
+        AuditCmd::List { tenant, db } => {
+            let tenant = tenant.as_deref().map(tenant_id).transpose()?;
+            let rows = rt
+                .block_on(kataloop_service::audit::list(&owner(&db)?, tenant))
+                .map_err(err)?;
+            let mut table = Table::new(&["SEQ", "TIME", "ACTOR", "ACTION", "DETAILS"]);
+            let docs: Vec<_> = rows
+                .iter()
+                .map(|r| {
+                    table.row(vec![r.seq.to_string(), r.occurred_at.to_rfc3339(), r.actor.clone(), r.action.clone(), r.details.to_string()]);
+                    json!({"seq": r.seq, "occurred_at": r.occurred_at.to_rfc3339(), "actor": r.actor, "action": r.action, "details": r.details})
+                })
+                .collect();
+            out.emit(json!({ "events": docs }), table.render());
+        }
+        AuditCmd::Verify { db } => {
+            let report = rt
+                .block_on(kataloop_service::audit::verify(&owner(&db)?))
+                .map_err(err)?;
+            if let Some(broken) = report.broken {
+                let scope = broken
+                    .tenant
+                    .map_or("the global chain".to_owned(), |t| format!("tenant {t}"));
+                return Err(format!("audit chain broken: {scope}, event {}", broken.seq));
+            }
+            out.emit(
+                json!({"chains": report.chains, "events": report.events, "ok": true}),
+                format!("{} chains, {} events: intact", report.chains, report.events),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Streams stdin to stdout line by line; each line is answered, even a
+/// malformed one, so processing continues.
 fn for_each_line(process: impl Fn(&str) -> String) -> Result<(), String> {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();

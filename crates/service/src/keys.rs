@@ -24,7 +24,8 @@ pub fn conversation_context(tenant: TenantId, ride: RideId) -> SealContext {
     SealContext::new(tenant, *ride.as_uuid(), CONVERSATION_COLUMN)
 }
 
-fn to_stored(keys: &WrappedTenantKeys, kek_id: &str) -> Vec<tenant_keys::StoredKey> {
+/// The rows that store `keys` wrapped under the key `kek_id`.
+pub fn stored_rows(keys: &WrappedTenantKeys, kek_id: &str) -> Vec<tenant_keys::StoredKey> {
     keys.keys
         .iter()
         .map(|k| tenant_keys::StoredKey {
@@ -67,6 +68,14 @@ async fn stored_keys(
         .await?)
 }
 
+/// The tenant's key for term ids: derived from its pepper, never the
+/// pepper itself.
+pub fn term_key(keyring: &TenantKeyring) -> kataloop_themes::TermKey {
+    let derived =
+        kataloop_crypto::hmac_sha256(keyring.pepper().expose_secret(), b"kataloop/term-ids/v1");
+    kataloop_themes::TermKey::new(&derived)
+}
+
 /// Creates a tenant's first pepper and data key, wrapped under `kek`
 /// (operators' role).
 pub async fn create_tenant_keys(
@@ -75,7 +84,7 @@ pub async fn create_tenant_keys(
     kek: &dyn KeyEncryptionKey,
 ) -> Result<(), ServiceError> {
     let keyring = TenantKeyring::generate(tenant)?;
-    let rows = to_stored(&keyring.wrap_with(kek)?, &kek.key_id());
+    let rows = stored_rows(&keyring.wrap_with(kek)?, &kek.key_id());
     keyring.shred();
     owner
         .tenant(tenant)
@@ -136,7 +145,7 @@ pub async fn rotate_data_key(
     let version = keyring.rotate()?;
     let wrapped = keyring.wrap_with(kek)?;
     keyring.shred();
-    let new_rows: Vec<_> = to_stored(&wrapped, &kek.key_id())
+    let new_rows: Vec<_> = stored_rows(&wrapped, &kek.key_id())
         .into_iter()
         .filter(|r| r.purpose == KeyPurpose::DataKey.label() && r.version == version as i32)
         .collect();

@@ -4,9 +4,11 @@
 #![forbid(unsafe_code)]
 
 pub mod aggregation;
+pub mod audit;
 mod error;
 pub mod keys;
 mod narrator;
+pub mod operations;
 pub mod submission;
 
 pub use narrator::CatalogNarrator;

@@ -350,11 +350,7 @@ impl Pipeline {
     /// The term key of a tenant: derived from its pepper, never the pepper.
     pub async fn term_key(&self, store: &Store, tenant: TenantId) -> Result<TermKey, ServiceError> {
         let secrets = self.secrets(store, tenant).await?;
-        let derived = kataloop_crypto::hmac_sha256(
-            secrets.keyring.pepper().expose_secret(),
-            b"kataloop/term-ids/v1",
-        );
-        Ok(TermKey::new(&derived))
+        Ok(crate::keys::term_key(&secrets.keyring))
     }
 }
 

@@ -31,6 +31,7 @@ pub mod schema;
 mod status;
 mod tenant_tx;
 
+pub mod audit;
 pub mod contributions;
 pub mod participants;
 pub mod releases;

@@ -14,6 +14,37 @@ diesel::table! {
     use diesel::sql_types::*;
     use crate::ids::sql::*;
 
+    audit_events (tenant_id, seq) {
+        tenant_id -> TenantIdSql,
+        seq -> Int8,
+        occurred_at -> Timestamptz,
+        actor -> Text,
+        action -> Text,
+        details -> Jsonb,
+        prev_hash -> Bytea,
+        hash -> Bytea,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::ids::sql::*;
+
+    audit_global_events (seq) {
+        seq -> Int8,
+        occurred_at -> Timestamptz,
+        actor -> Text,
+        action -> Text,
+        details -> Jsonb,
+        prev_hash -> Bytea,
+        hash -> Bytea,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::ids::sql::*;
+
     participants (tenant_id, participant_pid) {
         tenant_id -> TenantIdSql,
         participant_pid -> ParticipantIdSql,
@@ -154,6 +185,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(audit_events -> tenants (tenant_id));
 diesel::joinable!(participants -> tenants (tenant_id));
 diesel::joinable!(release_cells -> tenants (tenant_id));
 diesel::joinable!(releases -> tenants (tenant_id));
@@ -164,6 +196,8 @@ diesel::joinable!(theme_contributions -> tenants (tenant_id));
 diesel::joinable!(themes -> tenants (tenant_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    audit_events,
+    audit_global_events,
     participants,
     release_cells,
     releases,

@@ -8,8 +8,8 @@ use kataloop_tenancy::{DataRegion, DisplayName, Domain, KAnonymity, TenantId, Te
 use crate::error::{unique_violation_on, StoreError};
 use crate::ids::db;
 use crate::schema::{
-    participants, release_cells, releases, rides, teams, tenant_keys, tenants, theme_contributions,
-    themes,
+    audit_events, participants, release_cells, releases, rides, teams, tenant_keys, tenants,
+    theme_contributions, themes,
 };
 use crate::tenant_tx::TenantTx;
 
@@ -146,6 +146,9 @@ pub async fn set_k(tx: &mut TenantTx<'_>, requested: KAnonymity) -> Result<KAnon
 pub async fn erase(tx: &mut TenantTx<'_>) -> Result<(), StoreError> {
     let t = db(tx.tenant());
     diesel::delete(tenant_keys::table.filter(tenant_keys::tenant_id.eq(t)))
+        .execute(tx.conn())
+        .await?;
+    diesel::delete(audit_events::table.filter(audit_events::tenant_id.eq(t)))
         .execute(tx.conn())
         .await?;
     diesel::delete(release_cells::table.filter(release_cells::tenant_id.eq(t)))

@@ -1,0 +1,2 @@
+DROP TABLE audit_global_events;
+DROP TABLE audit_events;
