@@ -371,18 +371,46 @@ async fn migrate_is_idempotent_and_the_master_key_can_be_replaced() {
     assert_eq!(applied["applied"].as_array().unwrap().len(), 0);
 
     admin.ok(&["--json", "keys", "init"]);
-    let tenant = admin.ok(&["--json", "tenant", "create", "--name", "Acme", "--domain", "acme.com"])["tenant_id"]
+    let tenant = admin.ok(&[
+        "--json", "tenant", "create", "--name", "Acme", "--domain", "acme.com",
+    ])["tenant_id"]
         .as_str()
         .unwrap()
         .to_owned();
     let new_key = admin.dir.join("new.key");
-    admin.ok(&["--json", "keys", "init", "--master-key-file", new_key.to_str().unwrap()]);
-    let moved = admin.ok(&["--json", "keys", "replace-kek", "--new-file", new_key.to_str().unwrap()]);
-    assert_eq!(moved["keys_rewrapped"], 2, "the tenant's pepper and data key");
+    admin.ok(&[
+        "--json",
+        "keys",
+        "init",
+        "--master-key-file",
+        new_key.to_str().unwrap(),
+    ]);
+    let moved = admin.ok(&[
+        "--json",
+        "keys",
+        "replace-kek",
+        "--new-file",
+        new_key.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        moved["keys_rewrapped"], 2,
+        "the tenant's pepper and data key"
+    );
     // The old key no longer opens anything; the new one does.
     let with_old = admin.run(&["themes", "release", "--tenant", &tenant]);
     assert_eq!(with_old.code, 1);
-    let with_new = admin.ok(&["--json", "themes", "release", "--tenant", &tenant, "--master-key-file", new_key.to_str().unwrap()]);
+    let with_new = admin.ok(&[
+        "--json",
+        "themes",
+        "release",
+        "--tenant",
+        &tenant,
+        "--master-key-file",
+        new_key.to_str().unwrap(),
+    ]);
     assert_eq!(with_new["seq"], 1);
-    assert_eq!(admin.ok(&["--json", "audit", "list"])["events"][0]["action"], "keys.replace_kek");
+    assert_eq!(
+        admin.ok(&["--json", "audit", "list"])["events"][0]["action"],
+        "keys.replace_kek"
+    );
 }
