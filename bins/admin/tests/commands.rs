@@ -306,6 +306,7 @@ async fn releases_exports_keys_erasure_and_the_audit_chain() {
         [
             "tenant.create",
             "themes.release",
+            "report.export",
             "keys.rotate",
             "keys.rewrap",
             "keys.retire"

@@ -1016,6 +1016,158 @@ const PLACE_WORDS: &[&str] = &[
     "czech",
     "hungarian",
     "romanian",
+    // more nationalities and demonyms (adjectives are capitalised but never
+    // people: "my Belgian account", "the Swiss entity")
+    "belgian",
+    "swiss",
+    "austrian",
+    "luxembourgish",
+    "icelandic",
+    "estonian",
+    "latvian",
+    "lithuanian",
+    "slovak",
+    "slovakian",
+    "slovenian",
+    "croatian",
+    "serbian",
+    "bosnian",
+    "montenegrin",
+    "albanian",
+    "macedonian",
+    "bulgarian",
+    "moldovan",
+    "belarusian",
+    "georgian",
+    "armenian",
+    "azerbaijani",
+    "kazakh",
+    "uzbek",
+    "maltese",
+    "cypriot",
+    "catalan",
+    "basque",
+    "galician",
+    "flemish",
+    "walloon",
+    "bavarian",
+    "scandinavian",
+    "nordic",
+    "baltic",
+    "balkan",
+    "slavic",
+    "moroccan",
+    "algerian",
+    "tunisian",
+    "libyan",
+    "egyptian",
+    "sudanese",
+    "ethiopian",
+    "eritrean",
+    "somali",
+    "ugandan",
+    "tanzanian",
+    "rwandan",
+    "congolese",
+    "cameroonian",
+    "ghanaian",
+    "ivorian",
+    "senegalese",
+    "malian",
+    "zambian",
+    "zimbabwean",
+    "angolan",
+    "mozambican",
+    "namibian",
+    "botswanan",
+    "malagasy",
+    "mauritian",
+    "saudi",
+    "emirati",
+    "qatari",
+    "kuwaiti",
+    "omani",
+    "yemeni",
+    "iraqi",
+    "iranian",
+    "persian",
+    "syrian",
+    "lebanese",
+    "jordanian",
+    "palestinian",
+    "israeli",
+    "afghan",
+    "pakistani",
+    "bangladeshi",
+    "nepali",
+    "nepalese",
+    "sri",
+    "lankan",
+    "bhutanese",
+    "burmese",
+    "thai",
+    "cambodian",
+    "laotian",
+    "malaysian",
+    "singaporean",
+    "indonesian",
+    "taiwanese",
+    "mongolian",
+    "tibetan",
+    "australian",
+    "zealander",
+    "kiwi",
+    "fijian",
+    "samoan",
+    "tongan",
+    "argentine",
+    "argentinian",
+    "chilean",
+    "peruvian",
+    "colombian",
+    "venezuelan",
+    "ecuadorian",
+    "bolivian",
+    "paraguayan",
+    "uruguayan",
+    "cuban",
+    "dominican",
+    "haitian",
+    "jamaican",
+    "puerto",
+    "rican",
+    "guatemalan",
+    "honduran",
+    "salvadoran",
+    "nicaraguan",
+    "panamanian",
+    "caribbean",
+    "scots",
+    "norse",
+    "sami",
+    "punjabi",
+    "gujarati",
+    "marathi",
+    "telugu",
+    "kannada",
+    "malayalam",
+    "swahili",
+    "yoruba",
+    "igbo",
+    "hausa",
+    "amharic",
+    "farsi",
+    "pashto",
+    "kurdish",
+    "tagalog",
+    "javanese",
+    "khmer",
+    "quebecois",
+    "texan",
+    "californian",
+    "londoner",
+    "parisian",
+    "berliner",
     "tromso",
     "keswick",
     "silicon",
@@ -1082,6 +1234,68 @@ const DEPT_WORDS: &[&str] = &[
     "safety",
 ];
 
+/// Workplace and technology vocabulary that the dictionary lacks but that is
+/// never a name ("Onboarding took weeks", "the guest Wi-Fi").
+const JARGON_WORDS: &[&str] = &[
+    "onboarding",
+    "offboarding",
+    "preboarding",
+    "reboarding",
+    "upskilling",
+    "reskilling",
+    "timeboxing",
+    "dogfooding",
+    "offsite",
+    "offsites",
+    "onsite",
+    "standups",
+    "retros",
+    "wifi",
+    "wi-fi",
+    "hi-fi",
+    "sci-fi",
+    "bluetooth",
+    "ethernet",
+    "intranet",
+    "extranet",
+    "e-mail",
+    "e-mails",
+    "email",
+    "emails",
+    "webinar",
+    "webinars",
+    "hackathon",
+    "hackathons",
+    "blockchain",
+    "chatbot",
+    "chatbots",
+    "backlog",
+    "backlogs",
+    "runbook",
+    "runbooks",
+    "playbook",
+    "playbooks",
+    "codebase",
+    "dashboard",
+    "dashboards",
+    "pipeline",
+    "pipelines",
+    "workflow",
+    "workflows",
+    "timesheet",
+    "timesheets",
+    "payslip",
+    "payslips",
+    "hotdesk",
+    "hotdesking",
+    "homeworking",
+    "coworking",
+    "microservices",
+    "kanban",
+    "scrum",
+    "agile",
+];
+
 /// First names that are also dictionary words, but whose name sense
 /// dominates in workplace text ("john", "peter", "harry").
 const NAME_DOMINANT_WORDS: &[&str] = &[
@@ -1144,6 +1358,9 @@ impl Lexicon {
         for w in DEPT_WORDS {
             add(w, DEPT);
         }
+        for w in JARGON_WORDS {
+            add(w, WORD);
+        }
         for w in NAME_DOMINANT_WORDS {
             add(w, NAME_DOMINANT);
         }
@@ -1156,13 +1373,29 @@ impl Lexicon {
         if let Some(f) = self.flags.get(key) {
             return *f;
         }
-        match key.strip_suffix('s') {
-            Some(stem) if stem.len() >= 3 => {
+        if let Some(stem) = key.strip_suffix('s') {
+            if stem.len() >= 3 {
                 let f = self.flags.get(stem).copied().unwrap_or(0);
-                f & (STOP | CALENDAR | ORG | DEPT)
+                return f & (STOP | CALENDAR | ORG | DEPT);
             }
-            _ => 0,
         }
+        if self.ing_compound(key) {
+            return WORD;
+        }
+        0
+    }
+
+    /// An unknown "-ing" word made of two dictionary words ("timeboxing",
+    /// "onboarding" when unlisted): a gerund, not a name.
+    fn ing_compound(&self, key: &str) -> bool {
+        if key.len() < 8 || !key.ends_with("ing") || !key.is_ascii() {
+            return false;
+        }
+        let is_word = |w: &str| self.flags.get(w).is_some_and(|f| f & WORD != 0);
+        (2..key.len() - 5).any(|cut| {
+            let (head, tail) = key.split_at(cut);
+            is_word(head) && is_word(tail)
+        })
     }
 
     /// Flags of a hyphenated or apostrophised word: the first part's flags

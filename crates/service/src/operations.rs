@@ -241,6 +241,30 @@ pub async fn release_now(
     Ok(outcome)
 }
 
+/// Records that released data left through an operator's export or view
+/// (release id, scope, format); the data itself is never logged.
+pub async fn record_export(
+    owner: &Store,
+    tenant: TenantId,
+    actor: &str,
+    release: Option<kataloop_tenancy::ReleaseId>,
+    team: Option<kataloop_tenancy::TeamId>,
+    format: &str,
+) -> Result<(), ServiceError> {
+    record(
+        owner,
+        tenant,
+        actor,
+        "report.export",
+        json!({
+            "release_id": release.map(|r| r.to_string()),
+            "scope": team.map_or("tenant".to_owned(), |t| t.to_string()),
+            "format": format,
+        }),
+    )
+    .await
+}
+
 async fn record(
     owner: &Store,
     tenant: TenantId,

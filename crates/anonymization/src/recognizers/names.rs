@@ -275,8 +275,171 @@ const PLACE_PREFIXES: &[&str] = &[
 ];
 /// Name particles that may sit inside a full name.
 const PARTICLES: &[&str] = &[
-    "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "bin", "bint",
-    "al", "el", "dos", "das", "ter", "ten", "st",
+    "van", "von", "vom", "zu", "de", "der", "den", "da", "di", "du", "la", "le", "los", "las",
+    "do", "del", "della", "degli", "bin", "bint", "ibn", "al", "el", "dos", "das", "ter", "ten",
+    "op", "st",
+];
+/// Vietnamese family names; with a middle name "Thi" / "Van" they start a
+/// full name even when they are short everyday words ("Ha", "Do", "Le").
+const VIET_FAMILY: &[&str] = &[
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+    "ho", "ngo", "duong", "ly", "ha", "dinh", "truong", "mai", "trinh", "lam", "luong", "cao",
+    "ta", "doan", "lai", "quach", "dao", "luu", "thai", "la", "to", "vuong", "kieu", "chu",
+];
+/// Vietnamese middle names that mark the pattern "Family Thi/Van Given".
+const VIET_MIDDLE: &[&str] = &["thi", "thị", "van", "văn"];
+/// Sentence adverbs and interjections after which a lowercase word followed
+/// by a verb is a person: "honestly wei fixed it", "tbh raj said".
+const SENTENCE_ADVERBS: &[&str] = &[
+    "honestly",
+    "frankly",
+    "seriously",
+    "tbh",
+    "imo",
+    "imho",
+    "ngl",
+    "sadly",
+    "apparently",
+    "obviously",
+    "clearly",
+    "luckily",
+    "thankfully",
+    "unfortunately",
+    "fortunately",
+    "basically",
+    "literally",
+    "ugh",
+    "sigh",
+    "lol",
+    "btw",
+    "fyi",
+    "also",
+    "meanwhile",
+    "yesterday",
+    "today",
+    "anyway",
+];
+/// Nouns for a group or a desk, ending a role phrase after a name: "Summer
+/// from the events team", "June on the front desk".
+const GROUP_NOUNS: &[&str] = &[
+    "team",
+    "teams",
+    "squad",
+    "crew",
+    "group",
+    "department",
+    "dept",
+    "desk",
+    "unit",
+    "pod",
+    "org",
+    "function",
+    "chapter",
+    "guild",
+];
+/// Verbs after a name that only a person does (stricter than
+/// `FOLLOW_CUES`, for names that are also calendar words: "May said").
+const PERSON_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "asked",
+    "promised",
+    "announced",
+    "refused",
+    "insisted",
+    "claimed",
+    "mentioned",
+    "replied",
+    "thinks",
+    "wants",
+    "shouted",
+    "yelled",
+    "interrupts",
+    "interrupted",
+    "micromanages",
+    "explained",
+    "agreed",
+    "disagreed",
+    "suggested",
+    "emailed",
+    "messaged",
+    "pinged",
+    "approved",
+    "rejected",
+    "reviewed",
+    "manages",
+    "mentored",
+    "mentors",
+    "resigned",
+    "quit",
+];
+/// Cue verbs that address a person, enough for a calendar-word name: "ask
+/// May", "tell June". Prepositions ("after May") are not.
+const ADDRESS_VERBS: &[&str] = &[
+    "ask", "asked", "asking", "tell", "told", "remind", "reminded", "thank", "thanked", "met",
+    "welcome", "contact", "email", "emailed", "message", "messaged", "dm", "dmed", "named",
+    "called", "hired", "promoted", "blame", "blamed", "trust", "trusted",
+];
+/// Words before a calendar word that make it a date: "in May", "since June".
+const DATE_PREPS: &[&str] = &[
+    "in", "on", "since", "until", "till", "by", "before", "after", "during", "of", "from",
+    "through", "early", "late", "mid", "last", "next", "this", "every", "each", "to", "between",
+    "the", "around", "until", "for", "a", "an", "and", "or", "into", "past", "coming",
+];
+/// After "the <Name>", these make the name a place or a site: "the Jackson
+/// warehouse", "the Franklin depot".
+const FACILITIES: &[&str] = &[
+    "office",
+    "offices",
+    "site",
+    "campus",
+    "hub",
+    "hq",
+    "headquarters",
+    "branch",
+    "store",
+    "warehouse",
+    "plant",
+    "lab",
+    "depot",
+    "building",
+    "factory",
+    "facility",
+    "centre",
+    "center",
+    "hall",
+    "room",
+    "tower",
+    "station",
+    "mall",
+    "clinic",
+    "hospital",
+    "school",
+    "library",
+    "airport",
+    "street",
+    "road",
+    "avenue",
+    "bridge",
+    "estate",
+    "yard",
+    "dock",
+    "terminal",
+    "stadium",
+    "arena",
+    "hotel",
+    "gym",
+    "cafeteria",
+    "canteen",
+    "auditorium",
+    "wing",
+    "annex",
+    "location",
+    "store",
+    "distribution",
+    "fulfilment",
+    "fulfillment",
 ];
 /// After a place name, these make it a place: "the Berlin office".
 const PLACE_FOLLOWERS: &[&str] = &[
@@ -467,18 +630,114 @@ impl<'a> Ctx<'a> {
                 return true;
             }
         }
-        if matches!(k, "from" | "in" | "on") {
-            // "Summer from recruiting", "Dev on the infra team".
-            let mut m = n + 1;
-            if m < self.tokens.len() && matches!(self.key(m), "the" | "our" | "my") {
-                m += 1;
-            }
-            return m < self.tokens.len() && self.flags[m] & lexicon::DEPT != 0;
+        if matches!(k, "from" | "in" | "on" | "at") {
+            return self.role_phrase(n);
         }
         if k == "here" {
             return false;
         }
         FOLLOW_CUES.contains(&k)
+    }
+
+    /// "from recruiting", "in the events team", "on the front desk": a
+    /// preposition at token `n` introducing a department or a group.
+    fn role_phrase(&self, n: usize) -> bool {
+        if n >= self.tokens.len() || !matches!(self.key(n), "from" | "in" | "on" | "at") {
+            return false;
+        }
+        let mut m = n + 1;
+        if m < self.tokens.len() && matches!(self.key(m), "the" | "our" | "my" | "their") {
+            m += 1;
+        }
+        if m >= self.tokens.len() || !self.close_prev(m) {
+            return false;
+        }
+        if self.key(n) != "at" && self.flags[m] & lexicon::DEPT != 0 {
+            return true;
+        }
+        // One or two modifiers, then a group noun: "the events team".
+        let mut j = m + 1;
+        while j < self.tokens.len() && j <= m + 2 {
+            if !self.close_prev(j) || !self.gap(j).is_empty() || self.tokens[j].has_digit {
+                return false;
+            }
+            if GROUP_NOUNS.contains(&self.key(j)) {
+                return true;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// A lowercase-friendly verb after token `last`: a follow cue, or a
+    /// dictionary word in the past tense ("carried", "pulled").
+    fn verb_after(&self, last: usize) -> bool {
+        let n = last + 1;
+        if n >= self.tokens.len() || !self.close_prev(n) || !self.gap(n).is_empty() {
+            return false;
+        }
+        let k = self.key(n);
+        FOLLOW_CUES.contains(&k)
+            || (self.tokens[n].case == Case::Lower
+                && k.len() >= 5
+                && k.ends_with("ed")
+                && self.flags[n] & lexicon::WORD != 0)
+    }
+
+    /// Token `i` follows a sentence adverb that opens its sentence:
+    /// "honestly wei ...", "and frankly raj ...".
+    fn adverb_before(&self, i: usize) -> bool {
+        if i == 0 || !self.close_prev(i) || !matches!(self.gap(i), "" | ",") {
+            return false;
+        }
+        let a = i - 1;
+        SENTENCE_ADVERBS.contains(&self.key(a))
+            && (self.tokens[a].sentence_start
+                || (a > 0 && matches!(self.key(a - 1), "and" | "but" | "so" | "oh" | "ok")))
+    }
+
+    /// "the Jackson warehouse", "our Franklin depot": a name-like word used
+    /// as the name of a site.
+    fn names_a_site(&self, i: usize) -> bool {
+        let n = i + 1;
+        i > 0
+            && self.close_prev(i)
+            && self.gap(i).is_empty()
+            && matches!(
+                self.key(i - 1),
+                "the" | "our" | "their" | "a" | "that" | "this"
+            )
+            && n < self.tokens.len()
+            && self.close_prev(n)
+            && self.gap(n).is_empty()
+            && FACILITIES.contains(&self.key(n))
+    }
+
+    /// A product or tool right next to token `i` in a list or a compound:
+    /// "Ruby on Rails", "Ruby and Python", "Python, Ruby".
+    fn next_to_product(&self, i: usize) -> bool {
+        let org = |j: usize| self.flags[j] & lexicon::ORG != 0;
+        let n = i + 1;
+        if n + 1 < self.tokens.len()
+            && self.close_prev(n)
+            && matches!(self.key(n), "on" | "and" | "or" | "with")
+            && self.close_prev(n + 1)
+            && org(n + 1)
+        {
+            return true;
+        }
+        if n < self.tokens.len() && matches!(self.gap(n), "," | "/") && org(n) {
+            return true;
+        }
+        if i >= 2
+            && self.close_prev(i)
+            && matches!(self.key(i - 1), "and" | "or")
+            && self.close_prev(i - 1)
+            && org(i - 2)
+        {
+            return true;
+        }
+        i >= 1 && matches!(self.gap(i), "," | "/") && org(i - 1)
     }
 
     fn is_particle(&self, i: usize) -> bool {
@@ -594,6 +853,22 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
     let heading = cx.heading[i];
     let mid = !t.sentence_start;
 
+    if t.case == Case::Title {
+        if let Some(end) = vietnamese_name(cx, i) {
+            return Some((end, 0.85, t.start));
+        }
+        if cue < Cue::Title && cx.names_a_site(i) {
+            return None;
+        }
+    }
+    if word && cue < Cue::Strong && cx.next_to_product(i) {
+        // "Ruby on Rails", "Ruby and Python": a language, not a person.
+        return None;
+    }
+
+    if stop && f & lexicon::CALENDAR != 0 {
+        return calendar_name(cx, i, cue);
+    }
     if stop {
         // Stop-listed words are names only with a title or a cue,
         // capitalised, and never when they are months or weekdays.
@@ -649,7 +924,10 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                 s
             } else if first {
                 // Ambiguous: "Will", "Grace", "Rose", "Bill".
-                if cue >= Cue::Weak || next_is_name_strict(cx, i) {
+                if cue >= Cue::Weak
+                    || next_is_name_strict(cx, i)
+                    || (next_is_surname(cx, i) && cx.follow_cue(extend(cx, i, Case::Title)))
+                {
                     0.8
                 } else if !heading && ((mid && !next_is_capitalised(cx, i)) || follow) {
                     0.6
@@ -712,8 +990,10 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         Case::Lower => {
             let len = cx.key(i).chars().count();
             let follow = cx.follow_cue(i);
+            // "honestly wei fixed it": a sentence adverb, a word, a verb.
+            let adverb = cx.adverb_before(i) && cx.verb_after(i);
             let score = if first && !ambiguous {
-                if cue >= Cue::Weak || follow {
+                if cue >= Cue::Weak || follow || adverb {
                     0.75
                 } else if len >= 4 {
                     // An unambiguous first name in lowercase text.
@@ -722,16 +1002,16 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                     return None;
                 }
             } else if first {
-                if cue < Cue::Strong || common_lower_word(cx.key(i)) {
+                if (cue < Cue::Strong && !adverb) || common_lower_word(cx.key(i)) {
                     return None;
                 }
                 0.6
-            } else if !word && !last && len >= 3 {
+            } else if !word && len >= 3 && (!last || adverb) {
                 // Unknown lowercase word right after a strong cue:
                 // "the new PM sunita".
                 if cue >= Cue::Strong {
                     0.6
-                } else if cue == Cue::Weak && follow {
+                } else if (cue == Cue::Weak && follow) || adverb {
                     0.55
                 } else {
                     return None;
@@ -744,6 +1024,106 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         }
         Case::Other => None,
     }
+}
+
+/// "Nguyen Thi Mai", "Ha Van Long": a Vietnamese family name, a middle name
+/// "Thi" / "Van", and a capitalised given name. Returns the last token.
+fn vietnamese_name(cx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let (m, g) = (i + 1, i + 2);
+    if g >= cx.tokens.len() || !VIET_FAMILY.contains(&cx.key(i)) {
+        return None;
+    }
+    let glued = |j: usize| cx.close_prev(j) && cx.gap(j).is_empty();
+    let given = &cx.tokens[g];
+    let ok = glued(m)
+        && glued(g)
+        && cx.tokens[m].case == Case::Title
+        && VIET_MIDDLE.contains(&cx.key(m))
+        && given.case == Case::Title
+        && !given.has_digit
+        && viet_given(cx.flags[g]);
+    if !ok {
+        return None;
+    }
+    // A second given name: "Nguyen Thi Minh Khai".
+    let h = g + 1;
+    if h < cx.tokens.len()
+        && glued(h)
+        && cx.tokens[h].case == Case::Title
+        && !cx.tokens[h].has_digit
+        && viet_given(cx.flags[h])
+        && (cx.flags[h] & lexicon::FIRST != 0 || cx.flags[h] & lexicon::WORD == 0)
+    {
+        return Some(h);
+    }
+    Some(g)
+}
+
+/// A given name in the Vietnamese pattern: no product, department or place;
+/// a stop or calendar word only when it is a census first name ("Thu",
+/// "Long", "Ha").
+fn viet_given(f: u16) -> bool {
+    f & (lexicon::ORG | lexicon::DEPT | lexicon::PLACE) == 0
+        && (f & (lexicon::STOP | lexicon::CALENDAR) == 0 || f & lexicon::FIRST != 0)
+}
+
+/// Names that are also calendar words ("April", "May", "June", "Summer",
+/// "August"): a name only with a surname, an addressing cue, a role phrase
+/// or a person-only verb, and never after a date preposition or before a
+/// number.
+fn calendar_name(cx: &Ctx<'_>, i: usize, cue: Cue) -> Option<(usize, f32, usize)> {
+    let t = &cx.tokens[i];
+    let f = cx.flags[i];
+    let len = cx.tokens.len();
+    if f & lexicon::FIRST == 0
+        || t.case != Case::Title
+        || cx.heading[i]
+        || f & (lexicon::ORG | lexicon::DEPT) != 0
+    {
+        return None;
+    }
+    if i > 0 && cx.close_prev(i) && DATE_PREPS.contains(&cx.key(i - 1)) {
+        return None;
+    }
+    let n = i + 1;
+    let glued_next = n < len && cx.close_prev(n) && cx.gap(n).is_empty();
+    if glued_next && cx.tokens[n].has_digit {
+        return None;
+    }
+    // A surname follows: "April Okonkwo", "August Lindgren in finance".
+    if glued_next
+        && cx.continues_name(n, Case::Title)
+        && cx.flags[n] & lexicon::CALENDAR == 0
+        && (cx.flags[n] & lexicon::LAST != 0 || cx.flags[n] & lexicon::WORD == 0)
+    {
+        let end = extend(cx, i, Case::Title);
+        if cx.flags[n] & lexicon::WORD == 0 || cx.follow_cue(end) || cue >= Cue::Weak {
+            return Some((end, 0.8, t.start));
+        }
+    }
+    let addressed = match cue {
+        Cue::Title | Cue::Strong => true,
+        Cue::Weak => {
+            i > 0
+                && (ADDRESS_VERBS.contains(&cx.key(i - 1))
+                    || (cx.key(i - 1) == "to" && i >= 2 && cx.key(i - 2) != "go"))
+        }
+        Cue::None => false,
+    };
+    let verb = glued_next && PERSON_VERBS.contains(&cx.key(n));
+    if addressed || verb || cx.role_phrase(n) {
+        return Some((i, 0.7, t.start));
+    }
+    None
+}
+
+/// The next token is a capitalised census surname: "Bill Summers".
+fn next_is_surname(cx: &Ctx<'_>, i: usize) -> bool {
+    let n = i + 1;
+    n < cx.tokens.len()
+        && cx.gap(n).is_empty()
+        && cx.continues_name(n, Case::Title)
+        && cx.flags[n] & lexicon::LAST != 0
 }
 
 /// Census first names that are everyday words in lowercase text.
@@ -814,10 +1194,19 @@ fn extend(cx: &Ctx<'_>, i: usize, case: Case) -> usize {
     let mut added = 0;
     while j < cx.tokens.len() && added < 3 {
         if case != Case::Lower && cx.is_particle(j) && cx.close_prev(j) && cx.gap(j).is_empty() {
-            // Keep a particle only if a name follows it.
-            if j + 1 < cx.tokens.len() && cx.continues_name(j + 1, case) {
-                end = j + 1;
-                j += 2;
+            // Keep particles ("van der", "de la") only if a name follows.
+            let mut k = j;
+            while k < cx.tokens.len()
+                && k < j + 3
+                && cx.is_particle(k)
+                && cx.close_prev(k)
+                && cx.gap(k).is_empty()
+            {
+                k += 1;
+            }
+            if k < cx.tokens.len() && cx.gap(k).is_empty() && cx.continues_name(k, case) {
+                end = k;
+                j = k + 1;
                 added += 1;
                 continue;
             }
@@ -887,6 +1276,34 @@ mod tests {
         assert_eq!(names("JOHN SMITH SHOULD NOT MANAGE PEOPLE"), ["JOHN SMITH"]);
         assert_eq!(names("Siobhan's handling was textbook"), ["Siobhan"]);
         assert_eq!(names("ask J. Alvarez in legal"), ["J. Alvarez"]);
+    }
+
+    #[test]
+    fn finds_calendar_names_particles_and_lowercase_after_adverbs() {
+        assert_eq!(names("frankly tomasz rewrote the pipeline"), ["tomasz"]);
+        assert_eq!(names("Tell June that the report is fine."), ["June"]);
+        assert_eq!(names("April Okonkwo said no."), ["April Okonkwo"]);
+        assert_eq!(names("Autumn from the design team helped."), ["Autumn"]);
+        assert_eq!(
+            names("Thanks Maria de los Santos for the cover."),
+            ["Maria de los Santos"]
+        );
+        assert_eq!(names("Hi, this is Do Van Long from ops."), ["Do Van Long"]);
+    }
+
+    #[test]
+    fn skips_dates_sites_and_languages() {
+        for t in [
+            "In June the team shrank.",
+            "May was a tough month.",
+            "Summer is quiet in the office.",
+            "The Franklin depot is short-staffed.",
+            "We rewrote it from Java and Ruby to Go.",
+            "Our Croatian entity pays late.",
+            "Offboarding took a month.",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
     }
 
     #[test]

@@ -50,7 +50,12 @@ static IPV4: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IPV6: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}"));
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,5}\)[ .\-]?)?\d{2,5}(?:[ .\-]\d{2,8}){1,4}|\+\d{8,14}")
+    re(concat!(
+        // International with a short area code: "+46 8 123 456 78",
+        // "+33 1 23 45 67 89", "+61 2 9876 5432".
+        r"\+\d{1,3}[ .\-]?(?:\(0?\d{1,4}\)[ .\-]?)?\d{1,5}(?:[ .\-]\d{2,8}){1,5}",
+        r"|(?:\(\d{1,5}\)[ .\-]?)?\d{2,5}(?:[ .\-]\d{2,8}){1,4}|\+\d{8,14}",
+    ))
 });
 static PHONE_EXT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)(?:ext\.?|extension|x)\s?(\d{3,6})(?-u:\b)"));
@@ -80,20 +85,41 @@ static DATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)"));
+/// A UK postcode: "SW1A 1AA", "LS6 2AB".
+const UK_POSTCODE: &str = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}";
 static ADDRESS_US: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?-u:\b)\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Highway|Hwy|Square|Sq|Row|Close|Crescent|Gardens|Mews|Alley|Walk|Hill)(?-u:\b)\.?(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|#)\.?\s*[A-Za-z0-9\-]{1,6})?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:,?\s+[A-Z]{2})?(?:\s+\d{5}(?:-\d{4})?)?)?",
-    )
+    re(&format!(
+        concat!(
+            // An optional flat or unit before the number: "Flat 2, 14 ...".
+            r"(?-u:\b)(?:(?:Flat|Apartment|Apt|Unit|Suite)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+)?",
+            // Number, then up to three words: capitalised, a compass letter
+            // or an ordinal ("West 86th", "W 3rd", "N. Main").
+            r"\d{{1,5}}[A-Za-z]?\s+(?:(?:[A-Z][a-z]+|[NSEW]|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,3}}",
+            r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Highway|Hwy|Square|Sq|Row|Close|Crescent|Gardens|Mews|Alley|Walk|Hill|Grove|Rise|Gate|Parade|Vale|Wharf|Yard|Plaza|Trail|Quay|Embankment)(?-u:\b)\.?",
+            // A unit after the street: ", Apt 5C", " Suite 300", " #12".
+            r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?\s*[A-Za-z0-9\-]{{1,6}})?",
+            // City, then a UK postcode, a US state and ZIP, or a ZIP.
+            r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:,?\s+(?:{pc}|[A-Z]{{2}}(?:\s+\d{{5}}(?:-\d{{4}})?)?|\d{{5}}(?:-\d{{4}})?)(?-u:\b))?)?",
+        ),
+        pc = UK_POSTCODE
+    ))
 });
 static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?-u:\b)[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|vej|gatan|gata|veien)\s+\d{1,4}[a-z]?(?-u:\b)(?:,\s+\d{4,5}\s+[A-ZÄÖÜ][a-zäöüß]+)?",
+        r"(?-u:\b)[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|vej|gatan|gata|veien)\s+\d{1,4}[a-z]?(?-u:\b)(?:,\s+\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÄÖÜ][a-zäöüß]+)?",
     )
 });
 static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:\d{1,4},?\s+(?:rue|avenue|boulevard|quai|impasse|allée)\s+(?:(?:de|du|des|la|le|l')\s*)?[A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?|(?:via|viale|calle|avenida|rua|carrer|piazza)\s+(?:(?:de|del|da|dos|das|di)\s+)?[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?,?\s+\d{1,4})(?-u:\b)",
-    )
+    re(concat!(
+        // French, number first: "12 rue de la Paix".
+        r"(?-u:\b)(?:\d{1,4},?\s+(?i:rue|avenue|boulevard|quai|impasse|allée)\s+(?:(?i:de|du|des|la|le|l')\s*)?[A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?",
+        // Portuguese, Spanish, Italian, number first: "7 Rua das Flores".
+        r"|\d{1,4},?\s+(?i:rua|avenida|av\.|travessa|largo|praça|calle|via|viale|piazza|carrer)\s+(?:(?i:de|do|da|dos|das|del|della|di|la|los|las)\s+){0,2}[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?",
+        // Street first: "Calle Mayor 5, 3ºB", "Via Roma 12", "Rua Augusta, 120".
+        r"|(?i:via|viale|calle|avenida|av\.|rua|travessa|carrer|piazza|praça|paseo|plaza)\s+(?:(?i:de|del|da|do|dos|das|di|della|la|los|las)\s+){0,2}[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?,?\s+\d{1,4}[A-Za-z]?",
+        // Floor and door: ", 3ºB", " 2º izq", ", 1°A".
+        r"(?:,?\s*\d{1,2}\s?[ºª°]\s?(?:[A-Za-z]{1,4}(?-u:\b))?)?)",
+    ))
 });
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| re(r"@[A-Za-z][A-Za-z0-9._\-]+"));
 
@@ -663,6 +689,49 @@ mod tests {
             .all(|(_, k)| *k != PiiKind::Iban));
         assert!(kinds("ssn 666-12-3456").is_empty());
         assert!(kinds("ssn 512-44-9871").contains(&("512-44-9871".into(), PiiKind::UsSsn)));
+    }
+
+    #[test]
+    fn international_phones_and_addresses() {
+        for (t, v, k) in [
+            (
+                "ring +46 70 123 45 67 now",
+                "+46 70 123 45 67",
+                PiiKind::Phone,
+            ),
+            (
+                "at +32 2 555 12 34 today",
+                "+32 2 555 12 34",
+                PiiKind::Phone,
+            ),
+            (
+                "to 455 East 72nd Street, Apt 12B now",
+                "455 East 72nd Street, Apt 12B",
+                PiiKind::StreetAddress,
+            ),
+            (
+                "to Flat 6, 22 Victoria Road now",
+                "Flat 6, 22 Victoria Road",
+                PiiKind::StreetAddress,
+            ),
+            (
+                "at 3 Orchard Grove, Leeds LS6 2AB now",
+                "3 Orchard Grove, Leeds LS6 2AB",
+                PiiKind::StreetAddress,
+            ),
+            (
+                "at Calle de Alcalá 20, 4ºA now",
+                "Calle de Alcalá 20, 4ºA",
+                PiiKind::StreetAddress,
+            ),
+            (
+                "at 45 Rua do Carmo now",
+                "45 Rua do Carmo",
+                PiiKind::StreetAddress,
+            ),
+        ] {
+            assert!(kinds(t).contains(&(v.into(), k)), "{t}: {:?}", kinds(t));
+        }
     }
 
     #[test]

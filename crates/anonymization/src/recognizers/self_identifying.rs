@@ -402,12 +402,35 @@ fn is_person_noun(key: &str) -> bool {
     role_suffix && LEXICON.flags(key) & lexicon::WORD != 0
 }
 
-/// Only spaces (no punctuation) separate token `i - 1` from token `i`.
+/// Only spaces (no punctuation) separate token `i - 1` from token `i`; a
+/// possessive ("the CEO's speech", "the developers' room") does not break
+/// the phrase either.
 fn joined(text: &str, tokens: &[Token], i: usize) -> bool {
     i > 0
         && text
             .get(tokens[i - 1].end..tokens[i].start)
-            .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '\t'))
+            .is_some_and(|g| strip_possessive(g).chars().all(|c| c == ' ' || c == '\t'))
+}
+
+/// The gap without a leading possessive `'s`, `’s` or `'`.
+fn strip_possessive(gap: &str) -> &str {
+    for p in ["'s", "\u{2019}s", "'S", "'", "\u{2019}"] {
+        if let Some(rest) = gap.strip_prefix(p) {
+            if rest.starts_with([' ', '\t']) {
+                return rest;
+            }
+        }
+    }
+    gap
+}
+
+/// Token `i` carries a possessive: "team's", "developers'".
+fn possessive(text: &str, tokens: &[Token], i: usize) -> bool {
+    let end = tokens[i].end;
+    let rest = text.get(end..).unwrap_or("");
+    ["'s ", "\u{2019}s ", "' ", "\u{2019} "]
+        .iter()
+        .any(|p| rest.starts_with(p))
 }
 
 /// The text right before token `i` refers to the writer: "As", "Being",
@@ -452,7 +475,35 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
     let mut end = k;
     let mut j = k + 1;
     while j < tokens.len() && j <= k + 14 && joined(text, tokens, j) {
-        if CLAUSE_STOP.contains(&keys.get(j)) {
+        let key = keys.get(j);
+        // "who has been here two years": a verb right after the relative
+        // pronoun belongs to the phrase; a new subject or a conjunction
+        // does not.
+        let relative_verb = matches!(keys.get(j - 1), "who" | "that")
+            && !matches!(
+                key,
+                "and"
+                    | "but"
+                    | "so"
+                    | "because"
+                    | "since"
+                    | "though"
+                    | "although"
+                    | "yet"
+                    | "while"
+                    | "when"
+                    | "if"
+                    | "which"
+                    | "i"
+                    | "i'm"
+                    | "im"
+                    | "i've"
+                    | "we"
+                    | "you"
+                    | "it"
+                    | "then"
+            );
+        if CLAUSE_STOP.contains(&key) && !relative_verb {
             break;
         }
         end = j;
@@ -494,27 +545,45 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             i += 3;
             continue;
         }
-        if !matches!(key, "the" | "a" | "an") || i + 1 >= n || !joined(text, tokens, i + 1) {
+        if !matches!(key, "the" | "a" | "an" | "our" | "my")
+            || i + 1 >= n
+            || !joined(text, tokens, i + 1)
+        {
             i += 1;
             continue;
         }
+        // "the team's only mum", "our squad's sole tester": a possessive
+        // between the determiner and the singling-out word.
+        let o = if i + 2 < n
+            && possessive(text, tokens, i + 1)
+            && joined(text, tokens, i + 2)
+            && (keys.get(i + 2) == "only" || SINGLING.contains(&keys.get(i + 2)))
+            && matches!(key, "the" | "our" | "my")
+        {
+            i + 2
+        } else if matches!(key, "our" | "my") {
+            i += 1;
+            continue;
+        } else {
+            i + 1
+        };
         let is_self = self_prefix(text, tokens, &keys, i);
-        let next = keys.get(i + 1);
+        let next = keys.get(o);
         let mut head: Option<(usize, f32)> = None;
         if is_age_token(next) {
             let with_noun =
-                i + 2 < n && joined(text, tokens, i + 2) && is_person_noun(keys.get(i + 2));
+                o + 1 < n && joined(text, tokens, o + 1) && is_person_noun(keys.get(o + 1));
             if with_noun {
-                head = Some((i + 2, 0.8));
+                head = Some((o + 1, 0.8));
             } else if is_self {
-                head = Some((i + 1, 0.8));
+                head = Some((o, 0.8));
             }
         } else if next == "only" || SINGLING.contains(&next) {
-            let mut k = i + 2;
+            let mut k = o + 1;
             if next == "most" || next == "least" {
                 k += 1; // "most senior"
             }
-            while k < n && k <= i + 5 && joined(text, tokens, k) {
+            while k < n && k <= o + 4 && joined(text, tokens, k) {
                 let kk = keys.get(k);
                 if is_person_noun(kk) {
                     let generic = matches!(kk, "one" | "person" | "people" | "employees");
@@ -527,7 +596,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     } else if is_self {
                         0.8
                     } else if matches!(next, "youngest" | "oldest" | "longest-serving" | "sole")
-                        || (next == "most" && matches!(keys.get(i + 2), "senior" | "junior"))
+                        || (next == "most" && matches!(keys.get(o + 1), "senior" | "junior"))
                     {
                         0.65
                     } else {
@@ -564,12 +633,12 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             }
         } else if is_self
             && is_person_noun(next)
-            && i + 2 < n
-            && joined(text, tokens, i + 2)
-            && matches!(keys.get(i + 2), "who" | "that" | "whose")
+            && o + 1 < n
+            && joined(text, tokens, o + 1)
+            && matches!(keys.get(o + 1), "who" | "that" | "whose")
         {
             // "I'm the one who reported ...", "as the engineer who pushed ..."
-            head = Some((i + 1, 0.8));
+            head = Some((o, 0.8));
         }
         match head {
             Some((k, score)) => {
@@ -622,6 +691,18 @@ mod tests {
     }
 
     #[test]
+    fn finds_possessive_and_long_phrases() {
+        assert_eq!(
+            phrases("Being our squad's sole tester means I'm blamed."),
+            ["our squad's sole tester"]
+        );
+        assert_eq!(
+            phrases("I'm the one who asked about the CFO's bonus at the town hall, and so on."),
+            ["the one who asked about the CFO's bonus at the town hall"]
+        );
+    }
+
+    #[test]
     fn ignores_non_identifying_uses() {
         for t in [
             "The only thing I want is a clear promotion process.",
@@ -629,6 +710,7 @@ mod tests {
             "As a designer, I'd like earlier involvement.",
             "The new PM keeps moving deadlines.",
             "It is a 10-year-old codebase.",
+            "The team's only goal this quarter is stability.",
         ] {
             assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
         }
