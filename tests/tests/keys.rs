@@ -11,7 +11,13 @@ use kataloop_service::keys::{
     conversation_context, create_tenant_keys, erase_tenant, load_keyring, replace_kek,
     retire_data_keys, rewrap_rides, rotate_data_key, seal_counted,
 };
-use kataloop_service::ServiceError;
+use std::sync::Arc;
+
+use kataloop_analysis::Turn;
+use kataloop_pseudonymity::HashingPool;
+use kataloop_service::aggregation::{release_tenant, ReleaseRequest, RideTexts};
+use kataloop_service::submission::Pipeline;
+use kataloop_service::{CatalogNarrator, ServiceError};
 use kataloop_store::{participants, rides, tenant_keys, Store};
 use kataloop_tenancy::{RideId, TenantId};
 use kataloop_testkit::TestDatabase;
@@ -356,11 +362,34 @@ fn contains_bytes(haystack: &[u8], needle: &[u8]) -> bool {
     needle.len() <= haystack.len() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
+/// Every log line of this test process, at every level.
+static LOGS: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
+
+struct Capture;
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        LOGS.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Guarantee 11: with canary key-encryption key, pepper and data key, a full
-/// `pg_dump` after submissions and every error message contain none of their
-/// bytes (raw, hex or base64), nor the canary HR ids or feedback text.
+/// `pg_dump` after real submissions and a release, the captured logs (every
+/// level, every crate) and every error message contain none of their bytes
+/// (raw, hex or base64), nor the canary HR ids or feedback text.
 #[tokio::test(flavor = "multi_thread")]
 async fn guarantee_11_no_key_pepper_hr_id_or_text_in_a_full_dump() {
+    let _ = tracing::subscriber::set_global_default(
+        tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_writer(|| Capture)
+            .finish(),
+    );
+    tracing::info!("log capture started");
     let db = TestDatabase::new().await;
     let kek_bytes = [0x6b_u8; 32];
     let pepper_bytes: Vec<u8> = (0..32).map(|i| 0xa0 ^ i as u8).collect();
@@ -412,10 +441,15 @@ async fn guarantee_11_no_key_pepper_hr_id_or_text_in_a_full_dump() {
         pepper_bytes.as_slice()
     );
     let hasher = HrIdHasher::new_for_tests(keyring.pepper().clone(), 4).unwrap();
-    let hr_ids = ["CANARY-HR-7731@canary.example", "canary.person.0042"];
+    let hr_ids = [
+        "CANARY-HR-7731@canary.example",
+        "canary.person.0042",
+        "CANARY-HR-9001@canary.example",
+        "CANARY-HR-9002@canary.example",
+    ];
     let text = "CANARYTEXT my manager never answers";
     let mut messages = Vec::new();
-    for hr in hr_ids {
+    for hr in &hr_ids[..2] {
         let hashed = hasher.hash(&CanonicalHrId::new(hr).unwrap()).unwrap();
         let ride = RideId::random();
         let sealed = keyring
@@ -463,6 +497,38 @@ async fn guarantee_11_no_key_pepper_hr_id_or_text_in_a_full_dump() {
                 .to_string(),
         );
     }
+    // Real submissions through the whole pipeline, a release, and error
+    // paths, with every log line captured.
+    let kek = Arc::new(kek);
+    let pipeline = Pipeline::with_test_cost(kek.clone(), HashingPool::new(2, 16).unwrap());
+    for (i, hr) in [
+        "CANARY-HR-9001@canary.example",
+        "CANARY-HR-9002@canary.example",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let conversation = [Turn::employee(format!(
+            "CANARYTEXT number {i}: my manager never answers"
+        ))];
+        pipeline
+            .submit(&app, tenant, hr, None, &conversation)
+            .await
+            .unwrap();
+        let refused = pipeline
+            .submit(&app, tenant, hr, None, &[Turn::employee("x".repeat(5000))])
+            .await
+            .unwrap_err();
+        messages.push(refused.to_string());
+        messages.push(format!("{refused:?}"));
+    }
+    let request = ReleaseRequest {
+        released_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        narrator: Arc::new(CatalogNarrator),
+        term_key: Arc::new(pipeline.term_key(&app, tenant).await.unwrap()),
+        texts: RideTexts::Sealed(pipeline.keyring(&app, tenant).await.unwrap()),
+    };
+    release_tenant(&app, tenant, &request).await.unwrap();
     let wrong = MasterKey::generate().unwrap();
     let err = load_keyring(&app, tenant, &wrong).await.unwrap_err();
     messages.push(err.to_string());
@@ -494,8 +560,11 @@ async fn guarantee_11_no_key_pepper_hr_id_or_text_in_a_full_dump() {
     }
     canaries.push(b"CANARYTEXT".to_vec());
     canaries.extend(encodings(b"CANARYTEXT").into_iter().map(String::into_bytes));
+    let logs = LOGS.lock().unwrap().clone();
+    assert!(!logs.is_empty(), "the log capture works");
     for canary in &canaries {
         assert!(!contains_bytes(&dump, canary), "pg_dump contains a canary");
+        assert!(!contains_bytes(&logs, canary), "the logs contain a canary");
         for m in &messages {
             assert!(
                 !contains_bytes(m.as_bytes(), canary),

@@ -428,10 +428,13 @@ const THEME_HYPER: Hyper = Hyper {
     learning_rate: 0.5,
     l2: 1e-5,
 };
+// Stronger L2 than the theme model: sentence sentiment over-fitted to
+// template wording (confidently wrong on praise that names the old
+// problem); 3e-3 was best on the held-out split among 1e-4..1e-2.
 const SENTIMENT_HYPER: Hyper = Hyper {
     epochs: 8,
     learning_rate: 0.3,
-    l2: 1e-4,
+    l2: 3e-3,
 };
 const MIN_DOC_FREQ: u32 = 2;
 const SEED: u64 = 0x6b61_7461_6c6f_6f70;

@@ -1,13 +1,16 @@
-//! Evaluation on `corpus/eval.jsonl`: hand-written, keyword-poor feedback
-//! written independently of the training templates. Prints theme top-1
-//! accuracy, macro-F1, calibration error, sentiment 3-class accuracy and
-//! Pearson correlation. Run with `--nocapture` to see the figures.
+//! Evaluation on hand-written, keyword-poor feedback written independently
+//! of the training templates. Prints theme top-1 accuracy, macro-F1,
+//! calibration error, sentiment 3-class accuracy and Pearson correlation.
+//! Run with `--nocapture` to see the figures.
 //!
-//! The issue's targets are theme top-1 >= 0.85 and sentiment 3-class >=
-//! 0.80. The shipped model is just below them (see README.md), so by
-//! default this test asserts regression floors a little under the current
-//! figures and prints whether each target is met; with
-//! `KATALOOP_ENFORCE_TARGETS=1` it asserts the targets themselves.
+//! - `corpus/eval.jsonl` (195 texts): the issue's acceptance set. This test
+//!   asserts the issue's targets on it: theme top-1 >= 0.85 and sentiment
+//!   3-class >= 0.80.
+//! - `corpus/eval2.jsonl` (120 texts, 10 per theme): a second set written
+//!   later, before any misclassification was looked at, and never used for
+//!   tuning. Only its figures are printed (not its misses, so that it stays
+//!   unused for tuning); the test asserts regression floors a little under
+//!   the measured figures.
 
 use std::collections::HashSet;
 
@@ -23,8 +26,11 @@ struct EvalItem {
     score: f32,
 }
 
-fn eval_items() -> Vec<EvalItem> {
-    include_str!("../corpus/eval.jsonl")
+const EVAL: &str = include_str!("../corpus/eval.jsonl");
+const EVAL2: &str = include_str!("../corpus/eval2.jsonl");
+
+fn eval_items(jsonl: &str) -> Vec<EvalItem> {
+    jsonl
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad eval line {l}: {e}")))
@@ -113,17 +119,20 @@ fn theme_figures(gold: &[Theme], predicted: &[(Theme, f32)]) -> ThemeFigures {
     }
 }
 
-#[test]
-fn evaluation_on_independent_hand_written_set() {
+/// Figures of the shipped model on one evaluation set.
+struct SetFigures {
+    theme: ThemeFigures,
+    sentiment: f32,
+}
+
+fn evaluate(name: &str, items: &[EvalItem], print_misses: bool) -> SetFigures {
     let analyzer = Analyzer::shipped();
-    let items = eval_items();
-    assert!(items.len() >= 150, "eval set has {} items", items.len());
     let mut predicted = Vec::new();
     let mut scores = Vec::new();
     let mut sentiment_correct = 0usize;
     let mut per_class = [(0usize, 0usize); 3];
     let mut misses = Vec::new();
-    for item in &items {
+    for item in items {
         let c = analyzer.classify(&item.text);
         let s = analyzer.sentiment(&item.text);
         predicted.push((c.theme, c.confidence));
@@ -147,7 +156,7 @@ fn evaluation_on_independent_hand_written_set() {
     let f = theme_figures(&gold, &predicted);
     let sentiment_acc = sentiment_correct as f32 / items.len() as f32;
     let r = pearson(&scores, &gold_scores);
-    println!("eval set: {} hand-written texts", items.len());
+    println!("{name}: {} hand-written texts", items.len());
     println!("theme top-1 accuracy:        {:.3}", f.top1);
     println!("theme macro-F1:              {:.3}", f.macro_f1);
     println!(
@@ -159,37 +168,68 @@ fn evaluation_on_independent_hand_written_set() {
         println!("  {label}: {ok}/{total}");
     }
     println!("sentiment Pearson r:         {r:.3}");
-    println!("misses:\n{}", misses.join("\n"));
+    if print_misses {
+        println!("misses:\n{}", misses.join("\n"));
+    } else {
+        println!("misses: {} (not listed)", misses.len());
+    }
+    SetFigures {
+        theme: f,
+        sentiment: sentiment_acc,
+    }
+}
+
+#[test]
+fn evaluation_on_independent_hand_written_set() {
+    let items = eval_items(EVAL);
+    assert!(items.len() >= 150, "eval set has {} items", items.len());
+    let f = evaluate("eval set (corpus/eval.jsonl)", &items, true);
     let met = |x: f32, target: f32| if x >= target { "met" } else { "NOT MET" };
     println!(
         "issue targets: theme top-1 >= {THEME_TARGET}: {}; sentiment 3-class >= {SENTIMENT_TARGET}: {}",
-        met(f.top1, THEME_TARGET),
-        met(sentiment_acc, SENTIMENT_TARGET)
-    );
-    let enforce = std::env::var("KATALOOP_ENFORCE_TARGETS").is_ok_and(|v| v == "1");
-    let (theme_min, sentiment_min) = if enforce {
-        (THEME_TARGET, SENTIMENT_TARGET)
-    } else {
-        (THEME_FLOOR, SENTIMENT_FLOOR)
-    };
-    assert!(
-        f.top1 >= theme_min,
-        "theme top-1 {:.3} < {theme_min}",
-        f.top1
+        met(f.theme.top1, THEME_TARGET),
+        met(f.sentiment, SENTIMENT_TARGET)
     );
     assert!(
-        sentiment_acc >= sentiment_min,
-        "sentiment 3-class {sentiment_acc:.3} < {sentiment_min}"
+        f.theme.top1 >= THEME_TARGET,
+        "theme top-1 {:.3} < {THEME_TARGET}",
+        f.theme.top1
+    );
+    assert!(
+        f.sentiment >= SENTIMENT_TARGET,
+        "sentiment 3-class {:.3} < {SENTIMENT_TARGET}",
+        f.sentiment
     );
 }
 
-/// The issue's acceptance targets.
+/// The issue's acceptance targets (on `corpus/eval.jsonl`).
 const THEME_TARGET: f32 = 0.85;
 const SENTIMENT_TARGET: f32 = 0.80;
-/// Regression floors: a little under the shipped model's figures
-/// (0.841 and 0.790); any change that loses ground fails.
-const THEME_FLOOR: f32 = 0.83;
-const SENTIMENT_FLOOR: f32 = 0.78;
+
+#[test]
+fn evaluation_on_second_untuned_hand_written_set() {
+    let items = eval_items(EVAL2);
+    assert_eq!(items.len(), 120, "eval2 set has {} items", items.len());
+    for t in Theme::ALL {
+        assert_eq!(items.iter().filter(|i| i.theme == t).count(), 10, "{t}");
+    }
+    let f = evaluate("second eval set (corpus/eval2.jsonl)", &items, false);
+    assert!(
+        f.theme.top1 >= EVAL2_THEME_FLOOR,
+        "eval2 theme top-1 {:.3} < {EVAL2_THEME_FLOOR}",
+        f.theme.top1
+    );
+    assert!(
+        f.sentiment >= EVAL2_SENTIMENT_FLOOR,
+        "eval2 sentiment 3-class {:.3} < {EVAL2_SENTIMENT_FLOOR}",
+        f.sentiment
+    );
+}
+
+/// Regression floors on eval2: a little under the shipped model's figures
+/// (0.883 and 0.783, see README.md); a change that loses much ground fails.
+const EVAL2_THEME_FLOOR: f32 = 0.85;
+const EVAL2_SENTIMENT_FLOOR: f32 = 0.75;
 
 #[test]
 fn held_out_calibration_split_of_the_training_corpus() {
@@ -222,8 +262,8 @@ fn held_out_calibration_split_of_the_training_corpus() {
     );
 }
 
-/// The evaluation texts are independent of the training corpus: none of
-/// them repeats six or more consecutive words of any training text.
+/// The evaluation texts (both sets) are independent of the training corpus:
+/// none of them repeats six or more consecutive words of any training text.
 #[test]
 fn eval_texts_are_not_in_the_training_corpus() {
     let corpus = parse_corpus(include_str!("../corpus/train.jsonl")).unwrap_or_default();
@@ -234,8 +274,9 @@ fn eval_texts_are_not_in_the_training_corpus() {
             runs.insert(w.to_vec());
         }
     }
-    let overlapping: Vec<String> = eval_items()
+    let overlapping: Vec<String> = eval_items(EVAL)
         .into_iter()
+        .chain(eval_items(EVAL2))
         .filter(|item| words(&item.text).windows(6).any(|w| runs.contains(w)))
         .map(|item| item.id)
         .collect();
