@@ -5,7 +5,9 @@
 
 pub mod aggregation;
 pub mod audit;
+pub mod credentials;
 mod error;
+pub mod feedback;
 pub mod keys;
 mod narrator;
 pub mod operations;

@@ -32,7 +32,9 @@ pub mod sql {
         ParticipantIdSql,
         RideIdSql,
         ThemeIdSql,
-        ReleaseIdSql
+        ReleaseIdSql,
+        TokenIdSql,
+        ResponseIdSql
     );
 }
 

@@ -33,8 +33,10 @@ mod tenant_tx;
 
 pub mod audit;
 pub mod contributions;
+pub mod credentials;
 pub mod participants;
 pub mod releases;
+pub mod responses;
 pub mod rides;
 pub mod teams;
 pub mod tenant_keys;

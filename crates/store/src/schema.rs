@@ -45,6 +45,18 @@ diesel::table! {
     use diesel::sql_types::*;
     use crate::ids::sql::*;
 
+    manager_token_revocations (tenant_id, token_id) {
+        tenant_id -> TenantIdSql,
+        token_id -> TokenIdSql,
+        expires_on -> Date,
+        revoked_on -> Date,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::ids::sql::*;
+
     participants (tenant_id, participant_pid) {
         tenant_id -> TenantIdSql,
         participant_pid -> ParticipantIdSql,
@@ -140,6 +152,21 @@ diesel::table! {
     use diesel::sql_types::*;
     use crate::ids::sql::*;
 
+    tenant_oidc_settings (tenant_id) {
+        tenant_id -> TenantIdSql,
+        issuer -> Text,
+        audience -> Text,
+        hr_id_claim -> Text,
+        leeway_secs -> Int4,
+        jwks -> Text,
+        updated_on -> Date,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::ids::sql::*;
+
     tenants (id) {
         id -> TenantIdSql,
         name -> Text,
@@ -160,6 +187,19 @@ diesel::table! {
         participant_pid -> ParticipantIdSql,
         first_ride_id -> RideIdSql,
         released_seq -> Nullable<Int8>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::ids::sql::*;
+
+    theme_responses (tenant_id, id) {
+        tenant_id -> TenantIdSql,
+        id -> ResponseIdSql,
+        theme_id -> ThemeIdSql,
+        body -> Text,
+        created_on -> Date,
     }
 }
 
@@ -186,25 +226,31 @@ diesel::table! {
 }
 
 diesel::joinable!(audit_events -> tenants (tenant_id));
+diesel::joinable!(manager_token_revocations -> tenants (tenant_id));
 diesel::joinable!(participants -> tenants (tenant_id));
 diesel::joinable!(release_cells -> tenants (tenant_id));
 diesel::joinable!(releases -> tenants (tenant_id));
 diesel::joinable!(rides -> tenants (tenant_id));
 diesel::joinable!(teams -> tenants (tenant_id));
 diesel::joinable!(tenant_keys -> tenants (tenant_id));
+diesel::joinable!(tenant_oidc_settings -> tenants (tenant_id));
 diesel::joinable!(theme_contributions -> tenants (tenant_id));
+diesel::joinable!(theme_responses -> tenants (tenant_id));
 diesel::joinable!(themes -> tenants (tenant_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     audit_events,
     audit_global_events,
+    manager_token_revocations,
     participants,
     release_cells,
     releases,
     rides,
     teams,
     tenant_keys,
+    tenant_oidc_settings,
     tenants,
     theme_contributions,
+    theme_responses,
     themes,
 );

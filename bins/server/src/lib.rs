@@ -1,0 +1,109 @@
+//! `kataloop-server`: what employees and managers touch.
+//!
+//! Thin by design: each handler parses the request, authenticates it, calls
+//! one use case of `kataloop-service` and renders JSON. TLS 1.3 only
+//! (rustls); plain HTTP only behind `--behind-tls-proxy`. Every response
+//! carries the security headers of guarantee 24; logs and metrics carry no
+//! client address, token, HR id or feedback text (guarantee 23).
+#![forbid(unsafe_code)]
+
+pub mod api;
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod hygiene;
+pub mod openapi;
+pub mod serve;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+use kataloop_service::submission::Pipeline;
+use kataloop_store::{ManagerStore, Store};
+
+pub use error::ApiError;
+
+/// Largest request body accepted (a full ride is at most 8 × 4,000
+/// characters, well below this).
+pub const BODY_LIMIT: usize = 256 * 1024;
+/// Longest time a request may take before the server answers 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Everything a request needs, shared by all of them.
+#[derive(Clone)]
+pub struct AppState {
+    /// The runtime role's pool (bound by row-level security).
+    pub app: Store,
+    /// The managers' read-only pool (released data only).
+    pub managers: ManagerStore,
+    pub pipeline: Arc<Pipeline>,
+    pub metrics: Arc<hygiene::Metrics>,
+    pub limiter: Arc<hygiene::RateLimiter>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState").finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    /// A state with default metrics and the given per-credential rate
+    /// limit.
+    pub fn new(
+        app: Store,
+        managers: ManagerStore,
+        pipeline: Arc<Pipeline>,
+        limit: hygiene::RateLimit,
+    ) -> Self {
+        AppState {
+            app,
+            managers,
+            pipeline,
+            metrics: Arc::new(hygiene::Metrics::default()),
+            limiter: Arc::new(hygiene::RateLimiter::new(limit)),
+        }
+    }
+}
+
+/// The routes, as `(method, path)`: the OpenAPI document must list exactly
+/// these (a test checks it).
+pub const ROUTES: &[(&str, &str)] = &[
+    ("get", "/healthz"),
+    ("get", "/readyz"),
+    ("get", "/metrics"),
+    ("get", "/api/v1/openapi.json"),
+    ("post", "/api/v1/guide"),
+    ("post", "/api/v1/rides"),
+    ("get", "/api/v1/themes"),
+    ("post", "/api/v1/themes/{id}/responses"),
+    ("get", "/api/v1/receipts/{receipt}"),
+];
+
+/// The whole application: routes, body limit, timeout, metrics, logs and
+/// security headers.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(api::healthz))
+        .route("/readyz", get(api::readyz))
+        .route("/metrics", get(api::metrics))
+        .route("/api/v1/openapi.json", get(api::openapi))
+        .route("/api/v1/guide", post(api::guide))
+        .route("/api/v1/rides", post(api::submit_ride))
+        .route("/api/v1/themes", get(api::themes))
+        .route("/api/v1/themes/{id}/responses", post(api::respond))
+        .route("/api/v1/receipts/{receipt}", get(api::receipt))
+        .fallback(api::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            hygiene::observe,
+        ))
+        .layer(axum::middleware::from_fn(hygiene::timeout))
+        .layer(axum::middleware::from_fn(hygiene::security_headers))
+        .with_state(state)
+}

@@ -1,0 +1,210 @@
+//! Blind evaluation: `corpus/blind.jsonl` (260 texts) was hand-written by
+//! someone who had not read the engine's source, word lists, tests or the
+//! other corpora (only three lines of `heldout.jsonl`, for the field names and
+//! offset convention). It was validated with
+//! `scripts/check_anonymization_heldout.py` and frozen before the engine
+//! first ran on it. Its figures are the honest estimate; `tests/heldout.rs`
+//! and `tests/evaluation.rs` are optimistic because the engine was tuned to
+//! them.
+//!
+//! The floors below sit slightly under the figures measured on the first
+//! run, so the test catches regressions. Do not raise them by tuning the
+//! engine to this file: a set you tune to stops being blind. Fix the
+//! categories its misses reveal with new dev cases of your own, and write a
+//! fresh blind set to measure the result.
+
+use std::collections::BTreeMap;
+
+use kataloop_anonymization::evaluation::{dev_policy, evaluate, load_corpus, LabelledText, Report};
+use kataloop_anonymization::{detect, PiiKind, Policy};
+
+const CORPUS: &str = include_str!("../corpus/blind.jsonl");
+
+fn corpus() -> Vec<LabelledText> {
+    load_corpus(CORPUS).expect("blind corpus parses")
+}
+
+/// The evaluation tenant (`evaluation::dev_policy()`): one blind text uses
+/// its `ACME-` employee-id shape, and `scripts/presidio_compare.py` gives
+/// Presidio the same tenant configuration. No blind text contains its
+/// custom terms.
+fn policy() -> Policy {
+    dev_policy()
+}
+
+/// Per labelled kind: (labelled characters, characters no finding of any
+/// kind covers). The evaluation module reports the leak rate overall only.
+fn leak_by_kind(corpus: &[LabelledText], policy: &Policy) -> BTreeMap<PiiKind, (usize, usize)> {
+    let mut out: BTreeMap<PiiKind, (usize, usize)> = BTreeMap::new();
+    for item in corpus {
+        let n = item.text.chars().count();
+        let mut covered = vec![false; n];
+        for f in detect(&item.text, policy) {
+            let s = item.text[..f.span.start].chars().count();
+            let e = item.text[..f.span.end].chars().count();
+            covered[s..e.min(n)].iter_mut().for_each(|c| *c = true);
+        }
+        for g in &item.spans {
+            let entry = out.entry(g.kind).or_default();
+            entry.0 += g.end - g.start;
+            entry.1 += covered[g.start..g.end].iter().filter(|c| !**c).count();
+        }
+    }
+    out
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+#[test]
+fn blind_corpus_is_large_and_varied() {
+    let corpus = corpus();
+    assert!(corpus.len() >= 250, "{} texts", corpus.len());
+    let negatives = corpus.iter().filter(|t| t.spans.is_empty()).count();
+    assert!(negatives >= 80, "{negatives} texts without PII");
+    for kind in PiiKind::ALL {
+        if kind == PiiKind::Custom {
+            continue;
+        }
+        let n = corpus
+            .iter()
+            .flat_map(|t| &t.spans)
+            .filter(|s| s.kind == kind)
+            .count();
+        assert!(n >= 6, "only {n} {} spans", kind.label());
+    }
+}
+
+/// Per kind: (kind, precision floor, recall floor, leak-rate ceiling).
+///
+/// Measured on the first run, with the set frozen (precision / recall /
+/// leak): PERSON 0.892 / 0.958 / 0.042 (95 spans: 91 found, 102 predicted,
+/// 38 of 914 chars leaked), IP_ADDRESS 1.000 / 0.833 / 0.143 (6),
+/// CREDIT_CARD 1.000 / 0.857 / 0.147 (7), DATE_OF_BIRTH 1.000 / 0.889 /
+/// 0.103 (9), STREET_ADDRESS 1.000 / 1.000 / 0.032 (7); EMAIL, PHONE, URL,
+/// IBAN, US_SSN, EMPLOYEE_ID, HANDLE and SELF_IDENTIFYING 1.000 / 1.000 /
+/// 0.000 on 6-15 spans each.
+///
+/// First-run misses: PERSON "Liesbeth de Wit" (sentence-initial), "ole",
+/// "Ikaika", "Haruka"; partial "big tony", "van Dijk"; IP_ADDRESS
+/// "10.42.7.118"; DATE_OF_BIRTH "09/11/1979" (birth cue a clause away);
+/// CREDIT_CARD "5976 2600 0705 6145" (Luhn-valid, unassigned 59 prefix);
+/// STREET_ADDRESS "88 Calle de Embajadores, 3ºB" partial. False positives
+/// (all PERSON): German and Spanish words ("Seit Wochen", "Beurteilung",
+/// "Arbeit", "Gehaltsanpassung", "nunca"), "Chase" (the bank), "Julia" (the
+/// language), "Podman" (twice), "Santander", "Honolulu".
+///
+/// The floors allow about two more misses or false positives for PERSON;
+/// for the small kinds a single new miss already fails.
+const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.87, 0.93, 0.06),
+    (PiiKind::Email, 0.95, 0.95, 0.02),
+    (PiiKind::Phone, 0.95, 0.95, 0.02),
+    (PiiKind::Url, 0.95, 0.95, 0.02),
+    (PiiKind::IpAddress, 0.95, 0.80, 0.16),
+    (PiiKind::CreditCard, 0.95, 0.85, 0.16),
+    (PiiKind::Iban, 0.95, 0.95, 0.02),
+    (PiiKind::UsSsn, 0.95, 0.95, 0.02),
+    (PiiKind::EmployeeId, 0.95, 0.95, 0.02),
+    (PiiKind::DateOfBirth, 0.95, 0.88, 0.12),
+    (PiiKind::StreetAddress, 0.95, 0.95, 0.05),
+    (PiiKind::Handle, 0.95, 0.95, 0.02),
+    (PiiKind::SelfIdentifying, 0.95, 0.95, 0.02),
+];
+
+/// Measured on the first run: any-PII recall 0.964 (190 of 197), precision
+/// 0.945 (190 of 201), character leak rate 0.0256 (83 of 3246),
+/// over-redaction 0.0377 (124 of 3287 redacted chars not PII).
+const ANY_PII_RECALL_FLOOR: f64 = 0.95;
+const ANY_PII_PRECISION_FLOOR: f64 = 0.93;
+const LEAK_RATE_CEILING: f64 = 0.035;
+
+#[test]
+fn blind_figures_do_not_regress() {
+    let corpus = corpus();
+    let policy = policy();
+    let r: Report = evaluate(&corpus, &policy);
+    let leaks = leak_by_kind(&corpus, &policy);
+    println!("{}", r.render());
+    println!(
+        "{:<18} {:>4} {:>5} {:>5} {:>7} {:>9} {:>7} {:>6}",
+        "type", "gold", "found", "pred", "correct", "leaked", "chars", "leak"
+    );
+    for (kind, c) in &r.per_kind {
+        if c.gold > 0 || c.predicted > 0 {
+            let (chars, leaked) = leaks.get(kind).copied().unwrap_or_default();
+            println!(
+                "{:<18} {:>4} {:>5} {:>5} {:>7} {:>9} {:>7} {:>6.3}",
+                kind.label(),
+                c.gold,
+                c.gold_found,
+                c.predicted,
+                c.predicted_correct,
+                leaked,
+                chars,
+                ratio(leaked, chars)
+            );
+        }
+    }
+    for m in &r.false_negatives {
+        println!("missed {} {} {:?}", m.id, m.kind, m.value);
+    }
+    for m in &r.partial {
+        println!("partial {} {} {:?}", m.id, m.kind, m.value);
+    }
+    for m in &r.false_positives {
+        println!("false positive {} {} {:?}", m.id, m.kind, m.value);
+    }
+
+    let mut failures = Vec::new();
+    for &(kind, p_floor, r_floor, leak_ceiling) in PER_KIND_FLOORS {
+        let c = r.per_kind.get(&kind).copied().unwrap_or_default();
+        let (chars, leaked) = leaks.get(&kind).copied().unwrap_or_default();
+        if ratio(leaked, chars) > leak_ceiling {
+            failures.push(format!(
+                "{} leak rate {:.4} > {leak_ceiling}",
+                kind.label(),
+                ratio(leaked, chars)
+            ));
+        }
+        if c.precision() < p_floor {
+            failures.push(format!(
+                "{} precision {:.3} < {p_floor}",
+                kind.label(),
+                c.precision()
+            ));
+        }
+        if c.recall() < r_floor {
+            failures.push(format!(
+                "{} recall {:.3} < {r_floor}",
+                kind.label(),
+                c.recall()
+            ));
+        }
+    }
+    let o = r.overall;
+    if o.recall() < ANY_PII_RECALL_FLOOR {
+        failures.push(format!(
+            "any-PII recall {:.3} < {ANY_PII_RECALL_FLOOR}",
+            o.recall()
+        ));
+    }
+    if o.precision() < ANY_PII_PRECISION_FLOOR {
+        failures.push(format!(
+            "any-PII precision {:.3} < {ANY_PII_PRECISION_FLOOR}",
+            o.precision()
+        ));
+    }
+    if r.leak_rate() > LEAK_RATE_CEILING {
+        failures.push(format!(
+            "leak rate {:.4} > {LEAK_RATE_CEILING}",
+            r.leak_rate()
+        ));
+    }
+    assert!(failures.is_empty(), "regressions: {failures:#?}");
+}

@@ -1,0 +1,3 @@
+DROP TABLE theme_responses;
+DROP TABLE tenant_oidc_settings;
+DROP TABLE manager_token_revocations;
