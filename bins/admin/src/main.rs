@@ -75,6 +75,12 @@ enum Command {
     /// The master key and tenants' keys.
     #[command(subcommand)]
     Keys(KeysCmd),
+    /// Credentials: employee invites and manager tokens.
+    #[command(subcommand)]
+    Token(TokenCmd),
+    /// A tenant's OpenID Connect identity provider.
+    #[command(subcommand)]
+    Oidc(OidcCmd),
     /// Releases: run one now, or show exactly what a manager sees.
     #[command(subcommand)]
     Themes(ThemesCmd),
@@ -239,6 +245,92 @@ enum KeysCmd {
 }
 
 #[derive(Debug, Subcommand)]
+enum TokenCmd {
+    /// Issue an employee invite token (the HR id is sealed inside it).
+    #[command(
+        after_help = "Example:\n  kataloop-admin token employee --tenant <TENANT_ID> --hr-id E12345 --team <TEAM_ID> --ttl 30d"
+    )]
+    Employee {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        hr_id: String,
+        #[arg(long)]
+        team: Option<String>,
+        /// Validity: a number followed by d, h or m.
+        #[arg(long, default_value = "30d")]
+        ttl: String,
+        #[command(flatten)]
+        db: Db,
+        #[command(flatten)]
+        kek: Kek,
+    },
+    /// Issue a manager token for the tenant or one team.
+    #[command(
+        after_help = "Example:\n  kataloop-admin token manager --tenant <TENANT_ID> --team <TEAM_ID> --ttl 7d"
+    )]
+    Manager {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long, default_value = "7d")]
+        ttl: String,
+        #[command(flatten)]
+        db: Db,
+        #[command(flatten)]
+        kek: Kek,
+    },
+    /// Revoke a manager token by its id.
+    Revoke {
+        token_id: String,
+        /// The tenant that issued it (token ids are per tenant).
+        #[arg(long)]
+        tenant: String,
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Issue invites for a roster: CSV lines `hr_id[,team_id]`; writes
+    /// `hr_id,token` lines to a new file with mode 0600.
+    ImportRoster {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        csv: PathBuf,
+        /// Where the tokens go (must not exist).
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value = "30d")]
+        ttl: String,
+        #[command(flatten)]
+        db: Db,
+        #[command(flatten)]
+        kek: Kek,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum OidcCmd {
+    /// Configure the tenant's identity provider (validated before storing).
+    Set {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        issuer: String,
+        #[arg(long)]
+        audience: String,
+        /// The provider's JWKS document (public keys).
+        #[arg(long)]
+        jwks_file: PathBuf,
+        /// The claim holding the employee's HR id (sub, email, employee_id...).
+        #[arg(long)]
+        hr_id_claim: String,
+        #[command(flatten)]
+        db: Db,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum ThemesCmd {
     /// Run a release now (audit-logged).
     Release {
@@ -369,6 +461,8 @@ fn run(cli: Cli, out: &Output) -> Result<(), String> {
         Command::Team(cmd) => team(cmd, out, &actor)?,
         Command::Keys(cmd) => keys(cmd, out, &actor)?,
         Command::Themes(cmd) => themes(cmd, out, &actor)?,
+        Command::Token(cmd) => token(cmd, out, &actor)?,
+        Command::Oidc(cmd) => oidc(cmd, out, &actor)?,
         Command::Report(cmd) => report(cmd, out, &actor)?,
         Command::Audit(cmd) => audit(cmd, out)?,
         Command::Anonymize { jsonl: _ } => {
@@ -630,6 +724,192 @@ fn keys(cmd: KeysCmd, out: &Output, actor: &str) -> Result<(), String> {
             );
         }
     }
+    Ok(())
+}
+
+/// "30d", "12h", "90m".
+fn ttl(raw: &str) -> Result<chrono::Duration, String> {
+    let (digits, unit) = raw.split_at(raw.len().saturating_sub(1));
+    let n: i64 = digits
+        .parse()
+        .map_err(|_| format!("invalid ttl {raw:?}: use a number followed by d, h or m"))?;
+    match unit {
+        "d" => Ok(chrono::Duration::days(n)),
+        "h" => Ok(chrono::Duration::hours(n)),
+        "m" => Ok(chrono::Duration::minutes(n)),
+        _ => Err(format!(
+            "invalid ttl {raw:?}: use a number followed by d, h or m"
+        )),
+    }
+}
+
+fn token(cmd: TokenCmd, out: &Output, actor: &str) -> Result<(), String> {
+    use kataloop_service::tokens;
+    let rt = runtime()?;
+    match cmd {
+        TokenCmd::Employee {
+            tenant,
+            hr_id,
+            team,
+            ttl: t,
+            db,
+            kek,
+        } => {
+            let master = master_key(&kek)?;
+            let team = team.as_deref().map(team_id).transpose()?;
+            let issued = rt
+                .block_on(tokens::issue_invite(
+                    &owner(&db)?,
+                    &master,
+                    tenant_id(&tenant)?,
+                    &hr_id,
+                    team,
+                    ttl(&t)?,
+                    actor,
+                ))
+                .map_err(err)?;
+            out.emit(json!({"token": issued.token, "token_id": issued.token_id, "expires_at": issued.expires_at}), issued.token.clone());
+        }
+        TokenCmd::Manager {
+            tenant,
+            team,
+            ttl: t,
+            db,
+            kek,
+        } => {
+            let master = master_key(&kek)?;
+            let team = team.as_deref().map(team_id).transpose()?;
+            let issued = rt
+                .block_on(tokens::issue_manager(
+                    &owner(&db)?,
+                    &master,
+                    tenant_id(&tenant)?,
+                    team,
+                    ttl(&t)?,
+                    actor,
+                ))
+                .map_err(err)?;
+            out.emit(
+                json!({"token": issued.token, "token_id": issued.token_id, "expires_at": issued.expires_at}),
+                format!("{}\ntoken id: {}", issued.token, issued.token_id),
+            );
+        }
+        TokenCmd::Revoke {
+            token_id,
+            tenant,
+            db,
+        } => {
+            let id: uuid::Uuid = token_id
+                .parse()
+                .map_err(|_| "invalid token id: expected a UUID".to_owned())?;
+            rt.block_on(tokens::revoke_manager(
+                &owner(&db)?,
+                tenant_id(&tenant)?,
+                id,
+                actor,
+            ))
+            .map_err(err)?;
+            out.emit(json!({"revoked": id.to_string()}), format!("revoked {id}"));
+        }
+        TokenCmd::ImportRoster {
+            tenant,
+            csv,
+            out: path,
+            ttl: t,
+            db,
+            kek,
+        } => {
+            let master = master_key(&kek)?;
+            let tenant = tenant_id(&tenant)?;
+            let ttl = ttl(&t)?;
+            let text = std::fs::read_to_string(&csv)
+                .map_err(|e| format!("cannot read {}: {e}", csv.display()))?;
+            let mut rows = Vec::new();
+            for (n, line) in text.lines().enumerate() {
+                let line = line.trim();
+                if line.is_empty() || (n == 0 && line.to_ascii_lowercase().starts_with("hr_id")) {
+                    continue;
+                }
+                let mut fields = line.splitn(2, ',');
+                let hr = fields.next().unwrap_or_default().trim().to_owned();
+                let team = fields
+                    .next()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(team_id)
+                    .transpose()
+                    .map_err(|e| format!("line {}: {e}", n + 1))?;
+                rows.push((n + 1, hr, team));
+            }
+            // Everything is issued before anything is written: a bad line
+            // leaves no partial file behind.
+            let store = owner(&db)?;
+            let mut lines = Vec::new();
+            for (n, hr, team) in rows {
+                let issued = rt
+                    .block_on(kataloop_service::tokens::issue_invite(
+                        &store, &master, tenant, &hr, team, ttl, actor,
+                    ))
+                    .map_err(|e| format!("line {n}: {e}"))?;
+                lines.push(format!("{hr},{}", issued.token));
+            }
+            write_private(&path, &(lines.join("\n") + "\n"))?;
+            out.emit(
+                json!({"issued": lines.len(), "out": path.display().to_string()}),
+                format!(
+                    "{} invites written to {} (mode 0600)",
+                    lines.len(),
+                    path.display()
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Creates `path` with mode 0600, refusing to overwrite.
+fn write_private(path: &std::path::Path, body: &str) -> Result<(), String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    file.write_all(body.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn oidc(cmd: OidcCmd, out: &Output, actor: &str) -> Result<(), String> {
+    let rt = runtime()?;
+    let OidcCmd::Set {
+        tenant,
+        issuer,
+        audience,
+        jwks_file,
+        hr_id_claim,
+        db,
+    } = cmd;
+    let jwks = std::fs::read_to_string(&jwks_file)
+        .map_err(|e| format!("cannot read {}: {e}", jwks_file.display()))?;
+    let settings = kataloop_credentials::OidcSettings {
+        issuer,
+        audience,
+        hr_id_claim,
+        leeway_secs: kataloop_credentials::DEFAULT_LEEWAY_SECS,
+    };
+    rt.block_on(kataloop_service::tokens::set_oidc(
+        &owner(&db)?,
+        tenant_id(&tenant)?,
+        settings,
+        jwks,
+        actor,
+    ))
+    .map_err(err)?;
+    out.emit(
+        json!({"oidc": "set"}),
+        "identity provider configured".to_owned(),
+    );
     Ok(())
 }
 

@@ -19,6 +19,9 @@ pub enum ServiceError {
     /// Old key versions cannot be retired while rides still use them.
     #[error("{count} rides are still sealed under older key versions: re-wrap them first")]
     RidesUnderOldKeys { count: u64 },
+    /// The operator's request is not valid (a message says why).
+    #[error("{0}")]
+    Invalid(String),
     /// The system's random number generator failed.
     #[error("the system random number generator failed")]
     Random,

@@ -12,6 +12,7 @@ pub mod keys;
 mod narrator;
 pub mod operations;
 pub mod submission;
+pub mod tokens;
 
 pub use narrator::CatalogNarrator;
 
