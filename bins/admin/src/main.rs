@@ -159,6 +159,13 @@ enum TenantCmd {
         #[command(flatten)]
         db: Db,
     },
+    /// Set the hour (UTC, 0-23) from which the daily release is due.
+    SetReleaseHour {
+        id: String,
+        hour: u8,
+        #[command(flatten)]
+        db: Db,
+    },
     /// Crypto-shred a tenant's keys and delete all its rows.
     #[command(
         after_help = "Afterwards replace the master key (`keys replace-kek`) so that backups taken earlier cannot be opened either."
@@ -332,10 +339,16 @@ enum OidcCmd {
 
 #[derive(Debug, Subcommand)]
 enum ThemesCmd {
-    /// Run a release now (audit-logged).
+    /// Run a release now (audit-logged), or every due scheduled release.
+    #[command(
+        after_help = "Examples:\n  kataloop-admin themes release --tenant <TENANT_ID>\n  kataloop-admin themes release --due     # from cron, e.g. every 15 minutes"
+    )]
     Release {
+        #[arg(long, required_unless_present = "due", conflicts_with = "due")]
+        tenant: Option<String>,
+        /// Release every tenant whose daily release is due.
         #[arg(long)]
-        tenant: String,
+        due: bool,
         #[command(flatten)]
         db: Db,
         #[command(flatten)]
@@ -555,6 +568,19 @@ fn tenant(cmd: TenantCmd, out: &Output, actor: &str) -> Result<(), String> {
                 .block_on(operations::set_k(&owner(&db)?, tenant_id(&id)?, k, actor))
                 .map_err(err)?;
             out.emit(json!({"k": k.get()}), format!("k is now {k}"));
+        }
+        TenantCmd::SetReleaseHour { id, hour, db } => {
+            rt.block_on(operations::set_release_hour(
+                &owner(&db)?,
+                tenant_id(&id)?,
+                hour,
+                actor,
+            ))
+            .map_err(err)?;
+            out.emit(
+                json!({"release_hour_utc": hour}),
+                format!("daily release at {hour:02}:00 UTC"),
+            );
         }
         TenantCmd::Erase { id, yes, db } => {
             let id = tenant_id(&id)?;
@@ -916,15 +942,35 @@ fn oidc(cmd: OidcCmd, out: &Output, actor: &str) -> Result<(), String> {
 fn themes(cmd: ThemesCmd, out: &Output, actor: &str) -> Result<(), String> {
     let rt = runtime()?;
     match cmd {
-        ThemesCmd::Release { tenant, db, kek } => {
+        ThemesCmd::Release {
+            tenant,
+            due: _,
+            db,
+            kek,
+        } => {
             let master = master_key(&kek)?;
-            let today = chrono::Utc::now().date_naive();
+            let store = owner(&db)?;
+            let now = chrono::Utc::now();
+            let Some(tenant) = tenant else {
+                let done = rt
+                    .block_on(operations::release_all_due(&store, &master, now, actor))
+                    .map_err(err)?;
+                let docs: Vec<_> = done
+                    .iter()
+                    .map(|(t, o)| json!({"tenant_id": t.to_string(), "release_id": o.id.to_string(), "visible_cells": o.visible_cells}))
+                    .collect();
+                out.emit(
+                    json!({ "released": docs }),
+                    format!("{} releases made", docs.len()),
+                );
+                return Ok(());
+            };
             let outcome = rt
                 .block_on(operations::release_now(
-                    &owner(&db)?,
+                    &store,
                     tenant_id(&tenant)?,
                     &master,
-                    today,
+                    now.date_naive(),
                     actor,
                 ))
                 .map_err(err)?;

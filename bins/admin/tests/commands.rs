@@ -415,3 +415,89 @@ async fn migrate_is_idempotent_and_the_master_key_can_be_replaced() {
         "keys.replace_kek"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn scheduled_releases_run_once_a_day_from_the_release_hour() {
+    let admin = Admin::new().await;
+    admin.ok(&["--json", "keys", "init"]);
+    let a = admin.ok(&[
+        "--json",
+        "tenant",
+        "create",
+        "--name",
+        "A",
+        "--domain",
+        "a.example",
+    ])["tenant_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let b = admin.ok(&[
+        "--json",
+        "tenant",
+        "create",
+        "--name",
+        "B",
+        "--domain",
+        "b.example",
+    ])["tenant_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // B releases at 23:00 UTC; A at midnight (the default).
+    admin.ok(&["--json", "tenant", "set-release-hour", &b, "23"]);
+    admin.fails(&["tenant", "set-release-hour", &b, "24"], "0 to 23");
+
+    let store = admin.db.owner_store();
+    let morning = chrono::DateTime::parse_from_rfc3339("2026-11-27T09:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let night = chrono::DateTime::parse_from_rfc3339("2026-11-27T23:30:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    use kataloop_service::operations::release_due;
+    assert!(release_due(&store, a.parse().unwrap(), morning)
+        .await
+        .unwrap());
+    assert!(!release_due(&store, b.parse().unwrap(), morning)
+        .await
+        .unwrap());
+    assert!(release_due(&store, b.parse().unwrap(), night)
+        .await
+        .unwrap());
+
+    // `--due` at the current time releases whoever is due, once.
+    let day = chrono::Utc::now().date_naive();
+    let first = admin.ok(&["--json", "themes", "release", "--due"]);
+    let released: Vec<&str> = first["released"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["tenant_id"].as_str().unwrap())
+        .collect();
+    assert!(
+        released.contains(&a.as_str()),
+        "A is due every day from midnight"
+    );
+    let again = admin.ok(&["--json", "themes", "release", "--due"]);
+    if chrono::Utc::now().date_naive() != day {
+        // Midnight passed between the two runs: a new day, a new release.
+        return;
+    }
+    assert!(
+        again["released"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["tenant_id"] != a.as_str()),
+        "at most one scheduled release per day"
+    );
+    assert!(!release_due(&store, a.parse().unwrap(), chrono::Utc::now())
+        .await
+        .unwrap());
+    assert_eq!(
+        admin.run(&["themes", "release"]).code,
+        2,
+        "--tenant or --due is required"
+    );
+}

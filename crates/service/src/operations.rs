@@ -241,6 +241,73 @@ pub async fn release_now(
     Ok(outcome)
 }
 
+/// Sets the hour (UTC) of the tenant's daily release.
+pub async fn set_release_hour(
+    owner: &Store,
+    tenant: TenantId,
+    hour: u8,
+    actor: &str,
+) -> Result<(), ServiceError> {
+    let actor = actor.to_owned();
+    owner
+        .tenant(tenant)
+        .transaction(|tx| {
+            Box::pin(async move {
+                tenants::set_release_hour(tx, hour).await?;
+                audit::record(
+                    tx,
+                    &actor,
+                    "tenant.set_release_hour",
+                    json!({"hour_utc": hour}),
+                )
+                .await
+            })
+        })
+        .await?;
+    Ok(())
+}
+
+/// Whether the tenant's scheduled release is due at `now`: once per day,
+/// at or after its release hour, unless a release already happened today.
+pub async fn release_due(
+    owner: &Store,
+    tenant: TenantId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, ServiceError> {
+    use chrono::Timelike;
+    let (hour, latest) = owner
+        .tenant(tenant)
+        .transaction(|tx| {
+            Box::pin(async move {
+                let hour = tenants::release_hour(tx).await?;
+                let latest = kataloop_store::releases::latest(tx).await?;
+                Ok::<_, StoreError>((hour, latest))
+            })
+        })
+        .await?;
+    let today = now.date_naive();
+    let released_today = latest.is_some_and(|r| r.released_on >= today);
+    Ok(!released_today && now.hour() >= u32::from(hour))
+}
+
+/// Runs every due scheduled release (the admin binary's `themes release
+/// --due`, run by cron or a timer). Returns the releases made.
+pub async fn release_all_due(
+    owner: &Store,
+    kek: &dyn KeyEncryptionKey,
+    now: chrono::DateTime<chrono::Utc>,
+    actor: &str,
+) -> Result<Vec<(TenantId, ReleaseOutcome)>, ServiceError> {
+    let mut done = Vec::new();
+    for tenant in tenants::list_all(owner).await? {
+        if release_due(owner, tenant, now).await? {
+            let outcome = release_now(owner, tenant, kek, now.date_naive(), actor).await?;
+            done.push((tenant, outcome));
+        }
+    }
+    Ok(done)
+}
+
 /// Records that released data left through an operator's export or view
 /// (release id, scope, format); the data itself is never logged.
 pub async fn record_export(

@@ -174,6 +174,7 @@ diesel::table! {
         k_anonymity -> Int2,
         data_region -> Text,
         created_at -> Timestamptz,
+        release_hour_utc -> Int2,
     }
 }
 

@@ -177,3 +177,34 @@ pub async fn erase(tx: &mut TenantTx<'_>) -> Result<(), StoreError> {
         .await?;
     Ok(())
 }
+
+/// The hour (UTC) from which the tenant's daily release is due.
+pub async fn release_hour(tx: &mut TenantTx<'_>) -> Result<u8, StoreError> {
+    let id = tx.tenant();
+    let hour: i16 = tenants::table
+        .filter(tenants::id.eq(db(id)))
+        .select(tenants::release_hour_utc)
+        .first(tx.conn())
+        .await
+        .optional()?
+        .ok_or(StoreError::NotFound { what: "tenant" })?;
+    u8::try_from(hour).map_err(|_| StoreError::InvalidData("release hour".into()))
+}
+
+/// Sets the hour (UTC, 0 to 23) from which the daily release is due.
+pub async fn set_release_hour(tx: &mut TenantTx<'_>, hour: u8) -> Result<(), StoreError> {
+    if hour > 23 {
+        return Err(StoreError::InvalidData(
+            "the release hour must be 0 to 23".into(),
+        ));
+    }
+    let id = tx.tenant();
+    let changed = diesel::update(tenants::table.filter(tenants::id.eq(db(id))))
+        .set(tenants::release_hour_utc.eq(i16::from(hour)))
+        .execute(tx.conn())
+        .await?;
+    if changed == 0 {
+        return Err(StoreError::NotFound { what: "tenant" });
+    }
+    Ok(())
+}

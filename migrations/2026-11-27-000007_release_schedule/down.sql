@@ -1,0 +1,1 @@
+ALTER TABLE tenants DROP COLUMN release_hour_utc;
