@@ -2,7 +2,7 @@
 //! 96-bit nonce and HMAC-SHA256. Keeping them in one place means the
 //! known-answer tests exercise exactly the code that seals tenant data.
 
-use ring::aead::{Aad, LessSafeKey, Nonce};
+use ring::aead::{Aad, LessSafeKey, Nonce, Tag};
 use ring::hmac;
 use ring::rand::SecureRandom;
 use zeroize::Zeroize;
@@ -52,6 +52,33 @@ pub(crate) fn open_in_place(
         Ok(plaintext) => Ok(plaintext.len()),
         Err(_) => {
             in_out.zeroize();
+            Err(failure)
+        }
+    }
+}
+
+/// Decrypts `ciphertext` in place against a separate `tag`, so a caller
+/// copying a sealed value into an owned plaintext buffer copies only the
+/// ciphertext. On failure the buffer is wiped so no unauthenticated
+/// plaintext survives.
+pub(crate) fn open_in_place_separate_tag(
+    key: &LessSafeKey,
+    nonce: [u8; NONCE_LEN],
+    aad: &[u8],
+    tag: [u8; TAG_LEN],
+    ciphertext: &mut [u8],
+    failure: CryptoError,
+) -> Result<(), CryptoError> {
+    match key.open_in_place_separate_tag(
+        Nonce::assume_unique_for_key(nonce),
+        Aad::from(aad),
+        Tag::from(tag),
+        ciphertext,
+        0..,
+    ) {
+        Ok(_) => Ok(()),
+        Err(_) => {
+            ciphertext.zeroize();
             Err(failure)
         }
     }

@@ -5,11 +5,11 @@ use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use kataloop_tenancy::TenantId;
-use ring::rand::SystemRandom;
 use uuid::Uuid;
 use zeroize::{Zeroize, Zeroizing};
 
-use crate::aead::{open_in_place, random_nonce, seal_in_place, NONCE_LEN, TAG_LEN};
+use crate::aead::{open_in_place_separate_tag, seal_in_place, NONCE_LEN, TAG_LEN};
+use crate::nonce::fresh_nonce;
 use crate::secret::REDACTED;
 use crate::{CryptoError, DataKey, KeyEncryptionKey, KeyPurpose, Pepper};
 
@@ -54,22 +54,55 @@ impl SealContext {
     }
 }
 
+/// Length of the sealing AAD without the column name.
+const SEAL_AAD_FIXED_LEN: usize = SEAL_PURPOSE.len() + 1 + 16 + 16 + 4 + 4;
+/// AADs up to this length (column names up to 39 bytes; Kataloop's are
+/// about 20) are built on the stack; longer ones fall back to the heap.
+const SEAL_AAD_INLINE_LEN: usize = 96;
+
 /// `"kataloop/seal/v1" || format || tenant (16) || row (16) || key version
 /// (u32 BE) || column length (u32 BE) || column`. Fixed-width fields and the
 /// length prefix keep the encoding unambiguous.
-fn seal_aad(ctx: &SealContext, version: u32) -> Vec<u8> {
+///
+/// Built in a stack buffer that `f` borrows (no allocation, no move of the
+/// buffer); a column name too long for it falls back to the heap.
+#[inline]
+fn with_seal_aad<R>(ctx: &SealContext, version: u32, f: impl FnOnce(&[u8]) -> R) -> R {
     let column = ctx.column.as_bytes();
-    let mut aad = Vec::with_capacity(SEAL_PURPOSE.len() + 1 + 16 + 16 + 4 + 4 + column.len());
-    aad.extend_from_slice(SEAL_PURPOSE.as_bytes());
-    aad.push(SEAL_FORMAT_V1);
-    aad.extend_from_slice(ctx.tenant.as_uuid().as_bytes());
-    aad.extend_from_slice(ctx.row.as_bytes());
-    aad.extend_from_slice(&version.to_be_bytes());
     // Column names are short static strings; saturating keeps this total.
     let column_len = u32::try_from(column.len()).unwrap_or(u32::MAX);
-    aad.extend_from_slice(&column_len.to_be_bytes());
-    aad.extend_from_slice(column);
-    aad
+    let mut buf = [0u8; SEAL_AAD_INLINE_LEN];
+    let (head, tail) = buf.split_at_mut(SEAL_AAD_FIXED_LEN);
+    match tail.get_mut(..column.len()) {
+        Some(dst) => {
+            write_seal_aad_fixed(head, ctx, version, column_len);
+            dst.copy_from_slice(column);
+            f(buf
+                .get(..SEAL_AAD_FIXED_LEN + column.len())
+                .unwrap_or_default())
+        }
+        None => {
+            let mut aad = vec![0u8; SEAL_AAD_FIXED_LEN + column.len()];
+            let (head, tail) = aad.split_at_mut(SEAL_AAD_FIXED_LEN);
+            write_seal_aad_fixed(head, ctx, version, column_len);
+            tail.copy_from_slice(column);
+            f(&aad)
+        }
+    }
+}
+
+/// Everything of the AAD before the column name, at fixed offsets (copies of
+/// constant size, which compile to plain moves). `head` is exactly
+/// [`SEAL_AAD_FIXED_LEN`] bytes.
+#[inline]
+fn write_seal_aad_fixed(head: &mut [u8], ctx: &SealContext, version: u32, column_len: u32) {
+    const P: usize = SEAL_PURPOSE.len();
+    head[..P].copy_from_slice(SEAL_PURPOSE.as_bytes());
+    head[P] = SEAL_FORMAT_V1;
+    head[P + 1..P + 17].copy_from_slice(ctx.tenant.as_uuid().as_bytes());
+    head[P + 17..P + 33].copy_from_slice(ctx.row.as_bytes());
+    head[P + 33..P + 37].copy_from_slice(&version.to_be_bytes());
+    head[P + 37..SEAL_AAD_FIXED_LEN].copy_from_slice(&column_len.to_be_bytes());
 }
 
 struct SealedParts<'a> {
@@ -232,7 +265,6 @@ pub struct TenantKeyring {
     /// existing), so opening reports them as such.
     retired_below: u32,
     usage_limit: u64,
-    rng: SystemRandom,
 }
 
 impl TenantKeyring {
@@ -248,7 +280,6 @@ impl TenantKeyring {
             current: FIRST_KEY_VERSION,
             retired_below: FIRST_KEY_VERSION,
             usage_limit: DEFAULT_USAGE_LIMIT,
-            rng: SystemRandom::new(),
         })
     }
 
@@ -331,17 +362,22 @@ impl TenantKeyring {
         if !slot.claim(self.usage_limit) {
             return Err(CryptoError::KeyExhausted { version });
         }
-        let nonce = random_nonce(&self.rng)?;
-        let aad = seal_aad(ctx, version);
+        // Fresh 96-bit CSPRNG nonce through the per-thread buffer (see
+        // `nonce.rs`), AAD on the stack.
+        let nonce = fresh_nonce()?;
         // Exact capacity: appending the tag never reallocates, so no copy of
         // the plaintext is left behind in freed memory.
         let mut out = Vec::with_capacity(plaintext.len() + SEAL_OVERHEAD);
-        out.push(SEAL_FORMAT_V1);
-        out.extend_from_slice(&version.to_be_bytes());
-        out.extend_from_slice(&nonce);
+        let mut header = [0u8; SEAL_HEADER_LEN];
+        header[0] = SEAL_FORMAT_V1;
+        header[1..5].copy_from_slice(&version.to_be_bytes());
+        header[5..].copy_from_slice(&nonce);
+        out.extend_from_slice(&header);
         out.extend_from_slice(plaintext);
         let body = out.get_mut(SEAL_HEADER_LEN..).unwrap_or_default();
-        let tag = seal_in_place(slot.key.aead(), nonce, &aad, body)?;
+        let tag = with_seal_aad(ctx, version, |aad| {
+            seal_in_place(slot.key.aead(), nonce, aad, body)
+        })?;
         out.extend_from_slice(&tag);
         Ok(out)
     }
@@ -352,16 +388,23 @@ impl TenantKeyring {
         self.check_tenant(ctx)?;
         let parts = parse_sealed(blob)?;
         let slot = self.slot(parts.version)?;
-        let aad = seal_aad(ctx, parts.version);
-        let mut buf = parts.body.to_vec();
-        let len = open_in_place(
-            slot.key.aead(),
-            parts.nonce,
-            &aad,
-            &mut buf,
-            CryptoError::OpenFailed,
-        )?;
-        buf.truncate(len);
+        let (ciphertext, tag) = parts
+            .body
+            .split_last_chunk::<TAG_LEN>()
+            .ok_or(CryptoError::Truncated)?;
+        // One allocation of exactly the plaintext's length, one copy of the
+        // ciphertext (not the tag), decrypted in place in the returned Vec.
+        let mut buf = ciphertext.to_vec();
+        with_seal_aad(ctx, parts.version, |aad| {
+            open_in_place_separate_tag(
+                slot.key.aead(),
+                parts.nonce,
+                aad,
+                *tag,
+                &mut buf,
+                CryptoError::OpenFailed,
+            )
+        })?;
         Ok(buf)
     }
 
@@ -531,7 +574,6 @@ impl TenantKeyring {
             current,
             retired_below: oldest,
             usage_limit: DEFAULT_USAGE_LIMIT,
-            rng: SystemRandom::new(),
         })
     }
 
@@ -586,7 +628,6 @@ mod tests {
             current: ring.current,
             retired_below: ring.retired_below,
             usage_limit: ring.usage_limit,
-            rng: SystemRandom::new(),
         }
     }
 
@@ -621,6 +662,57 @@ mod tests {
         blob[1..5].copy_from_slice(&2u32.to_be_bytes());
         assert!(matches!(
             ring.open(&blob, &ctx),
+            Err(CryptoError::OpenFailed)
+        ));
+    }
+
+    /// The encoding before the stack buffer, kept as the reference: stored
+    /// values must keep opening, so the AAD bytes must not change.
+    fn reference_seal_aad(ctx: &SealContext, version: u32) -> Vec<u8> {
+        let column = ctx.column.as_bytes();
+        let mut aad = Vec::new();
+        aad.extend_from_slice(SEAL_PURPOSE.as_bytes());
+        aad.push(SEAL_FORMAT_V1);
+        aad.extend_from_slice(ctx.tenant.as_uuid().as_bytes());
+        aad.extend_from_slice(ctx.row.as_bytes());
+        aad.extend_from_slice(&version.to_be_bytes());
+        aad.extend_from_slice(&u32::try_from(column.len()).unwrap().to_be_bytes());
+        aad.extend_from_slice(column);
+        aad
+    }
+
+    #[test]
+    fn seal_aad_encoding_is_unchanged_inline_and_on_heap() {
+        const LONG: &str = "a.column.name.long.enough.to.overflow.the.inline.aad.buffer.of.128.bytes.xxxxxxxxxxxxxxxxxx";
+        let tenant = TenantId::random();
+        for column in [
+            "",
+            "c",
+            "rides.conversation",
+            &LONG[..71],
+            &LONG[..72],
+            LONG,
+        ] {
+            for version in [1, 2, u32::MAX] {
+                let ctx = SealContext::new(tenant, Uuid::new_v4(), column);
+                let aad = with_seal_aad(&ctx, version, <[u8]>::to_vec);
+                assert_eq!(aad, reference_seal_aad(&ctx, version), "{column}");
+            }
+        }
+        assert_eq!(SEAL_AAD_FIXED_LEN, 57);
+    }
+
+    #[test]
+    fn long_column_names_seal_and_open() {
+        const LONG: &str = "a.column.name.long.enough.to.overflow.the.inline.aad.buffer.of.128.bytes.xxxxxxxxxxxxxxxxxx";
+        let ring = TenantKeyring::generate(TenantId::random()).unwrap();
+        let row = Uuid::new_v4();
+        let ctx = SealContext::new(ring.tenant(), row, LONG);
+        let blob = ring.seal(b"hello", &ctx).unwrap();
+        assert_eq!(ring.open(&blob, &ctx).unwrap(), b"hello");
+        let other = SealContext::new(ring.tenant(), row, &LONG[..LONG.len() - 1]);
+        assert!(matches!(
+            ring.open(&blob, &other),
             Err(CryptoError::OpenFailed)
         ));
     }

@@ -26,6 +26,10 @@
 //! fails to open. Each data key refuses to seal past its usage limit
 //! ([`DEFAULT_USAGE_LIMIT`], 2^30) and must then be rotated.
 //!
+//! Nonces are 12 bytes of `ring::rand::SystemRandom` output, drawn through a
+//! small per-thread buffer (one `getrandom` call per 256 nonces, no byte ever
+//! handed out twice; see the `nonce` module for why this stays safe).
+//!
 //! # Wrapped key format (version 1)
 //!
 //! ```text
@@ -65,6 +69,7 @@ mod error;
 mod kek;
 mod keyring;
 mod master;
+mod nonce;
 mod secret;
 
 pub use aead::{
