@@ -332,7 +332,8 @@ pub async fn record_export(
     .await
 }
 
-async fn record(
+/// Appends an event to the tenant's audit chain in its own transaction.
+pub(crate) async fn record(
     owner: &Store,
     tenant: TenantId,
     actor: &str,

@@ -14,7 +14,8 @@ use kataloop_tenancy::{TeamId, TenantId};
 use serde_json::json;
 
 use crate::error::ServiceError;
-use crate::{audit, credentials, keys};
+use crate::operations::record;
+use crate::{credentials, keys};
 
 /// The longest validity of a manager token; a revocation is kept at least
 /// this long, so a revoked token can never outlive its revocation.
@@ -222,22 +223,4 @@ pub async fn set_oidc(
         }),
     )
     .await
-}
-
-async fn record(
-    owner: &Store,
-    tenant: TenantId,
-    actor: &str,
-    action: &str,
-    details: serde_json::Value,
-) -> Result<(), ServiceError> {
-    let actor = actor.to_owned();
-    let action = action.to_owned();
-    owner
-        .tenant(tenant)
-        .transaction(|tx| {
-            Box::pin(async move { audit::record(tx, &actor, &action, details).await })
-        })
-        .await?;
-    Ok(())
 }
