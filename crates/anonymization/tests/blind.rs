@@ -13,10 +13,10 @@
 //! categories its misses reveal with new dev cases of your own, and write a
 //! fresh blind set to measure the result.
 
-use std::collections::BTreeMap;
+use kataloop_anonymization::evaluation::{dev_policy, load_corpus, LabelledText};
+use kataloop_anonymization::{PiiKind, Policy};
 
-use kataloop_anonymization::evaluation::{dev_policy, evaluate, load_corpus, LabelledText, Report};
-use kataloop_anonymization::{detect, PiiKind, Policy};
+mod common;
 
 const CORPUS: &str = include_str!("../corpus/blind.jsonl");
 
@@ -30,35 +30,6 @@ fn corpus() -> Vec<LabelledText> {
 /// custom terms.
 fn policy() -> Policy {
     dev_policy()
-}
-
-/// Per labelled kind: (labelled characters, characters no finding of any
-/// kind covers). The evaluation module reports the leak rate overall only.
-fn leak_by_kind(corpus: &[LabelledText], policy: &Policy) -> BTreeMap<PiiKind, (usize, usize)> {
-    let mut out: BTreeMap<PiiKind, (usize, usize)> = BTreeMap::new();
-    for item in corpus {
-        let n = item.text.chars().count();
-        let mut covered = vec![false; n];
-        for f in detect(&item.text, policy) {
-            let s = item.text[..f.span.start].chars().count();
-            let e = item.text[..f.span.end].chars().count();
-            covered[s..e.min(n)].iter_mut().for_each(|c| *c = true);
-        }
-        for g in &item.spans {
-            let entry = out.entry(g.kind).or_default();
-            entry.0 += g.end - g.start;
-            entry.1 += covered[g.start..g.end].iter().filter(|c| !**c).count();
-        }
-    }
-    out
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 #[test]
@@ -128,83 +99,15 @@ const LEAK_RATE_CEILING: f64 = 0.035;
 fn blind_figures_do_not_regress() {
     let corpus = corpus();
     let policy = policy();
-    let r: Report = evaluate(&corpus, &policy);
-    let leaks = leak_by_kind(&corpus, &policy);
-    println!("{}", r.render());
-    println!(
-        "{:<18} {:>4} {:>5} {:>5} {:>7} {:>9} {:>7} {:>6}",
-        "type", "gold", "found", "pred", "correct", "leaked", "chars", "leak"
+    let failures = common::check(
+        &corpus,
+        &policy,
+        &common::Floors {
+            per_kind: PER_KIND_FLOORS,
+            any_recall: ANY_PII_RECALL_FLOOR,
+            any_precision: ANY_PII_PRECISION_FLOOR,
+            leak_ceiling: LEAK_RATE_CEILING,
+        },
     );
-    for (kind, c) in &r.per_kind {
-        if c.gold > 0 || c.predicted > 0 {
-            let (chars, leaked) = leaks.get(kind).copied().unwrap_or_default();
-            println!(
-                "{:<18} {:>4} {:>5} {:>5} {:>7} {:>9} {:>7} {:>6.3}",
-                kind.label(),
-                c.gold,
-                c.gold_found,
-                c.predicted,
-                c.predicted_correct,
-                leaked,
-                chars,
-                ratio(leaked, chars)
-            );
-        }
-    }
-    for m in &r.false_negatives {
-        println!("missed {} {} {:?}", m.id, m.kind, m.value);
-    }
-    for m in &r.partial {
-        println!("partial {} {} {:?}", m.id, m.kind, m.value);
-    }
-    for m in &r.false_positives {
-        println!("false positive {} {} {:?}", m.id, m.kind, m.value);
-    }
-
-    let mut failures = Vec::new();
-    for &(kind, p_floor, r_floor, leak_ceiling) in PER_KIND_FLOORS {
-        let c = r.per_kind.get(&kind).copied().unwrap_or_default();
-        let (chars, leaked) = leaks.get(&kind).copied().unwrap_or_default();
-        if ratio(leaked, chars) > leak_ceiling {
-            failures.push(format!(
-                "{} leak rate {:.4} > {leak_ceiling}",
-                kind.label(),
-                ratio(leaked, chars)
-            ));
-        }
-        if c.precision() < p_floor {
-            failures.push(format!(
-                "{} precision {:.3} < {p_floor}",
-                kind.label(),
-                c.precision()
-            ));
-        }
-        if c.recall() < r_floor {
-            failures.push(format!(
-                "{} recall {:.3} < {r_floor}",
-                kind.label(),
-                c.recall()
-            ));
-        }
-    }
-    let o = r.overall;
-    if o.recall() < ANY_PII_RECALL_FLOOR {
-        failures.push(format!(
-            "any-PII recall {:.3} < {ANY_PII_RECALL_FLOOR}",
-            o.recall()
-        ));
-    }
-    if o.precision() < ANY_PII_PRECISION_FLOOR {
-        failures.push(format!(
-            "any-PII precision {:.3} < {ANY_PII_PRECISION_FLOOR}",
-            o.precision()
-        ));
-    }
-    if r.leak_rate() > LEAK_RATE_CEILING {
-        failures.push(format!(
-            "leak rate {:.4} > {LEAK_RATE_CEILING}",
-            r.leak_rate()
-        ));
-    }
     assert!(failures.is_empty(), "regressions: {failures:#?}");
 }

@@ -1,0 +1,132 @@
+//! The evaluation harness shared by the held-out and blind suites: print
+//! per-type figures (with per-type leak, which the evaluation module reports
+//! only overall) and compare them with floors.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use kataloop_anonymization::evaluation::{evaluate, LabelledText, Report};
+use kataloop_anonymization::{detect, PiiKind, Policy};
+
+/// Regression floors: per kind (precision, recall, leak ceiling), and the
+/// same for any PII.
+#[derive(Clone, Copy)]
+pub struct Floors {
+    pub per_kind: &'static [(PiiKind, f64, f64, f64)],
+    pub any_recall: f64,
+    pub any_precision: f64,
+    pub leak_ceiling: f64,
+}
+
+/// Per labelled kind: (labelled characters, characters no finding of any
+/// kind covers). The evaluation module reports the leak rate overall only.
+pub fn leak_by_kind(corpus: &[LabelledText], policy: &Policy) -> BTreeMap<PiiKind, (usize, usize)> {
+    let mut out: BTreeMap<PiiKind, (usize, usize)> = BTreeMap::new();
+    for item in corpus {
+        let n = item.text.chars().count();
+        let mut covered = vec![false; n];
+        for f in detect(&item.text, policy) {
+            let s = item.text[..f.span.start].chars().count();
+            let e = item.text[..f.span.end].chars().count();
+            covered[s..e.min(n)].iter_mut().for_each(|c| *c = true);
+        }
+        for g in &item.spans {
+            let entry = out.entry(g.kind).or_default();
+            entry.0 += g.end - g.start;
+            entry.1 += covered[g.start..g.end].iter().filter(|c| !**c).count();
+        }
+    }
+    out
+}
+
+pub fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Prints the figures of `corpus` under `policy` and returns every floor
+/// they fall below (empty when all hold).
+pub fn check(corpus: &[LabelledText], policy: &Policy, floors: &Floors) -> Vec<String> {
+    let Floors {
+        any_recall,
+        any_precision,
+        leak_ceiling,
+        ..
+    } = *floors;
+    let r: Report = evaluate(corpus, policy);
+    let leaks = leak_by_kind(corpus, policy);
+    println!("{}", r.render());
+    println!(
+        "{:<18} {:>4} {:>5} {:>5} {:>7} {:>9} {:>7} {:>6}",
+        "type", "gold", "found", "pred", "correct", "leaked", "chars", "leak"
+    );
+    for (kind, c) in &r.per_kind {
+        if c.gold > 0 || c.predicted > 0 {
+            let (chars, leaked) = leaks.get(kind).copied().unwrap_or_default();
+            println!(
+                "{:<18} {:>4} {:>5} {:>5} {:>7} {:>9} {:>7} {:>6.3}",
+                kind.label(),
+                c.gold,
+                c.gold_found,
+                c.predicted,
+                c.predicted_correct,
+                leaked,
+                chars,
+                ratio(leaked, chars)
+            );
+        }
+    }
+    for m in &r.false_negatives {
+        println!("missed {} {} {:?}", m.id, m.kind, m.value);
+    }
+    for m in &r.partial {
+        println!("partial {} {} {:?}", m.id, m.kind, m.value);
+    }
+    for m in &r.false_positives {
+        println!("false positive {} {} {:?}", m.id, m.kind, m.value);
+    }
+
+    let mut failures = Vec::new();
+    for &(kind, p_floor, r_floor, leak_ceiling) in floors.per_kind {
+        let c = r.per_kind.get(&kind).copied().unwrap_or_default();
+        let (chars, leaked) = leaks.get(&kind).copied().unwrap_or_default();
+        if ratio(leaked, chars) > leak_ceiling {
+            failures.push(format!(
+                "{} leak rate {:.4} > {leak_ceiling}",
+                kind.label(),
+                ratio(leaked, chars)
+            ));
+        }
+        if c.precision() < p_floor {
+            failures.push(format!(
+                "{} precision {:.3} < {p_floor}",
+                kind.label(),
+                c.precision()
+            ));
+        }
+        if c.recall() < r_floor {
+            failures.push(format!(
+                "{} recall {:.3} < {r_floor}",
+                kind.label(),
+                c.recall()
+            ));
+        }
+    }
+    let o = r.overall;
+    if o.recall() < any_recall {
+        failures.push(format!("any-PII recall {:.3} < {any_recall}", o.recall()));
+    }
+    if o.precision() < any_precision {
+        failures.push(format!(
+            "any-PII precision {:.3} < {any_precision}",
+            o.precision()
+        ));
+    }
+    if r.leak_rate() > leak_ceiling {
+        failures.push(format!("leak rate {:.4} > {leak_ceiling}", r.leak_rate()));
+    }
+    failures
+}
