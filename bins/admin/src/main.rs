@@ -419,6 +419,35 @@ fn owner(db: &Db) -> Result<Store, String> {
     Store::connect(&DatabaseConfig::new(db.database_url.clone())).map_err(|e| e.to_string())
 }
 
+/// Every region's database: `DATABASE_URL` for the default region, and
+/// `KATALOOP_REGION_<NAME>_DATABASE_URL` for the others.
+fn regions(db: &Db) -> Result<kataloop_service::regions::Regions, String> {
+    kataloop_service::regions::Regions::from_env(&db.database_url, std::env::vars()).map_err(err)
+}
+
+/// One tenant (with its region's database), or every tenant of every
+/// region.
+fn targets(db: &Db, tenant: Option<&str>, rt: &tokio::runtime::Runtime) -> Result<Vec<(Store, TenantId)>, String> {
+    if let Some(t) = tenant {
+        let id = tenant_id(t)?;
+        return Ok(vec![(tenant_store(db, id, rt)?, id)]);
+    }
+    let mut out = Vec::new();
+    for (_, store) in regions(db)?.all() {
+        for id in rt.block_on(kataloop_store::tenants::list_all(store)).map_err(err)? {
+            out.push((store.clone(), id));
+        }
+    }
+    Ok(out)
+}
+
+/// The database of the region that holds `tenant`.
+fn tenant_store(db: &Db, tenant: TenantId, rt: &tokio::runtime::Runtime) -> Result<Store, String> {
+    let regions = regions(db)?;
+    let (store, _) = rt.block_on(regions.locate(tenant)).map_err(err)?;
+    Ok(store.clone())
+}
+
 fn master_key(kek: &Kek) -> Result<MasterKey, String> {
     MasterKey::load_file(&kek.master_key_file).map_err(|e| format!("master key: {e}"))
 }
@@ -455,11 +484,17 @@ fn run(cli: Cli, out: &Output) -> Result<(), String> {
         .unwrap_or_else(|| "operator".to_owned());
     match cli.command {
         Command::Migrate { db } => {
-            let ran = runtime()?
-                .block_on(kataloop_store::run_migrations(&DatabaseConfig::new(
-                    db.database_url,
-                )))
-                .map_err(err)?;
+            // Every region's database is migrated the same way.
+            let rt = runtime()?;
+            let mut ran = Vec::new();
+            let urls = std::iter::once(db.database_url.clone()).chain(
+                std::env::vars()
+                    .filter(|(k, _)| k.starts_with("KATALOOP_REGION_") && k.ends_with("_DATABASE_URL"))
+                    .map(|(_, v)| v),
+            );
+            for url in urls {
+                ran.extend(rt.block_on(kataloop_store::run_migrations(&DatabaseConfig::new(url))).map_err(err)?);
+            }
             let text = if ran.is_empty() {
                 "database is up to date".to_owned()
             } else {
@@ -523,9 +558,10 @@ fn tenant(cmd: TenantCmd, out: &Output, actor: &str) -> Result<(), String> {
                 },
             };
             let kek = master_key(&kek)?;
-            let store = owner(&db)?;
+            let regions = regions(&db)?;
+            let store = regions.store(&new.settings.region).map_err(err)?;
             let tenant = rt
-                .block_on(operations::create_tenant(&store, &kek, new, actor))
+                .block_on(operations::create_tenant(store, &kek, new, actor))
                 .map_err(err)?;
             out.emit(
                 json!({"tenant_id": tenant.id.to_string()}),
@@ -533,9 +569,11 @@ fn tenant(cmd: TenantCmd, out: &Output, actor: &str) -> Result<(), String> {
             );
         }
         TenantCmd::List { db } => {
-            let tenants = rt
-                .block_on(operations::list_tenants(&owner(&db)?))
-                .map_err(err)?;
+            let regions = regions(&db)?;
+            let mut tenants = Vec::new();
+            for (_, store) in regions.all() {
+                tenants.extend(rt.block_on(operations::list_tenants(store)).map_err(err)?);
+            }
             let mut table = Table::new(&["ID", "NAME", "DOMAIN", "K", "REGION"]);
             let mut docs = Vec::new();
             for t in &tenants {
@@ -552,7 +590,7 @@ fn tenant(cmd: TenantCmd, out: &Output, actor: &str) -> Result<(), String> {
         }
         TenantCmd::Show { id, db } => {
             let t = rt
-                .block_on(operations::show_tenant(&owner(&db)?, tenant_id(&id)?))
+                .block_on(operations::show_tenant(&tenant_store(&db, tenant_id(&id)?, &rt)?, tenant_id(&id)?))
                 .map_err(err)?;
             out.emit(
                 render::tenant_json(&t),
@@ -565,13 +603,13 @@ fn tenant(cmd: TenantCmd, out: &Output, actor: &str) -> Result<(), String> {
         TenantCmd::SetK { id, k, db } => {
             let k = KAnonymity::new(k).map_err(err)?;
             let k = rt
-                .block_on(operations::set_k(&owner(&db)?, tenant_id(&id)?, k, actor))
+                .block_on(operations::set_k(&tenant_store(&db, tenant_id(&id)?, &rt)?, tenant_id(&id)?, k, actor))
                 .map_err(err)?;
             out.emit(json!({"k": k.get()}), format!("k is now {k}"));
         }
         TenantCmd::SetReleaseHour { id, hour, db } => {
             rt.block_on(operations::set_release_hour(
-                &owner(&db)?,
+                &tenant_store(&db, tenant_id(&id)?, &rt)?,
                 tenant_id(&id)?,
                 hour,
                 actor,
@@ -591,7 +629,7 @@ fn tenant(cmd: TenantCmd, out: &Output, actor: &str) -> Result<(), String> {
             {
                 return Err("not confirmed; nothing was erased".to_owned());
             }
-            rt.block_on(operations::erase_tenant(&owner(&db)?, id, actor))
+            rt.block_on(operations::erase_tenant(&tenant_store(&db, id, &rt)?, id, actor))
                 .map_err(err)?;
             out.emit(
                 json!({"erased": id.to_string()}),
@@ -609,7 +647,7 @@ fn team(cmd: TeamCmd, out: &Output, actor: &str) -> Result<(), String> {
             let name = DisplayName::new(&name).map_err(err)?;
             let team = rt
                 .block_on(operations::create_team(
-                    &owner(&db)?,
+                    &tenant_store(&db, tenant_id(&tenant)?, &rt)?,
                     tenant_id(&tenant)?,
                     name,
                     actor,
@@ -619,7 +657,7 @@ fn team(cmd: TeamCmd, out: &Output, actor: &str) -> Result<(), String> {
         }
         TeamCmd::List { tenant, db } => {
             let teams = rt
-                .block_on(operations::list_teams(&owner(&db)?, tenant_id(&tenant)?))
+                .block_on(operations::list_teams(&tenant_store(&db, tenant_id(&tenant)?, &rt)?, tenant_id(&tenant)?))
                 .map_err(err)?;
             let mut table = Table::new(&["ID", "NAME"]);
             let docs: Vec<_> = teams
@@ -654,16 +692,9 @@ fn keys(cmd: KeysCmd, out: &Output, actor: &str) -> Result<(), String> {
             db,
             kek,
         } => {
-            let store = owner(&db)?;
             let master = master_key(&kek)?;
-            let targets = match tenant {
-                Some(t) => vec![tenant_id(&t)?],
-                None => rt
-                    .block_on(kataloop_store::tenants::list_all(&store))
-                    .map_err(err)?,
-            };
             let mut docs = Vec::new();
-            for t in targets {
+            for (store, t) in targets(&db, tenant.as_deref(), &rt)? {
                 let version = rt
                     .block_on(operations::rotate_keys(&store, t, &master, actor))
                     .map_err(err)?;
@@ -682,16 +713,9 @@ fn keys(cmd: KeysCmd, out: &Output, actor: &str) -> Result<(), String> {
             db,
             kek,
         } => {
-            let store = owner(&db)?;
             let master = master_key(&kek)?;
-            let targets = match tenant {
-                Some(t) => vec![tenant_id(&t)?],
-                None => rt
-                    .block_on(kataloop_store::tenants::list_all(&store))
-                    .map_err(err)?,
-            };
             let mut docs = Vec::new();
-            for t in targets {
+            for (store, t) in targets(&db, tenant.as_deref(), &rt)? {
                 let bar = out.progress(&format!("re-wrapping {t}"));
                 let report = rt
                     .block_on(operations::rewrap(
@@ -721,7 +745,7 @@ fn keys(cmd: KeysCmd, out: &Output, actor: &str) -> Result<(), String> {
         KeysCmd::Retire { tenant, below, db } => {
             let n = rt
                 .block_on(operations::retire_keys(
-                    &owner(&db)?,
+                    &tenant_store(&db, tenant_id(&tenant)?, &rt)?,
                     tenant_id(&tenant)?,
                     below,
                     actor,
@@ -730,13 +754,17 @@ fn keys(cmd: KeysCmd, out: &Output, actor: &str) -> Result<(), String> {
             out.emit(json!({"retired": n}), format!("{n} key versions retired"));
         }
         KeysCmd::ReplaceKek { new_file, db, kek } => {
-            let store = owner(&db)?;
+            let regions = regions(&db)?;
             let old = master_key(&kek)?;
             let new =
                 MasterKey::load_file(&new_file).map_err(|e| format!("new master key: {e}"))?;
-            let moved = rt
-                .block_on(kataloop_service::keys::replace_kek(&store, &old, &new))
-                .map_err(err)?;
+            let mut moved = 0;
+            for (_, store) in regions.all() {
+                moved += rt
+                    .block_on(kataloop_service::keys::replace_kek(store, &old, &new))
+                    .map_err(err)?;
+            }
+            let store = owner(&db)?;
             rt.block_on(kataloop_service::audit::record_global(
                 &store,
                 actor,
@@ -785,7 +813,7 @@ fn token(cmd: TokenCmd, out: &Output, actor: &str) -> Result<(), String> {
             let team = team.as_deref().map(team_id).transpose()?;
             let issued = rt
                 .block_on(tokens::issue_invite(
-                    &owner(&db)?,
+                    &tenant_store(&db, tenant_id(&tenant)?, &rt)?,
                     &master,
                     tenant_id(&tenant)?,
                     &hr_id,
@@ -807,7 +835,7 @@ fn token(cmd: TokenCmd, out: &Output, actor: &str) -> Result<(), String> {
             let team = team.as_deref().map(team_id).transpose()?;
             let issued = rt
                 .block_on(tokens::issue_manager(
-                    &owner(&db)?,
+                    &tenant_store(&db, tenant_id(&tenant)?, &rt)?,
                     &master,
                     tenant_id(&tenant)?,
                     team,
@@ -829,7 +857,7 @@ fn token(cmd: TokenCmd, out: &Output, actor: &str) -> Result<(), String> {
                 .parse()
                 .map_err(|_| "invalid token id: expected a UUID".to_owned())?;
             rt.block_on(tokens::revoke_manager(
-                &owner(&db)?,
+                &tenant_store(&db, tenant_id(&tenant)?, &rt)?,
                 tenant_id(&tenant)?,
                 id,
                 actor,
@@ -869,7 +897,7 @@ fn token(cmd: TokenCmd, out: &Output, actor: &str) -> Result<(), String> {
             }
             // Everything is issued before anything is written: a bad line
             // leaves no partial file behind.
-            let store = owner(&db)?;
+            let store = tenant_store(&db, tenant, &rt)?;
             let mut lines = Vec::new();
             for (n, hr, team) in rows {
                 let issued = rt
@@ -925,7 +953,7 @@ fn oidc(cmd: OidcCmd, out: &Output, actor: &str) -> Result<(), String> {
         leeway_secs: kataloop_credentials::DEFAULT_LEEWAY_SECS,
     };
     rt.block_on(kataloop_service::tokens::set_oidc(
-        &owner(&db)?,
+        &tenant_store(&db, tenant_id(&tenant)?, &rt)?,
         tenant_id(&tenant)?,
         settings,
         jwks,
@@ -949,12 +977,15 @@ fn themes(cmd: ThemesCmd, out: &Output, actor: &str) -> Result<(), String> {
             kek,
         } => {
             let master = master_key(&kek)?;
-            let store = owner(&db)?;
             let now = chrono::Utc::now();
             let Some(tenant) = tenant else {
-                let done = rt
-                    .block_on(operations::release_all_due(&store, &master, now, actor))
-                    .map_err(err)?;
+                let mut done = Vec::new();
+                for (_, store) in regions(&db)?.all() {
+                    done.extend(
+                        rt.block_on(operations::release_all_due(store, &master, now, actor))
+                            .map_err(err)?,
+                    );
+                }
                 let docs: Vec<_> = done
                     .iter()
                     .map(|(t, o)| json!({"tenant_id": t.to_string(), "release_id": o.id.to_string(), "visible_cells": o.visible_cells}))
@@ -967,7 +998,7 @@ fn themes(cmd: ThemesCmd, out: &Output, actor: &str) -> Result<(), String> {
             };
             let outcome = rt
                 .block_on(operations::release_now(
-                    &store,
+                    &tenant_store(&db, tenant_id(&tenant)?, &rt)?,
                     tenant_id(&tenant)?,
                     &master,
                     now.date_naive(),
@@ -998,8 +1029,9 @@ fn manager_view(
 ) -> Result<Option<kataloop_themes::ManagerView>, String> {
     // The same query and rendering as the managers' API, through the owner
     // connection: an export can never show more than a manager sees.
-    let store =
-        ManagerStore::connect(&DatabaseConfig::new(db.database_url.clone())).map_err(err)?;
+    let regions = regions(db)?;
+    let (_, url) = rt.block_on(regions.locate(tenant_id(tenant)?)).map_err(err)?;
+    let store = ManagerStore::connect(&DatabaseConfig::new(url)).map_err(err)?;
     let team = team.map(team_id).transpose()?;
     rt.block_on(kataloop_service::aggregation::manager_view(
         &store,
@@ -1020,7 +1052,7 @@ fn report(cmd: ReportCmd, out: &Output, actor: &str) -> Result<(), String> {
     } = cmd;
     let view = manager_view(&db, &tenant, team.as_deref(), &rt)?;
     rt.block_on(operations::record_export(
-        &owner(&db)?,
+        &tenant_store(&db, tenant_id(&tenant)?, &rt)?,
         tenant_id(&tenant)?,
         actor,
         view.as_ref().map(|v| v.release_id),
@@ -1052,7 +1084,13 @@ fn audit(cmd: AuditCmd, out: &Output) -> Result<(), String> {
         AuditCmd::List { tenant, db } => {
             let tenant = tenant.as_deref().map(tenant_id).transpose()?;
             let rows = rt
-                .block_on(kataloop_service::audit::list(&owner(&db)?, tenant))
+                .block_on(kataloop_service::audit::list(
+                    &match tenant {
+                        Some(t) => tenant_store(&db, t, &rt)?,
+                        None => owner(&db)?,
+                    },
+                    tenant,
+                ))
                 .map_err(err)?;
             let mut table = Table::new(&["SEQ", "TIME", "ACTOR", "ACTION", "DETAILS"]);
             let docs: Vec<_> = rows
@@ -1065,9 +1103,16 @@ fn audit(cmd: AuditCmd, out: &Output) -> Result<(), String> {
             out.emit(json!({ "events": docs }), table.render());
         }
         AuditCmd::Verify { db } => {
-            let report = rt
-                .block_on(kataloop_service::audit::verify(&owner(&db)?))
-                .map_err(err)?;
+            let mut report = kataloop_service::audit::Verification { chains: 0, events: 0, broken: None };
+            for (_, store) in regions(&db)?.all() {
+                let r = rt.block_on(kataloop_service::audit::verify(store)).map_err(err)?;
+                report.chains += r.chains;
+                report.events += r.events;
+                if r.broken.is_some() {
+                    report.broken = r.broken;
+                    break;
+                }
+            }
             if let Some(broken) = report.broken {
                 let scope = broken
                     .tenant

@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod keys;
 mod narrator;
 pub mod operations;
+pub mod regions;
 pub mod submission;
 pub mod tokens;
 
