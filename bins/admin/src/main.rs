@@ -427,14 +427,21 @@ fn regions(db: &Db) -> Result<kataloop_service::regions::Regions, String> {
 
 /// One tenant (with its region's database), or every tenant of every
 /// region.
-fn targets(db: &Db, tenant: Option<&str>, rt: &tokio::runtime::Runtime) -> Result<Vec<(Store, TenantId)>, String> {
+fn targets(
+    db: &Db,
+    tenant: Option<&str>,
+    rt: &tokio::runtime::Runtime,
+) -> Result<Vec<(Store, TenantId)>, String> {
     if let Some(t) = tenant {
         let id = tenant_id(t)?;
         return Ok(vec![(tenant_store(db, id, rt)?, id)]);
     }
     let mut out = Vec::new();
     for (_, store) in regions(db)?.all() {
-        for id in rt.block_on(kataloop_store::tenants::list_all(store)).map_err(err)? {
+        for id in rt
+            .block_on(kataloop_store::tenants::list_all(store))
+            .map_err(err)?
+        {
             out.push((store.clone(), id));
         }
     }
@@ -489,11 +496,16 @@ fn run(cli: Cli, out: &Output) -> Result<(), String> {
             let mut ran = Vec::new();
             let urls = std::iter::once(db.database_url.clone()).chain(
                 std::env::vars()
-                    .filter(|(k, _)| k.starts_with("KATALOOP_REGION_") && k.ends_with("_DATABASE_URL"))
+                    .filter(|(k, _)| {
+                        k.starts_with("KATALOOP_REGION_") && k.ends_with("_DATABASE_URL")
+                    })
                     .map(|(_, v)| v),
             );
             for url in urls {
-                ran.extend(rt.block_on(kataloop_store::run_migrations(&DatabaseConfig::new(url))).map_err(err)?);
+                ran.extend(
+                    rt.block_on(kataloop_store::run_migrations(&DatabaseConfig::new(url)))
+                        .map_err(err)?,
+                );
             }
             let text = if ran.is_empty() {
                 "database is up to date".to_owned()
@@ -590,7 +602,10 @@ fn tenant(cmd: TenantCmd, out: &Output, actor: &str) -> Result<(), String> {
         }
         TenantCmd::Show { id, db } => {
             let t = rt
-                .block_on(operations::show_tenant(&tenant_store(&db, tenant_id(&id)?, &rt)?, tenant_id(&id)?))
+                .block_on(operations::show_tenant(
+                    &tenant_store(&db, tenant_id(&id)?, &rt)?,
+                    tenant_id(&id)?,
+                ))
                 .map_err(err)?;
             out.emit(
                 render::tenant_json(&t),
@@ -603,7 +618,12 @@ fn tenant(cmd: TenantCmd, out: &Output, actor: &str) -> Result<(), String> {
         TenantCmd::SetK { id, k, db } => {
             let k = KAnonymity::new(k).map_err(err)?;
             let k = rt
-                .block_on(operations::set_k(&tenant_store(&db, tenant_id(&id)?, &rt)?, tenant_id(&id)?, k, actor))
+                .block_on(operations::set_k(
+                    &tenant_store(&db, tenant_id(&id)?, &rt)?,
+                    tenant_id(&id)?,
+                    k,
+                    actor,
+                ))
                 .map_err(err)?;
             out.emit(json!({"k": k.get()}), format!("k is now {k}"));
         }
@@ -629,8 +649,12 @@ fn tenant(cmd: TenantCmd, out: &Output, actor: &str) -> Result<(), String> {
             {
                 return Err("not confirmed; nothing was erased".to_owned());
             }
-            rt.block_on(operations::erase_tenant(&tenant_store(&db, id, &rt)?, id, actor))
-                .map_err(err)?;
+            rt.block_on(operations::erase_tenant(
+                &tenant_store(&db, id, &rt)?,
+                id,
+                actor,
+            ))
+            .map_err(err)?;
             out.emit(
                 json!({"erased": id.to_string()}),
                 format!("tenant {id} erased; run `kataloop-admin keys replace-kek` so earlier backups cannot be opened"),
@@ -657,7 +681,10 @@ fn team(cmd: TeamCmd, out: &Output, actor: &str) -> Result<(), String> {
         }
         TeamCmd::List { tenant, db } => {
             let teams = rt
-                .block_on(operations::list_teams(&tenant_store(&db, tenant_id(&tenant)?, &rt)?, tenant_id(&tenant)?))
+                .block_on(operations::list_teams(
+                    &tenant_store(&db, tenant_id(&tenant)?, &rt)?,
+                    tenant_id(&tenant)?,
+                ))
                 .map_err(err)?;
             let mut table = Table::new(&["ID", "NAME"]);
             let docs: Vec<_> = teams
@@ -1030,7 +1057,9 @@ fn manager_view(
     // The same query and rendering as the managers' API, through the owner
     // connection: an export can never show more than a manager sees.
     let regions = regions(db)?;
-    let (_, url) = rt.block_on(regions.locate(tenant_id(tenant)?)).map_err(err)?;
+    let (_, url) = rt
+        .block_on(regions.locate(tenant_id(tenant)?))
+        .map_err(err)?;
     let store = ManagerStore::connect(&DatabaseConfig::new(url)).map_err(err)?;
     let team = team.map(team_id).transpose()?;
     rt.block_on(kataloop_service::aggregation::manager_view(
@@ -1103,9 +1132,15 @@ fn audit(cmd: AuditCmd, out: &Output) -> Result<(), String> {
             out.emit(json!({ "events": docs }), table.render());
         }
         AuditCmd::Verify { db } => {
-            let mut report = kataloop_service::audit::Verification { chains: 0, events: 0, broken: None };
+            let mut report = kataloop_service::audit::Verification {
+                chains: 0,
+                events: 0,
+                broken: None,
+            };
             for (_, store) in regions(&db)?.all() {
-                let r = rt.block_on(kataloop_service::audit::verify(store)).map_err(err)?;
+                let r = rt
+                    .block_on(kataloop_service::audit::verify(store))
+                    .map_err(err)?;
                 report.chains += r.chains;
                 report.events += r.events;
                 if r.broken.is_some() {
