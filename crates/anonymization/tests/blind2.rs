@@ -43,13 +43,14 @@ fn blind2_corpus_is_large_and_varied() {
     }
 }
 
-/// Measured when the set was added (engine of commit "Data regions ..."):
-/// any-PII precision 0.875, recall 0.950, character leak 6.95 % (267 of
-/// 3,843), over-redaction 8.3 %. The leak is mostly SELF_IDENTIFYING (130
+/// Measured when the set was added: any-PII precision 0.875, recall 0.950,
+/// character leak 6.95 % (267 of 3,843), over-redaction 8.3 %. After the
+/// engine's next round of fixes (made without seeing this set): precision
+/// 0.943, recall 0.950, leak unchanged at 6.95 %. The leak is mostly SELF_IDENTIFYING (130
 /// characters: phrases found too short or missed) and STREET_ADDRESS (84).
 /// Per kind: (precision, recall, leak ceiling).
 const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.73, 0.92, 0.05),
+    (PiiKind::Person, 0.85, 0.92, 0.05),
     (PiiKind::Email, 0.95, 0.95, 0.02),
     (PiiKind::Phone, 0.95, 0.95, 0.02),
     (PiiKind::Url, 0.95, 0.95, 0.02),
@@ -64,7 +65,7 @@ const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.90, 0.75, 0.23),
 ];
 const ANY_PII_RECALL_FLOOR: f64 = 0.94;
-const ANY_PII_PRECISION_FLOOR: f64 = 0.86;
+const ANY_PII_PRECISION_FLOOR: f64 = 0.93;
 const LEAK_RATE_CEILING: f64 = 0.075;
 
 #[test]

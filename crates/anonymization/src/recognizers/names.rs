@@ -11,6 +11,12 @@ use crate::{PiiKind, Policy};
 /// "my manager dave", "cc tom", "thanks Rose".
 const STRONG_CUES: &[&str] = &[
     "manager",
+    "teamlead",
+    "team-lead",
+    "teamleader",
+    "techlead",
+    "tech-lead",
+    "linemanager",
     "boss",
     "supervisor",
     "colleague",
@@ -159,7 +165,8 @@ const WITH_VERBS: &[&str] = &[
     "conflict",
 ];
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "mx", "miss", "sir", "madam",
+    "mr", "mrs", "ms", "dr", "prof", "mx", "miss", "sir", "madam", "herr", "frau", "mme", "madame",
+    "monsieur", "senor", "senora", "signor", "signora", "dhr", "mevr",
 ];
 /// Words right after a name that make it likely a person.
 const FOLLOW_CUES: &[&str] = &[
@@ -196,6 +203,26 @@ const FOLLOW_CUES: &[&str] = &[
     "always",
     "constantly",
     "micromanages",
+    "approves",
+    "ignores",
+    "ignored",
+    "reviews",
+    "rejects",
+    "blocks",
+    "blocked",
+    "covers",
+    "covered",
+    "handles",
+    "handled",
+    "helps",
+    "helped",
+    "fixes",
+    "fixed",
+    "doesn't",
+    "didn't",
+    "won't",
+    "can't",
+    "hasn't",
     "blocks",
     "blocked",
     "ignores",
@@ -336,6 +363,16 @@ const GROUP_NOUNS: &[&str] = &[
     "function",
     "chapter",
     "guild",
+    "dock",
+    "floor",
+    "shift",
+    "centre",
+    "center",
+    "office",
+    "warehouse",
+    "store",
+    "site",
+    "line",
 ];
 /// Verbs after a name that only a person does (stricter than
 /// `FOLLOW_CUES`, for names that are also calendar words: "May said").
@@ -477,6 +514,123 @@ const PLACE_PREPS: &[&str] = &[
     "outside", "inside", "of", "the",
 ];
 
+/// Asides between a name and its verb: "Haruka, on the other hand, just
+/// approves", "Mahina however always ...".
+const ASIDES: &[&str] = &[
+    "however",
+    "though",
+    "also",
+    "just",
+    "really",
+    "actually",
+    "honestly",
+    "literally",
+    "still",
+    "even",
+    "then",
+    "again",
+    "apparently",
+    "basically",
+    "clearly",
+    "obviously",
+    "definitely",
+    "totally",
+    "simply",
+    "usually",
+    "often",
+    "sometimes",
+    "too",
+];
+/// Lowercase nouns right after a capitalised word that make it a language,
+/// tool or bank product rather than a person: "the Julia notebooks", "Ruby
+/// scripts", "the Chase cards".
+const TOOL_NOUNS: &[&str] = &[
+    "notebook",
+    "notebooks",
+    "script",
+    "scripts",
+    "code",
+    "codebase",
+    "package",
+    "packages",
+    "library",
+    "libraries",
+    "repo",
+    "repos",
+    "runtime",
+    "compiler",
+    "interpreter",
+    "kernel",
+    "kernels",
+    "files",
+    "sdk",
+    "api",
+    "apis",
+    "bindings",
+    "services",
+    "modules",
+    "module",
+    "stack",
+    "cli",
+    "plugin",
+    "plugins",
+    "driver",
+    "drivers",
+    "container",
+    "containers",
+    "images",
+    "cluster",
+    "clusters",
+    "app",
+    "apps",
+    "account",
+    "accounts",
+    "card",
+    "cards",
+    "loan",
+    "mortgage",
+    "statement",
+    "statements",
+    "transfer",
+    "branch",
+    "syntax",
+    "ecosystem",
+    "toolchain",
+    "version",
+    "versions",
+    "upgrade",
+    "migration",
+    "port",
+    "rewrite",
+    "license",
+    "licence",
+    "licenses",
+    "licences",
+    "subscription",
+    "corporate",
+];
+/// Adjectives of a nickname before a first name: "big tony", "little mo".
+const NICK_ADJECTIVES: &[&str] = &[
+    "big", "little", "lil", "old", "young", "tiny", "auntie", "uncle",
+];
+/// Particles that can open a surname on their own: "van Dijk", "de Jong",
+/// "ter Horst", "von der Leyen".
+const SURNAME_OPENERS: &[&str] = &[
+    "van", "von", "vom", "de", "ter", "ten", "du", "da", "di", "del", "della", "dos",
+];
+/// Frequent German function words: two or more of them make a text German,
+/// where every noun is capitalised and capitalisation says little.
+const GERMAN_MARKERS: &[&str] = &[
+    "und", "nicht", "ich", "ist", "sind", "die", "der", "das", "dem", "den", "mit", "von", "zur",
+    "zum", "kein", "keine", "sehr", "mein", "meine", "wir", "sie", "auf", "fur", "nach", "hat",
+    "habe", "aber", "auch", "noch", "immer", "schon", "wird", "wurde", "dass", "seit", "uber",
+    "ein", "eine", "bei", "weiss", "niemand", "mehr", "wer",
+];
+/// German noun endings: an unknown capitalised word ending so is a noun.
+const GERMAN_NOUN_SUFFIXES: &[&str] = &[
+    "ung", "ungen", "heit", "keit", "schaft", "ierung", "tion", "nis", "tat", "ismus", "chen",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Cue {
     None,
@@ -492,6 +646,8 @@ struct Ctx<'a> {
     buf: String,
     flags: Vec<u16>,
     heading: Vec<bool>,
+    /// The text reads as German (capitalised nouns everywhere).
+    german: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -529,6 +685,13 @@ impl<'a> Ctx<'a> {
             }
             i = j;
         }
+        let mut markers = 0u64;
+        for k in keys.iter().map(|&(s, e)| &buf[s..e]) {
+            if let Some(m) = GERMAN_MARKERS.iter().position(|w| *w == k) {
+                markers |= 1 << m;
+            }
+        }
+        let german = markers.count_ones() >= 2;
         Self {
             text,
             tokens,
@@ -536,6 +699,7 @@ impl<'a> Ctx<'a> {
             buf,
             flags,
             heading,
+            german,
         }
     }
 
@@ -610,7 +774,7 @@ impl<'a> Ctx<'a> {
         if rest.starts_with("'s") || rest.starts_with("\u{2019}s") {
             return true;
         }
-        let n = last + 1;
+        let n = self.skip_asides(last + 1);
         if n >= self.tokens.len() || !self.close_prev(n) || self.gap(n) == "." {
             return false;
         }
@@ -637,6 +801,94 @@ impl<'a> Ctx<'a> {
             return false;
         }
         FOLLOW_CUES.contains(&k)
+    }
+
+    /// The first token from `n` on that is not an aside ("however", "on the
+    /// other hand", "just"); `n` itself when there is none.
+    fn skip_asides(&self, n: usize) -> usize {
+        let len = self.tokens.len();
+        let mut j = n;
+        let mut skipped = 0;
+        while j < len && skipped < 3 && self.close_prev(j) {
+            let k = self.key(j);
+            if k == "on"
+                && j + 3 < len
+                && self.key(j + 1) == "the"
+                && self.key(j + 2) == "other"
+                && self.key(j + 3) == "hand"
+            {
+                j += 4;
+            } else if ASIDES.contains(&k) && self.tokens[j].case == Case::Lower {
+                j += 1;
+            } else {
+                break;
+            }
+            skipped += 1;
+        }
+        if j < len && self.close_prev(j) {
+            j
+        } else {
+            n
+        }
+    }
+
+    /// Particles ("de", "van der") from token `n`, then a capitalised
+    /// name-like word: "Liesbeth de Wit". Returns the name token.
+    fn particles_then_name(&self, n: usize, case: Case) -> Option<usize> {
+        let len = self.tokens.len();
+        let mut k = n;
+        while k < len
+            && k < n + 3
+            && self.is_particle(k)
+            && self.close_prev(k)
+            && self.gap(k).is_empty()
+        {
+            k += 1;
+        }
+        (k > n && k < len && self.gap(k).is_empty() && self.surname_after_particle(k, case))
+            .then_some(k)
+    }
+
+    /// A capitalised word after particles is a surname even when it is
+    /// also an everyday word: "de Wit", "van der Berg".
+    fn surname_after_particle(&self, k: usize, case: Case) -> bool {
+        let f = self.flags[k];
+        self.continues_name(k, case)
+            || (case == Case::Title
+                && self.tokens[k].case == Case::Title
+                && !self.tokens[k].has_digit
+                && self.close_prev(k)
+                && !matches!(self.gap(k), "," | ":")
+                && f & (lexicon::STOP | lexicon::ORG | lexicon::DEPT | lexicon::PLACE) == 0)
+    }
+
+    /// The first of the lowercase particles right before token `i` when
+    /// they open a surname ("van der" in "I think van der Berg ...").
+    fn particle_start(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j > 0
+            && i - j < 3
+            && self.close_prev(j)
+            && self.gap(j).is_empty()
+            && self.tokens[j - 1].case == Case::Lower
+            && self.is_particle(j - 1)
+        {
+            j -= 1;
+        }
+        (j < i && SURNAME_OPENERS.contains(&self.key(j))).then_some(j)
+    }
+
+    /// "the Julia notebooks", "Podman images": a lowercase tool or product
+    /// noun right after token `i`.
+    fn tool_noun_after(&self, i: usize) -> bool {
+        let n = i + 1;
+        n < self.tokens.len()
+            && self.close_prev(n)
+            && self.gap(n).is_empty()
+            && self.tokens[n].case == Case::Lower
+            && TOOL_NOUNS.contains(&self.key(n))
+            && !self.text[self.tokens[i].end..].starts_with('\'')
+            && !self.text[self.tokens[i].end..].starts_with('\u{2019}')
     }
 
     /// "from recruiting", "in the events team", "on the front desk": a
@@ -710,7 +962,12 @@ impl<'a> Ctx<'a> {
             && n < self.tokens.len()
             && self.close_prev(n)
             && self.gap(n).is_empty()
-            && FACILITIES.contains(&self.key(n))
+            && (FACILITIES.contains(&self.key(n))
+                || (self.tokens[n].case == Case::Lower
+                    && n + 1 < self.tokens.len()
+                    && self.close_prev(n + 1)
+                    && self.gap(n + 1).is_empty()
+                    && FACILITIES.contains(&self.key(n + 1))))
     }
 
     /// A product or tool right next to token `i` in a list or a compound:
@@ -836,7 +1093,10 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
     let mut cue = cx.cue_before(i);
     // List continuation: "Tom, Priya and Sarah".
     if let Some(end) = last_name_end {
-        if end == i && cx.gap(i) == "," {
+        // "Tom, Priya": the same case as the name before, or a first name
+        // ("Lucía Fernández, nunca responde" is no list).
+        let same = end > 0 && (cx.tokens[end - 1].case == t.case || f & lexicon::FIRST != 0);
+        if end == i && cx.gap(i) == "," && same {
             cue = cue.max(Cue::Strong);
         }
         if end + 1 == i && matches!(cx.key(end), "and" | "or" | "&") {
@@ -866,6 +1126,45 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         return None;
     }
 
+    if let Some(found) = nickname(cx, i) {
+        return Some(found);
+    }
+    if t.case == Case::Title && mid && cue < Cue::Title {
+        if let Some(p) = cx.particle_start(i) {
+            let name_like = if cx.german {
+                f & (lexicon::FIRST | lexicon::LAST) != 0
+            } else {
+                f & (lexicon::FIRST | lexicon::LAST) != 0 || f & lexicon::WORD == 0
+            };
+            let not_name = f & (lexicon::STOP | lexicon::ORG | lexicon::DEPT) != 0
+                || (f & lexicon::PLACE != 0 && f & lexicon::LAST == 0);
+            if name_like && !not_name {
+                // "I think van Dijk should ...": a surname with its particles.
+                let end = extend(cx, i, Case::Title);
+                return Some((end, 0.7, cx.tokens[p].start));
+            }
+        }
+    }
+    if t.case == Case::Title && cue < Cue::Weak && cx.tool_noun_after(i) {
+        // "the Julia notebooks", "Podman images": a tool, not a person.
+        return None;
+    }
+    if t.case == Case::Title && f & (lexicon::FIRST | lexicon::LAST) == 0 {
+        let key = cx.key(i);
+        if key.chars().count() >= 7 && GERMAN_NOUN_SUFFIXES.iter().any(|x| key.ends_with(x)) {
+            // "Gehaltsanpassung", "Rücksprache": a German noun.
+            return None;
+        }
+        let surname_next = i + 1 < cx.tokens.len()
+            && cx.continues_name(i + 1, Case::Title)
+            && cx.flags[i + 1] & (lexicon::FIRST | lexicon::LAST) != 0;
+        if cx.german && cue < Cue::Weak && !surname_next {
+            // German capitalises every noun: an unknown capitalised word
+            // is a name there only with a cue.
+            return None;
+        }
+    }
+
     if stop && f & lexicon::CALENDAR != 0 {
         return calendar_name(cx, i, cue);
     }
@@ -886,7 +1185,8 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
 
     let next_is_name = i + 1 < cx.tokens.len()
         && (cx.continues_name(i + 1, t.case)
-            || (t.case == Case::Title && cx.is_initial(i + 1) && cx.gap(i + 1).is_empty()));
+            || (t.case == Case::Title && cx.is_initial(i + 1) && cx.gap(i + 1).is_empty())
+            || (t.case == Case::Title && cx.particles_then_name(i + 1, t.case).is_some()));
     if i > 0 && cx.close_prev(i) && cx.gap(i).is_empty() && t.case == Case::Title {
         let prev = cx.key(i - 1);
         if PLACE_PREFIXES.contains(&prev) && cx.tokens[i - 1].case == Case::Title {
@@ -938,7 +1238,7 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                 // A surname alone: "Okafor", "Nguyen".
                 if cue > Cue::None || next_is_name {
                     0.75
-                } else if follow || (mid && !heading) {
+                } else if follow || (mid && !heading && !cx.german) {
                     0.6
                 } else {
                     return None;
@@ -1024,6 +1324,33 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         }
         Case::Other => None,
     }
+}
+
+/// "big tony", "little mo", "old pete": a nickname adjective and a first
+/// name, with evidence when the name is also an everyday word.
+fn nickname(cx: &Ctx<'_>, i: usize) -> Option<(usize, f32, usize)> {
+    let t = &cx.tokens[i];
+    let f = cx.flags[i];
+    if i == 0
+        || !matches!(t.case, Case::Lower | Case::Title)
+        || f & lexicon::FIRST == 0
+        || f & (lexicon::STOP | lexicon::ORG | lexicon::PLACE | lexicon::DEPT) != 0
+        || !cx.close_prev(i)
+        || !cx.gap(i).is_empty()
+        || cx.tokens[i - 1].case != Case::Lower
+        || !NICK_ADJECTIVES.contains(&cx.key(i - 1))
+    {
+        return None;
+    }
+    let everyday = f & lexicon::WORD != 0 && f & lexicon::NAME_DOMINANT == 0;
+    let evidence = cx.follow_cue(i) || cx.role_phrase(i + 1) || cx.verb_after(i);
+    if everyday && !evidence {
+        return None;
+    }
+    if t.case == Case::Lower && !evidence && f & lexicon::NAME_DOMINANT == 0 {
+        return None;
+    }
+    Some((i, 0.7, cx.tokens[i - 1].start))
 }
 
 /// "Nguyen Thi Mai", "Ha Van Long": a Vietnamese family name, a middle name
@@ -1177,8 +1504,10 @@ fn dominant_function_word(key: &str) -> bool {
 fn next_is_name_strict(cx: &Ctx<'_>, i: usize) -> bool {
     let n = i + 1;
     n < cx.tokens.len()
-        && cx.continues_name(n, cx.tokens[i].case)
-        && cx.flags[n] & lexicon::WORD == 0
+        && ((cx.continues_name(n, cx.tokens[i].case) && cx.flags[n] & lexicon::WORD == 0)
+            || cx
+                .particles_then_name(n, cx.tokens[i].case)
+                .is_some_and(|k| cx.flags[k] & lexicon::WORD == 0))
 }
 
 /// "Rose Garden", "Bill Payments": a capitalised word follows.
@@ -1204,7 +1533,7 @@ fn extend(cx: &Ctx<'_>, i: usize, case: Case) -> usize {
             {
                 k += 1;
             }
-            if k < cx.tokens.len() && cx.gap(k).is_empty() && cx.continues_name(k, case) {
+            if k < cx.tokens.len() && cx.gap(k).is_empty() && cx.surname_after_particle(k, case) {
                 end = k;
                 j = k + 1;
                 added += 1;
@@ -1289,6 +1618,44 @@ mod tests {
             ["Maria de los Santos"]
         );
         assert_eq!(names("Hi, this is Do Van Long from ops."), ["Do Van Long"]);
+    }
+
+    #[test]
+    fn finds_particle_surnames_nicknames_and_rare_names_with_verbs() {
+        assert_eq!(
+            names("Anouk de Graaf from payroll was slow."),
+            ["Anouk de Graaf"]
+        );
+        assert_eq!(names("I think ter Horst should lead it."), ["ter Horst"]);
+        assert_eq!(
+            names("honestly big dave in the warehouse helped."),
+            ["big dave"]
+        );
+        assert_eq!(names("my teamlead bjarne never replies"), ["bjarne"]);
+        assert_eq!(
+            names("Takumi on the other hand just ignores the tickets."),
+            ["Takumi"]
+        );
+    }
+
+    #[test]
+    fn skips_foreign_nouns_tools_banks_and_places() {
+        for t in [
+            "Seit Monaten keine Antwort zur Beförderung.",
+            "Die Einarbeitung war chaotisch und meine Führungskraft hat keine Zeit.",
+            "Mi jefe, Andrés Morales, siempre cancela las reuniones.",
+            "The Julia scripts need a maintainer.",
+            "We moved from Buildah to Podman last year.",
+            "The Barclays account needs two signatures.",
+            "The Anchorage and Honolulu teams never get invited.",
+            "the Leeds distribution centre is cold",
+        ] {
+            let found = names(t);
+            assert!(
+                found.iter().all(|n| n == "Andrés Morales"),
+                "{t}: {found:?}"
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{context_before, window_after, window_before, Candidate};
+use super::{contains_word, context_before, window_after, window_before, Candidate};
 use crate::lexicon::{self, LEXICON};
 use crate::text::{char_at, char_before, is_word_char, standalone};
 use crate::{PiiKind, Policy};
@@ -112,11 +112,11 @@ static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         // French, number first: "12 rue de la Paix".
-        r"(?-u:\b)(?:\d{1,4},?\s+(?i:rue|avenue|boulevard|quai|impasse|allée)\s+(?:(?i:de|du|des|la|le|l')\s*)?[A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?",
+        r"(?-u:\b)(?:(?:\d{1,4},?\s+(?i:rue|avenue|boulevard|quai|impasse|allée)\s+(?:(?i:de|du|des|la|le|l')\s*)?[A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?",
         // Portuguese, Spanish, Italian, number first: "7 Rua das Flores".
         r"|\d{1,4},?\s+(?i:rua|avenida|av\.|travessa|largo|praça|calle|via|viale|piazza|carrer)\s+(?:(?i:de|do|da|dos|das|del|della|di|la|los|las)\s+){0,2}[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?",
         // Street first: "Calle Mayor 5, 3ºB", "Via Roma 12", "Rua Augusta, 120".
-        r"|(?i:via|viale|calle|avenida|av\.|rua|travessa|carrer|piazza|praça|paseo|plaza)\s+(?:(?i:de|del|da|do|dos|das|di|della|la|los|las)\s+){0,2}[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?,?\s+\d{1,4}[A-Za-z]?",
+        r"|(?i:via|viale|calle|avenida|av\.|rua|travessa|carrer|piazza|praça|paseo|plaza)\s+(?:(?i:de|del|da|do|dos|das|di|della|la|los|las)\s+){0,2}[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?,?\s+\d{1,4}[A-Za-z]?)",
         // Floor and door: ", 3ºB", " 2º izq", ", 1°A".
         r"(?:,?\s*\d{1,2}\s?[ºª°]\s?(?:[A-Za-z]{1,4}(?-u:\b))?)?)",
     ))
@@ -299,7 +299,10 @@ fn ips(text: &str, out: &mut Vec<Candidate>) {
             {
                 continue;
             }
-            if context_before(text, s, 16, VERSION_CONTEXT) {
+            // "version 1.2.3.4", "build 10.0.1.7": a version word right
+            // before. A version word further back ("our build box at
+            // 10.42.0.9") does not make an address a version.
+            if VERSION_CONTEXT.contains(&last_word_before(text, s).as_str()) {
                 continue;
             }
             push(out, s, e, PiiKind::IpAddress, 0.9);
@@ -325,6 +328,22 @@ fn ips(text: &str, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// The lowercase word right before byte offset `at`, skipping spaces and
+/// ":" / "#" ("build: 10.0.0.1"); empty when there is none.
+fn last_word_before(text: &str, at: usize) -> String {
+    let head = text.get(..at).unwrap_or("");
+    let head = head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '#' | '='));
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    word.to_ascii_lowercase()
 }
 
 fn luhn(digits: &[u8]) -> bool {
@@ -363,6 +382,37 @@ fn card_prefix_ok(d: &[u8]) -> bool {
     }
 }
 
+/// Words before a grouped number that make it something other than a card.
+const NOT_CARD_CONTEXT: &[&str] = &[
+    "ticket",
+    "order",
+    "invoice",
+    "tracking",
+    "case",
+    "ref",
+    "reference",
+    "po",
+    "serial",
+];
+
+/// Card-like grouping: groups of four digits (the last group 1-4 digits
+/// long, at least three groups), or the 4-6-4 / 4-6-5 shape of 14- and
+/// 15-digit cards.
+fn card_grouping(cand: &str) -> bool {
+    let groups: Vec<usize> = cand
+        .split([' ', '-'])
+        .filter(|g| !g.is_empty())
+        .map(str::len)
+        .collect();
+    if groups.len() < 3 {
+        return false;
+    }
+    let n = groups.len();
+    let fours = groups[..n - 1].iter().all(|g| *g == 4) && (1..=4).contains(&groups[n - 1]);
+    let amex = n == 3 && groups[0] == 4 && groups[1] == 6 && matches!(groups[2], 4 | 5);
+    fours || amex
+}
+
 fn cards(text: &str, out: &mut Vec<Candidate>) {
     for m in CARD.find_iter(text) {
         let cand = m.as_str();
@@ -371,11 +421,20 @@ fn cards(text: &str, out: &mut Vec<Candidate>) {
             .filter(u8::is_ascii_digit)
             .map(|b| b - b'0')
             .collect();
-        if !(13..=19).contains(&digits.len()) || !card_prefix_ok(&digits) || !luhn(&digits) {
+        if !(13..=19).contains(&digits.len()) || !luhn(&digits) {
             continue;
         }
         let seps: Vec<u8> = cand.bytes().filter(|b| !b.is_ascii_digit()).collect();
         if seps.windows(2).any(|w| w[0] != w[1]) {
+            continue;
+        }
+        // A known issuer prefix, or (paranoid) any Luhn-valid number written
+        // in card-like groups ("5976 2600 0705 6145", "7000-1234-..."):
+        // missing a card is worse than redacting an odd reference number.
+        if !card_prefix_ok(&digits) && !card_grouping(cand) {
+            continue;
+        }
+        if !card_prefix_ok(&digits) && context_before(text, m.start(), 24, NOT_CARD_CONTEXT) {
             continue;
         }
         push(out, m.start(), m.end(), PiiKind::CreditCard, 1.0);
@@ -562,9 +621,85 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Words between a birth cue and a date that make the date another event:
+/// "born in Leeds and joined on 12/09/2019".
+const OTHER_EVENTS: &[&str] = &[
+    "joined",
+    "join",
+    "started",
+    "start",
+    "hired",
+    "moved",
+    "promoted",
+    "since",
+    "meeting",
+    "review",
+    "until",
+    "left",
+    "signed",
+    "deadline",
+    "due",
+    "married",
+    "graduated",
+];
+
+/// The lowercase text after the last birth cue in the window of `len` bytes
+/// before `at` (the window stops at a sentence end), when there is a cue.
+fn after_birth_cue(text: &str, at: usize, len: usize) -> Option<String> {
+    let w = window_before(text, at, len);
+    // A sentence end: a period, a space and a capital ("d.o.b. 12/..." is
+    // no sentence end).
+    let b = w.as_bytes();
+    let cut = (0..b.len().saturating_sub(2))
+        .rev()
+        .find(|&i| b[i] == b'.' && b[i + 1] == b' ' && b[i + 2].is_ascii_uppercase());
+    let w = match cut {
+        Some(i) => &w[i + 2..],
+        None => w,
+    };
+    let lower = w.to_ascii_lowercase();
+    let cut = BIRTH_CONTEXT
+        .iter()
+        .filter_map(|c| {
+            let mut best = None;
+            let mut from = 0;
+            while let Some(i) = lower.get(from..).and_then(|h| h.find(c)) {
+                best = Some(from + i + c.len());
+                from += i + c.len();
+            }
+            best
+        })
+        .max()?;
+    Some(lower.get(cut..).unwrap_or("").to_owned())
+}
+
+/// The date ends in a four-digit year an employee could be born in.
+fn plausible_birth_year(date: &str) -> bool {
+    let digits: String = date
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.len() == 4 && {
+        let year: String = digits.chars().rev().collect();
+        ("1930".."2011").contains(&year.as_str())
+    }
+}
+
 fn birth_context(text: &str, s: usize, e: usize) -> bool {
-    if context_before(text, s, 48, BIRTH_CONTEXT) {
-        return true;
+    // The cue in the same sentence, up to a clause or two before ("born in
+    // Lyon, on 09/11/1979", "my date of birth is wrong, it should be ..."),
+    // with no other event in between.
+    if let Some(between) = after_birth_cue(text, s, 120) {
+        // The first date after the cue is the birth date; a later one
+        // ("... entered as the 2nd of Feb") is something else.
+        let other_date = DATE_NUMERIC.is_match(&between) || DATE_TEXT.is_match(&between);
+        if !other_date
+            && !OTHER_EVENTS.iter().any(|w| contains_word(&between, w))
+            && (between.len() <= 48 || plausible_birth_year(&text[s..e]))
+        {
+            return true;
+        }
     }
     let after = window_after(text, e, 24).to_ascii_lowercase();
     let after = after.split(['.', '!', '?', '\n']).next().unwrap_or("");
@@ -687,6 +822,23 @@ mod tests {
         assert!(kinds("to GB34BUKB20201555555555 now")
             .iter()
             .all(|(_, k)| *k != PiiKind::Iban));
+        // Luhn-valid in card-like groups, unusual issuer prefix.
+        assert!(kinds("my card (8123 4567 8901 2340) again")
+            .contains(&("8123 4567 8901 2340".into(), PiiKind::CreditCard)));
+        assert!(kinds("ticket 8123 4567 8901 2340 again")
+            .iter()
+            .all(|(_, k)| *k != PiiKind::CreditCard));
+        assert!(kinds("the staging box at 10.8.33.201 died")
+            .contains(&("10.8.33.201".into(), PiiKind::IpAddress)));
+        assert!(
+            kinds("I was born in Porto, on 14/03/1986, and HR has it wrong")
+                .contains(&("14/03/1986".into(), PiiKind::DateOfBirth))
+        );
+        assert!(kinds("I was born in Leeds and joined on 12/09/2019, fine")
+            .iter()
+            .all(|(_, k)| *k != PiiKind::DateOfBirth));
+        assert!(kinds("move it to 45 Calle del Pez, 1ºD please")
+            .contains(&("45 Calle del Pez, 1ºD".into(), PiiKind::StreetAddress)));
         assert!(kinds("ssn 666-12-3456").is_empty());
         assert!(kinds("ssn 512-44-9871").contains(&("512-44-9871".into(), PiiKind::UsSsn)));
     }
