@@ -209,9 +209,20 @@ pub async fn themes(
     )
     .await
     .map_err(feedback_error)?;
+    // k, so that an empty dashboard can say when themes appear.
+    let k = state
+        .app
+        .tenant(manager.tenant)
+        .transaction(|tx| Box::pin(async move { kataloop_store::tenants::get(tx).await }))
+        .await
+        .map_err(|e| ApiError::internal(&e))?
+        .settings
+        .k
+        .get();
     Ok(Json(match view {
-        None => json!({"release": null, "themes": []}),
+        None => json!({"k": k, "release": null, "themes": []}),
         Some(view) => json!({
+            "k": k,
             "release": {"id": view.release_id.to_string(), "released_on": view.released_on.to_string()},
             "themes": view.themes.iter().map(|t| json!({
                 "id": t.id.to_string(),

@@ -14,14 +14,14 @@ pub struct Config {
     #[arg(
         long,
         env = "KATALOOP_TLS_CERT",
-        required_unless_present = "behind_tls_proxy"
+        required_unless_present_any = ["behind_tls_proxy", "dev"]
     )]
     pub tls_cert: Option<PathBuf>,
     /// PEM private key of the certificate.
     #[arg(
         long,
         env = "KATALOOP_TLS_KEY",
-        required_unless_present = "behind_tls_proxy"
+        required_unless_present_any = ["behind_tls_proxy", "dev"]
     )]
     pub tls_key: Option<PathBuf>,
     /// Serve plain HTTP, for a TLS-terminating proxy in front. Never expose
@@ -30,14 +30,30 @@ pub struct Config {
     pub behind_tls_proxy: bool,
     /// The runtime login (granted `kataloop_app`, never an owner or
     /// superuser).
-    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
-    pub database_url: String,
+    /// With `--dev`: the admin URL of a server to use instead of the
+    /// private cluster.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        hide_env_values = true,
+        required_unless_present = "dev"
+    )]
+    pub database_url: Option<String>,
     /// The managers' login (granted `kataloop_manager` only).
-    #[arg(long, env = "KATALOOP_MANAGER_DATABASE_URL", hide_env_values = true)]
-    pub manager_database_url: String,
+    #[arg(
+        long,
+        env = "KATALOOP_MANAGER_DATABASE_URL",
+        hide_env_values = true,
+        required_unless_present = "dev"
+    )]
+    pub manager_database_url: Option<String>,
     /// The master key file (0600).
-    #[arg(long, env = "KATALOOP_MASTER_KEY_FILE")]
-    pub master_key_file: PathBuf,
+    #[arg(
+        long,
+        env = "KATALOOP_MASTER_KEY_FILE",
+        required_unless_present = "dev"
+    )]
+    pub master_key_file: Option<PathBuf>,
     /// Extra PEM CA file for the database's TLS.
     #[arg(long, env = "KATALOOP_DATABASE_CA_FILE")]
     pub database_ca_file: Option<PathBuf>,
@@ -62,4 +78,27 @@ pub struct Config {
     /// Seconds to let in-flight requests finish on shutdown.
     #[arg(long, env = "KATALOOP_SHUTDOWN_GRACE_SECS", default_value_t = 30)]
     pub shutdown_grace_secs: u64,
+    /// Development mode: a private PostgreSQL cluster (unless DATABASE_URL
+    /// names an admin URL), a master key, a self-signed certificate and a
+    /// seeded demo tenant under `--dev-dir`; prints the dashboard and
+    /// invite URLs. Never for production.
+    #[arg(long, default_value_t = false)]
+    pub dev: bool,
+    /// Where `--dev` keeps its cluster, keys and certificate.
+    #[arg(long, env = "KATALOOP_DEV_DIR", default_value = ".kataloop")]
+    pub dev_dir: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::Config;
+
+    #[test]
+    fn dev_needs_no_database_key_or_certificate_flags() {
+        let config = Config::try_parse_from(["kataloop-server", "--dev"]).unwrap();
+        assert!(config.dev);
+        assert_eq!(config.dev_dir, std::path::PathBuf::from(".kataloop"));
+    }
 }

@@ -118,7 +118,11 @@ fn class(status: u16) -> &'static str {
 }
 
 fn known_route(route: &str) -> bool {
-    route == "unmatched" || crate::ROUTES.iter().any(|(_, p)| *p == route)
+    route == "unmatched"
+        || crate::ROUTES
+            .iter()
+            .chain(crate::pages::PAGE_ROUTES)
+            .any(|(_, p)| *p == route)
 }
 
 impl Metrics {

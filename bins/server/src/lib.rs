@@ -10,9 +10,11 @@
 pub mod api;
 pub mod auth;
 pub mod config;
+pub mod dev;
 pub mod error;
 pub mod hygiene;
 pub mod openapi;
+pub mod pages;
 pub mod serve;
 
 use std::sync::Arc;
@@ -69,8 +71,8 @@ impl AppState {
     }
 }
 
-/// The routes, as `(method, path)`: the OpenAPI document must list exactly
-/// these (a test checks it).
+/// The API routes, as `(method, path)`: the OpenAPI document must list
+/// exactly these (a test checks it). Pages: [`pages::PAGE_ROUTES`].
 pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/healthz"),
     ("get", "/readyz"),
@@ -96,6 +98,15 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/themes", get(api::themes))
         .route("/api/v1/themes/{id}/responses", post(api::respond))
         .route("/api/v1/receipts/{receipt}", get(api::receipt))
+        .route("/", get(pages::index))
+        .route("/employee", get(pages::employee))
+        .route("/receipt", get(pages::receipt))
+        .route("/manager", get(pages::manager))
+        .route("/static/kataloop.css", get(pages::css))
+        .route("/static/common.js", get(pages::common_js))
+        .route("/static/employee.js", get(pages::employee_js))
+        .route("/static/receipt.js", get(pages::receipt_js))
+        .route("/static/manager.js", get(pages::manager_js))
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -52,7 +52,7 @@ pub fn document() -> Value {
                 "responses": {"201": {"description": "{\"alias\", \"receipt\"}"}, "400": error_ref(), "401": error_ref(), "413": error_ref(), "422": error_ref(), "429": error_ref(), "503": error_ref()}}},
             "/api/v1/themes": {"get": {"summary": "The latest release's visible themes", "security": [{"manager": []}],
                 "parameters": [{"name": "team", "in": "query", "required": false, "schema": {"type": "string", "format": "uuid"}}],
-                "responses": {"200": {"description": "{\"release\": {\"id\", \"released_on\"}|null, \"themes\": [...]}"}, "401": error_ref(), "404": error_ref(), "429": error_ref()}}},
+                "responses": {"200": {"description": "{\"k\": the tenant's threshold, \"release\": {\"id\", \"released_on\"}|null, \"themes\": [...]}"}, "401": error_ref(), "404": error_ref(), "429": error_ref()}}},
             "/api/v1/themes/{id}/responses": {"post": {"summary": "Answer a visible theme", "security": [{"manager": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "maxLength": 2000}}}}}},
