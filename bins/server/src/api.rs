@@ -206,6 +206,7 @@ pub async fn themes(
         manager.tenant,
         manager.team,
         requested,
+        &format!("manager-token:{}", manager.token_id),
     )
     .await
     .map_err(feedback_error)?;

@@ -44,6 +44,8 @@ pub struct Manager {
     pub tenant: TenantId,
     /// `None`: the whole tenant.
     pub team: Option<TeamId>,
+    /// The token's id (what the audit log records; never the token).
+    pub token_id: uuid::Uuid,
 }
 
 /// The current time in Unix seconds.
@@ -181,6 +183,7 @@ async fn manager(state: &AppState, headers: &HeaderMap) -> Result<Manager, ApiEr
     Ok(Manager {
         tenant: grant.tenant,
         team: grant.team,
+        token_id: *grant.id.as_uuid(),
     })
 }
 

@@ -694,3 +694,36 @@ async fn guarantee_24_security_headers_on_every_response() {
         assert_eq!(h("x-content-type-options"), "nosniff");
     }
 }
+
+/// Every manager dashboard view lands in the tenant's audit chain with the
+/// viewer's token id, the scope and the release id — never the token.
+#[tokio::test(flavor = "multi_thread")]
+async fn manager_views_are_audit_logged_by_token_id() {
+    let w = world().await;
+    submit_and_release(&w, &w.a).await;
+    let issued = w.a.manager_issued(None);
+    let token = issued.token.expose().to_owned();
+    for path in [
+        "/api/v1/themes".to_owned(),
+        format!("/api/v1/themes?team={}", w.a.team),
+    ] {
+        let r = call(&w.app, Method::GET, &path, Some(&token), &[], None).await;
+        assert_eq!(r.status, StatusCode::OK);
+    }
+    let events = kataloop_service::audit::list(&w.db.owner_store(), Some(w.a.id))
+        .await
+        .unwrap();
+    let views: Vec<_> = events
+        .iter()
+        .filter(|e| e.action == "manager.view")
+        .collect();
+    assert_eq!(views.len(), 2);
+    let viewer = format!("manager-token:{}", issued.id.as_uuid());
+    assert!(views.iter().all(|e| e.actor == viewer));
+    assert_eq!(views[0].details["scope"], "tenant");
+    assert_eq!(views[1].details["scope"], w.a.team.to_string());
+    assert!(views[0].details["release_id"].is_string());
+    let all =
+        serde_json::to_string(&events.iter().map(|e| &e.details).collect::<Vec<_>>()).unwrap();
+    assert!(!all.contains(&token));
+}

@@ -76,15 +76,33 @@ pub async fn resolve_scope(
 
 /// What a manager with `granted` scope sees for `requested` (see
 /// [`resolve_scope`]); `None` before the tenant's first release.
+///
+/// Every view is recorded in the tenant's audit chain with the viewer's
+/// token id, the scope and the release id (never the content).
 pub async fn scoped_view(
     app: &Store,
     managers: &ManagerStore,
     tenant: TenantId,
     granted: Option<TeamId>,
     requested: Option<TeamId>,
+    viewer: &str,
 ) -> Result<Option<ManagerView>, FeedbackError> {
     let scope = resolve_scope(app, tenant, granted, requested).await?;
-    Ok(manager_view(managers, tenant, scope).await?)
+    let view = manager_view(managers, tenant, scope).await?;
+    let details = serde_json::json!({
+        "scope": scope.map_or("tenant".to_owned(), |t| t.to_string()),
+        "release_id": view.as_ref().map(|v| v.release_id.to_string()),
+    });
+    let viewer = viewer.to_owned();
+    app.tenant(tenant)
+        .transaction(|tx| {
+            Box::pin(
+                async move { crate::audit::record(tx, &viewer, "manager.view", details).await },
+            )
+        })
+        .await
+        .map_err(crate::error::ServiceError::from)?;
+    Ok(view)
 }
 
 /// Records a manager's answer to a theme cell the manager can see in the

@@ -466,9 +466,10 @@ async fn has_visible_release(
     managers: &ManagerStore,
     tenant: TenantId,
 ) -> Result<bool, DevError> {
-    let view = kataloop_service::feedback::scoped_view(app, managers, tenant, None, None)
-        .await
-        .map_err(|e| setup("latest release", e))?;
+    let view =
+        kataloop_service::feedback::scoped_view(app, managers, tenant, None, None, "dev-bootstrap")
+            .await
+            .map_err(|e| setup("latest release", e))?;
     Ok(view.is_some_and(|v| !v.themes.is_empty()))
 }
 
