@@ -1,22 +1,10 @@
 //! Finding a PostgreSQL server, or starting a throwaway one.
 
-use std::net::TcpListener;
-use std::os::unix::fs::MetadataExt;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 use std::time::Duration;
 
-/// Why no PostgreSQL server could be had.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClusterError(pub String);
-
-impl std::fmt::Display for ClusterError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ClusterError {}
+pub use kataloop_pgcluster::{find_postgres_bin, ClusterError};
+use kataloop_pgcluster::{free_port, PgTools};
 
 /// A PostgreSQL server with a superuser (or CREATEDB/CREATEROLE) admin login.
 #[derive(Debug)]
@@ -30,9 +18,8 @@ pub struct Cluster {
 
 #[derive(Debug)]
 struct Throwaway {
-    dir: PathBuf,
-    bin: PathBuf,
-    as_postgres_user: bool,
+    dir: std::path::PathBuf,
+    tools: PgTools,
 }
 
 const LOCAL_ADMIN: &str = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -79,55 +66,31 @@ impl Cluster {
     /// `initdb`/`pg_ctl`. A watchdog stops it and removes the directory as
     /// soon as this process ends, however it ends.
     pub fn start_throwaway() -> Result<Cluster, ClusterError> {
-        let bin = find_postgres_bin()?;
-        let as_postgres_user = running_as_root();
+        let tools = PgTools::find()?;
         let dir = std::env::temp_dir().join(format!(
             "kataloop-pg-{}-{}",
             std::process::id(),
             uuid::Uuid::new_v4().simple()
         ));
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| ClusterError(format!("cannot create {}: {e}", dir.display())))?;
-        let throwaway = Throwaway {
-            dir: dir.clone(),
-            bin,
-            as_postgres_user,
-        };
-        if as_postgres_user {
-            // initdb refuses to run as root; the cluster belongs to `postgres`.
-            run(Command::new("chown").arg("postgres:postgres").arg(&dir))?;
-        }
+        tools.prepare_dir(&dir)?;
         let data = dir.join("data");
-        run(throwaway.command("initdb").arg("-D").arg(&data).args([
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "--no-sync",
-            "-E",
-            "UTF8",
-            "--locale=C",
-        ]))?;
+        tools.initdb(&data, "postgres")?;
         let port = free_port()?;
-        let options = format!(
-            "-c listen_addresses=127.0.0.1 -p {port} -k {} -c fsync=off \
-             -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-            dir.display()
-        );
-        throwaway.spawn_watchdog();
-        run(throwaway
-            .command("pg_ctl")
-            .arg("-D")
-            .arg(&data)
-            .arg("-l")
-            .arg(dir.join("server.log"))
-            .args(["-w", "-t", "60", "-o", &options, "start"]))?;
+        // Set up before starting, so the cluster never outlives this process.
+        tools.spawn_watchdog(&data, "immediate", Some(&dir));
+        tools.start(
+            &data,
+            &dir.join("server.log"),
+            port,
+            &dir,
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+        )?;
         Ok(Cluster {
             host: "127.0.0.1".into(),
             port,
             admin_user: "postgres".into(),
             admin_password: None,
-            throwaway: Some(throwaway),
+            throwaway: Some(Throwaway { dir, tools }),
         })
     }
 
@@ -145,11 +108,7 @@ impl Cluster {
     /// would do it at process exit). A no-op for a server found running.
     pub fn stop(&self) -> Result<(), ClusterError> {
         if let Some(t) = &self.throwaway {
-            run(t
-                .command("pg_ctl")
-                .arg("-D")
-                .arg(t.dir.join("data"))
-                .args(["-w", "-m", "fast", "stop"]))?;
+            t.tools.stop(&t.dir.join("data"), "fast")?;
             std::fs::remove_dir_all(&t.dir)
                 .map_err(|e| ClusterError(format!("cannot remove {}: {e}", t.dir.display())))?;
         }
@@ -235,119 +194,6 @@ pub(crate) fn describe(e: &tokio_postgres::Error) -> String {
     e.as_db_error()
         .map(|d| format!("{}: {}", d.code().code(), d.message()))
         .unwrap_or_else(|| e.to_string())
-}
-
-impl Throwaway {
-    fn command(&self, tool: &str) -> Command {
-        let program = self.bin.join(tool);
-        if self.as_postgres_user {
-            let mut cmd = Command::new("runuser");
-            cmd.args(["-u", "postgres", "--"]).arg(program);
-            cmd
-        } else {
-            Command::new(program)
-        }
-    }
-
-    fn spawn_watchdog(&self) {
-        let stop = format!(
-            "{}{} -D {} -m immediate stop",
-            if self.as_postgres_user {
-                "runuser -u postgres -- "
-            } else {
-                ""
-            },
-            self.bin.join("pg_ctl").display(),
-            self.dir.join("data").display()
-        );
-        let script = format!(
-            "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; {stop} >/dev/null 2>&1; rm -rf {dir}",
-            pid = std::process::id(),
-            dir = self.dir.display()
-        );
-        // setsid: the watchdog must outlive this process (and a Ctrl-C to its
-        // process group) long enough to stop the server.
-        let _ = Command::new("setsid")
-            .args(["sh", "-c", &script])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn();
-    }
-}
-
-fn run(cmd: &mut Command) -> Result<(), ClusterError> {
-    let out = cmd
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| ClusterError(format!("cannot run {:?}: {e}", cmd.get_program())))?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(ClusterError(format!(
-            "{:?} failed: {}",
-            cmd.get_program(),
-            String::from_utf8_lossy(&out.stderr).trim()
-        )))
-    }
-}
-
-fn running_as_root() -> bool {
-    std::fs::metadata("/proc/self")
-        .map(|m| m.uid() == 0)
-        .unwrap_or(false)
-}
-
-fn free_port() -> Result<u16, ClusterError> {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .map_err(|e| ClusterError(format!("no free local port: {e}")))
-}
-
-/// `pg_ctl` and `initdb` from PATH, `pg_config --bindir`, or the newest
-/// `/usr/lib/postgresql/*/bin`.
-pub fn find_postgres_bin() -> Result<PathBuf, ClusterError> {
-    let has_tools = |dir: &Path| dir.join("pg_ctl").is_file() && dir.join("initdb").is_file();
-    if let Some(path) = std::env::var_os("PATH") {
-        for dir in std::env::split_paths(&path) {
-            if has_tools(&dir) {
-                // Debian's PATH entries are wrappers or links; resolve to the
-                // real binaries so `postgres` is found next to them.
-                let real = dir
-                    .join("pg_ctl")
-                    .canonicalize()
-                    .ok()
-                    .and_then(|p| p.parent().map(Path::to_path_buf))
-                    .unwrap_or(dir);
-                if has_tools(&real) {
-                    return Ok(real);
-                }
-            }
-        }
-    }
-    if let Ok(out) = Command::new("pg_config").arg("--bindir").output() {
-        let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-        if out.status.success() && has_tools(&dir) {
-            return Ok(dir);
-        }
-    }
-    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .map(|entries| entries.flatten().map(|e| e.path().join("bin")).collect())
-        .unwrap_or_default();
-    versions.retain(|d| has_tools(d));
-    versions.sort_by_key(|d| {
-        d.parent()
-            .and_then(|v| v.file_name())
-            .and_then(|v| v.to_str())
-            .and_then(|v| v.parse::<u32>().ok())
-            .unwrap_or(0)
-    });
-    versions.pop().ok_or_else(|| {
-        ClusterError(
-            "no PostgreSQL server binaries found: run `apt-get install postgresql`, or set DATABASE_URL to an admin URL of a running server".into(),
-        )
-    })
 }
 
 fn encode(s: &str) -> String {
