@@ -79,14 +79,23 @@ pub async fn create_tenant(db: &TestDatabase, kek: &MasterKey, domain: &str) -> 
 }
 
 pub async fn world_with(limit: RateLimit) -> World {
+    world_with_pipeline(limit, |kek| {
+        Pipeline::with_test_cost(kek, HashingPool::new(2, 32).unwrap())
+    })
+    .await
+}
+
+/// A world whose submission pipeline is built by `make` (for example with
+/// a tiny hashing pool at the production bcrypt cost).
+pub async fn world_with_pipeline(
+    limit: RateLimit,
+    make: impl FnOnce(Arc<MasterKey>) -> Pipeline,
+) -> World {
     let db = TestDatabase::new().await;
     let kek = Arc::new(MasterKey::generate().unwrap());
     let a = create_tenant(&db, &kek, "a.example").await;
     let b = create_tenant(&db, &kek, "b.example").await;
-    let pipeline = Arc::new(Pipeline::with_test_cost(
-        kek.clone(),
-        HashingPool::new(2, 32).unwrap(),
-    ));
+    let pipeline = Arc::new(make(kek.clone()));
     let state = AppState::new(db.app_store(), db.manager_store(), pipeline.clone(), limit);
     let app = router(state.clone());
     World {
