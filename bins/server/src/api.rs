@@ -162,10 +162,11 @@ pub async fn submit_ride(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let body: ConversationBody = parse(body)?;
+    let (app, _) = state.stores_for(employee.tenant).await;
     let result = state
         .pipeline
         .submit(
-            &state.app,
+            &app,
             employee.tenant,
             employee.hr_id.expose(),
             employee.team,
@@ -200,9 +201,10 @@ pub async fn themes(
         // A malformed id is a team that does not exist.
         Some(raw) => Some(raw.parse::<TeamId>().map_err(|_| ApiError::not_found())?),
     };
+    let (app, managers) = state.stores_for(manager.tenant).await;
     let view = feedback::scoped_view(
-        &state.app,
-        &state.managers,
+        &app,
+        &managers,
         manager.tenant,
         manager.team,
         requested,
@@ -211,8 +213,7 @@ pub async fn themes(
     .await
     .map_err(feedback_error)?;
     // k, so that an empty dashboard can say when themes appear.
-    let k = state
-        .app
+    let k = app
         .tenant(manager.tenant)
         .transaction(|tx| Box::pin(async move { kataloop_store::tenants::get(tx).await }))
         .await
@@ -249,9 +250,10 @@ pub async fn respond(
 ) -> Result<Response, ApiError> {
     let theme: ThemeId = id.parse().map_err(|_| ApiError::not_found())?;
     let body: ResponseBody = parse(body)?;
+    let (app, managers) = state.stores_for(manager.tenant).await;
     let stored = feedback::respond(
-        &state.app,
-        &state.managers,
+        &app,
+        &managers,
         manager.tenant,
         manager.team,
         theme,
@@ -278,7 +280,11 @@ pub async fn receipt(
     Path(receipt): Path<String>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     limit(&state, &receipt)?;
-    let view = feedback::read_receipt(&state.app, &receipt)
+    let app = match kataloop_service::submission::receipt_tenant(&receipt) {
+        Some(tenant) => state.stores_for(tenant).await.0,
+        None => state.app.clone(),
+    };
+    let view = feedback::read_receipt(&app, &receipt)
         .await
         .map_err(|e| ApiError::internal(&e))?
         .ok_or_else(ApiError::not_found)?;

@@ -90,10 +90,10 @@ fn service_failure(e: ServiceError) -> ApiError {
 }
 
 async fn token_keys(state: &AppState, tenant: TenantId) -> Result<TokenKeys, ApiError> {
-    let root =
-        kataloop_service::credentials::credential_root_cached(&state.pipeline, &state.app, tenant)
-            .await
-            .map_err(service_failure)?;
+    let (app, _) = state.stores_for(tenant).await;
+    let root = kataloop_service::credentials::credential_root_cached(&state.pipeline, &app, tenant)
+        .await
+        .map_err(service_failure)?;
     TokenKeys::from_root(tenant, &root).map_err(|e| ApiError::internal(&e))
 }
 
@@ -132,7 +132,8 @@ async fn employee(state: &AppState, headers: &HeaderMap) -> Result<Employee, Api
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse().ok())
         .ok_or_else(ApiError::invalid_credential)?;
-    let settings = kataloop_service::credentials::oidc_settings(&state.app, tenant)
+    let (app, _) = state.stores_for(tenant).await;
+    let settings = kataloop_service::credentials::oidc_settings(&app, tenant)
         .await
         .map_err(service_failure)?
         .ok_or_else(ApiError::invalid_credential)?;
@@ -166,13 +167,11 @@ async fn manager(state: &AppState, headers: &HeaderMap) -> Result<Manager, ApiEr
     }
     let keys = token_keys(state, tenant).await?;
     let grant = keys.verify_manager(token, now()).map_err(refused)?;
-    let revoked = kataloop_service::credentials::is_manager_token_revoked(
-        &state.app,
-        tenant,
-        *grant.id.as_uuid(),
-    )
-    .await
-    .map_err(service_failure)?;
+    let (app, _) = state.stores_for(tenant).await;
+    let revoked =
+        kataloop_service::credentials::is_manager_token_revoked(&app, tenant, *grant.id.as_uuid())
+            .await
+            .map_err(service_failure)?;
     if revoked {
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,

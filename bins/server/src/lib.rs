@@ -37,10 +37,17 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// Everything a request needs, shared by all of them.
 #[derive(Clone)]
 pub struct AppState {
-    /// The runtime role's pool (bound by row-level security).
+    /// The runtime role's pool of the default region (bound by row-level
+    /// security).
     pub app: Store,
-    /// The managers' read-only pool (released data only).
+    /// The managers' read-only pool of the default region.
     pub managers: ManagerStore,
+    /// The other data regions' pools (runtime, managers).
+    pub regions: Arc<Vec<(Store, ManagerStore)>>,
+    /// Which region holds a tenant (index into `regions`, `None` for the
+    /// default), learned on first use.
+    located:
+        Arc<std::sync::Mutex<std::collections::HashMap<kataloop_tenancy::TenantId, Option<usize>>>>,
     pub pipeline: Arc<Pipeline>,
     pub metrics: Arc<hygiene::Metrics>,
     pub limiter: Arc<hygiene::RateLimiter>,
@@ -64,10 +71,66 @@ impl AppState {
         AppState {
             app,
             managers,
+            regions: Arc::new(Vec::new()),
+            located: Arc::default(),
             pipeline,
             metrics: Arc::new(hygiene::Metrics::default()),
             limiter: Arc::new(hygiene::RateLimiter::new(limit)),
         }
+    }
+}
+
+impl AppState {
+    /// Adds the pools of the other data regions.
+    pub fn with_regions(mut self, regions: Vec<(Store, ManagerStore)>) -> Self {
+        self.regions = Arc::new(regions);
+        self
+    }
+
+    /// The runtime and managers' pools of the region that holds `tenant`.
+    /// A tenant found in no region gets the default region's pools, where
+    /// it is simply absent (the same answers as for any unknown id).
+    pub async fn stores_for(&self, tenant: kataloop_tenancy::TenantId) -> (Store, ManagerStore) {
+        let pick = |i: Option<usize>| match i.and_then(|i| self.regions.get(i)) {
+            Some((app, managers)) => (app.clone(), managers.clone()),
+            None => (self.app.clone(), self.managers.clone()),
+        };
+        if self.regions.is_empty() {
+            return pick(None);
+        }
+        if let Some(i) = self
+            .located
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&tenant).copied())
+        {
+            return pick(i);
+        }
+        let holds = |store: Store| async move {
+            store
+                .tenant(tenant)
+                .transaction(|tx| Box::pin(async move { kataloop_store::tenants::get(tx).await }))
+                .await
+                .is_ok()
+        };
+        let mut found = None;
+        if !holds(self.app.clone()).await {
+            for (i, (app, _)) in self.regions.iter().enumerate() {
+                if holds(app.clone()).await {
+                    found = Some(i);
+                    break;
+                }
+            }
+            if found.is_none() {
+                // Unknown everywhere: not cached, so a tenant created later
+                // is found.
+                return pick(None);
+            }
+        }
+        if let Ok(mut m) = self.located.lock() {
+            m.insert(tenant, found);
+        }
+        pick(found)
     }
 }
 

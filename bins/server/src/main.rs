@@ -27,6 +27,44 @@ fn init_logs(format: &str) {
     }
 }
 
+/// The other data regions: `KATALOOP_REGION_<NAME>_DATABASE_URL` (runtime
+/// login) and `KATALOOP_REGION_<NAME>_MANAGER_DATABASE_URL` (managers'
+/// login) for each region, checked like the default region's.
+async fn region_stores(config: &Config) -> Result<Vec<(Store, ManagerStore)>, String> {
+    let vars: std::collections::BTreeMap<String, String> = std::env::vars().collect();
+    let mut out = Vec::new();
+    for (name, url) in &vars {
+        let Some(region) = name
+            .strip_prefix("KATALOOP_REGION_")
+            .and_then(|r| r.strip_suffix("_DATABASE_URL"))
+        else {
+            continue;
+        };
+        if region.ends_with("_MANAGER") {
+            continue;
+        }
+        let manager_var = format!("KATALOOP_REGION_{region}_MANAGER_DATABASE_URL");
+        let manager_url = vars
+            .get(&manager_var)
+            .ok_or_else(|| format!("{manager_var} is required with {name}"))?;
+        let mut db = DatabaseConfig::new(url.clone());
+        db.ca_file = config.database_ca_file.clone();
+        let app = Store::connect(&db).map_err(|e| e.to_string())?;
+        app.require_runtime_role()
+            .await
+            .map_err(|e| e.to_string())?;
+        let mut mdb = DatabaseConfig::new(manager_url.clone());
+        mdb.ca_file = config.database_ca_file.clone();
+        let managers = ManagerStore::connect(&mdb).map_err(|e| e.to_string())?;
+        managers
+            .require_manager_role()
+            .await
+            .map_err(|e| e.to_string())?;
+        out.push((app, managers));
+    }
+    Ok(out)
+}
+
 async fn run(config: Config) -> Result<(), String> {
     if config.dev {
         return run_dev(config).await;
@@ -61,7 +99,9 @@ async fn run(config: Config) -> Result<(), String> {
     let pool = HashingPool::new(threads, config.hashing_queue).map_err(|e| e.to_string())?;
     let pipeline =
         Pipeline::new(Arc::new(kek), pool, config.bcrypt_cost).map_err(|e| e.to_string())?;
-    let state = AppState::new(app, managers, Arc::new(pipeline), rate_limit(&config));
+    let regions = region_stores(&config).await?;
+    let state =
+        AppState::new(app, managers, Arc::new(pipeline), rate_limit(&config)).with_regions(regions);
     let tls = match (&config.tls_cert, &config.tls_key, config.behind_tls_proxy) {
         (Some(cert), Some(key), _) => {
             Some(serve::tls_config(cert, key).map_err(|e| e.to_string())?)
