@@ -26,21 +26,7 @@ fn policy() -> Policy {
 
 #[test]
 fn blind2_corpus_is_large_and_varied() {
-    let corpus = corpus();
-    assert!(corpus.len() >= 250, "{} texts", corpus.len());
-    let negatives = corpus.iter().filter(|t| t.spans.is_empty()).count();
-    assert!(negatives >= 80, "{negatives} texts without PII");
-    for kind in PiiKind::ALL {
-        if kind == PiiKind::Custom {
-            continue;
-        }
-        let n = corpus
-            .iter()
-            .flat_map(|t| &t.spans)
-            .filter(|s| s.kind == kind)
-            .count();
-        assert!(n >= 6, "only {n} {} spans", kind.label());
-    }
+    common::assert_large_and_varied(&corpus(), 250, 80, 6);
 }
 
 /// Measured when the set was added: any-PII precision 0.875, recall 0.950,

@@ -36,21 +36,7 @@ fn policy() -> Policy {
 
 #[test]
 fn heldout_corpus_is_large_and_varied() {
-    let corpus = corpus();
-    assert!(corpus.len() >= 300, "{} texts", corpus.len());
-    let negatives = corpus.iter().filter(|t| t.spans.is_empty()).count();
-    assert!(negatives >= 100, "{negatives} texts without PII");
-    for kind in PiiKind::ALL {
-        if kind == PiiKind::Custom {
-            continue;
-        }
-        let n = corpus
-            .iter()
-            .flat_map(|t| &t.spans)
-            .filter(|s| s.kind == kind)
-            .count();
-        assert!(n >= 5, "only {n} {} spans", kind.label());
-    }
+    common::assert_large_and_varied(&corpus(), 300, 100, 5);
 }
 
 /// Per kind: (kind, precision floor, recall floor, leak-rate ceiling).

@@ -6,6 +6,30 @@
 use std::collections::BTreeMap;
 
 use kataloop_anonymization::evaluation::{evaluate, LabelledText, Report};
+
+/// Fails unless the corpus has at least `texts` texts, `negatives` of them
+/// without PII, and `per_kind` spans of every built-in kind.
+pub fn assert_large_and_varied(
+    corpus: &[LabelledText],
+    texts: usize,
+    negatives: usize,
+    per_kind: usize,
+) {
+    assert!(corpus.len() >= texts, "{} texts", corpus.len());
+    let clean = corpus.iter().filter(|t| t.spans.is_empty()).count();
+    assert!(clean >= negatives, "{clean} texts without PII");
+    for kind in PiiKind::ALL {
+        if kind == PiiKind::Custom {
+            continue;
+        }
+        let n = corpus
+            .iter()
+            .flat_map(|t| &t.spans)
+            .filter(|s| s.kind == kind)
+            .count();
+        assert!(n >= per_kind, "only {n} {} spans", kind.label());
+    }
+}
 use kataloop_anonymization::{detect, PiiKind, Policy};
 
 /// Regression floors: per kind (precision, recall, leak ceiling), and the
