@@ -645,3 +645,54 @@ fn attack_a_quoting_narrator_is_stopped() {
         assert!(!shares_run(text, PHRASES[0], 4), "quoted: {text:?}");
     }
 }
+
+/// Regression (found by the state machine): a team shown under k = 3 whose
+/// size falls below a raised k = 5 must keep its old figures as the
+/// reference, so that one newcomer cannot make it reappear with new figures.
+#[test]
+fn regression_a_team_below_a_raised_k_keeps_its_reference_figures() {
+    let steps: Vec<Step> = [(3, 0), (10, 0), (6, 0)]
+        .iter()
+        .map(|&(participant, theme)| Step::Submit {
+            participant,
+            theme,
+            phrase: 0,
+            sentiment: 0,
+        })
+        .chain([Step::Release])
+        .chain(
+            [(21, 0), (0, 0)]
+                .iter()
+                .map(|&(participant, theme)| Step::Submit {
+                    participant,
+                    theme,
+                    phrase: 0,
+                    sentiment: 0,
+                }),
+        )
+        .chain([Step::Release])
+        .chain(
+            [(2, 0), (4, 0)]
+                .iter()
+                .map(|&(participant, theme)| Step::Submit {
+                    participant,
+                    theme,
+                    phrase: 0,
+                    sentiment: 0,
+                }),
+        )
+        .chain([Step::ChangeK { k: 5 }, Step::Release])
+        .chain(
+            [(18, 0), (7, 0), (1, 0)]
+                .iter()
+                .map(|&(participant, theme)| Step::Submit {
+                    participant,
+                    theme,
+                    phrase: 0,
+                    sentiment: 0,
+                }),
+        )
+        .chain([Step::Release])
+        .collect();
+    run(3, &steps);
+}

@@ -107,12 +107,19 @@ pub fn compute_release(live: &LiveState, input: &ReleaseInput<'_>) -> Release {
         let Some(contributors) = live.contributors(key) else {
             continue;
         };
+        let shown = input.previous.and_then(|p| p.figures.get(key));
         if let Scope::Team(team) = key.scope {
             if live.team_size(team) < k {
+                // Not a scope under this k (guarantee 5). Figures shown
+                // earlier are kept, hidden, as the reference for any later
+                // change: dropping them would let the cell reappear with
+                // fewer than k newcomers (guarantee 6).
+                if let Some(old) = shown {
+                    figures.insert(key.clone(), old.clone());
+                }
                 continue;
             }
         }
-        let shown = input.previous.and_then(|p| p.figures.get(key));
         let now: BTreeSet<ParticipantId> = contributors.keys().copied().collect();
         let dirty = k_changed || live.dirty_cells().contains(key);
         let next = match shown {
