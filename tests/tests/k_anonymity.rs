@@ -651,48 +651,30 @@ fn attack_a_quoting_narrator_is_stopped() {
 /// reference, so that one newcomer cannot make it reappear with new figures.
 #[test]
 fn regression_a_team_below_a_raised_k_keeps_its_reference_figures() {
-    let steps: Vec<Step> = [(3, 0), (10, 0), (6, 0)]
-        .iter()
-        .map(|&(participant, theme)| Step::Submit {
-            participant,
-            theme,
-            phrase: 0,
-            sentiment: 0,
-        })
-        .chain([Step::Release])
-        .chain(
-            [(21, 0), (0, 0)]
-                .iter()
-                .map(|&(participant, theme)| Step::Submit {
-                    participant,
-                    theme,
-                    phrase: 0,
-                    sentiment: 0,
-                }),
-        )
-        .chain([Step::Release])
-        .chain(
-            [(2, 0), (4, 0)]
-                .iter()
-                .map(|&(participant, theme)| Step::Submit {
-                    participant,
-                    theme,
-                    phrase: 0,
-                    sentiment: 0,
-                }),
-        )
-        .chain([Step::ChangeK { k: 5 }, Step::Release])
-        .chain(
-            [(18, 0), (7, 0), (1, 0)]
-                .iter()
-                .map(|&(participant, theme)| Step::Submit {
-                    participant,
-                    theme,
-                    phrase: 0,
-                    sentiment: 0,
-                }),
-        )
-        .chain([Step::Release])
-        .collect();
+    let submit = |participant: usize| Step::Submit {
+        participant,
+        theme: 0,
+        phrase: 0,
+        sentiment: 0,
+    };
+    // Participants 3, 6, 21, 0 and 18 share one team; k rises from 3 to 5
+    // while that team has four known participants.
+    let steps = vec![
+        submit(3),
+        submit(10),
+        submit(6),
+        Step::Release,
+        submit(21),
+        submit(0),
+        Step::Release,
+        submit(2),
+        submit(4),
+        Step::ChangeK { k: 5 },
+        Step::Release,
+        submit(18),
+        submit(7),
+        submit(1),
+        Step::Release,
+    ];
     run(3, &steps);
 }
