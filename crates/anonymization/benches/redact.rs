@@ -2,24 +2,12 @@
 //! (criterion reports MB/s or MiB/s), on one core.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use kataloop_anonymization::evaluation::{dev_policy, load_corpus};
+use kataloop_anonymization::evaluation::{self, dev_policy, load_corpus};
 use kataloop_anonymization::redact;
 
-/// Joins corpus texts into messages of about 500 bytes.
 fn messages() -> Vec<String> {
     let corpus = load_corpus(include_str!("../corpus/dev.jsonl")).unwrap_or_default();
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for item in corpus {
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(&item.text);
-        if current.len() >= 500 {
-            out.push(std::mem::take(&mut current));
-        }
-    }
-    out
+    evaluation::messages(&corpus, 500)
 }
 
 fn bench(c: &mut Criterion) {

@@ -339,3 +339,20 @@ pub fn dev_policy() -> Policy {
         .build()
         .unwrap_or_default()
 }
+
+/// The corpus texts joined into messages of at least `min_bytes` (the
+/// throughput benchmarks use ≈500-byte messages).
+pub fn messages(corpus: &[LabelledText], min_bytes: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for item in corpus {
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&item.text);
+        if current.len() >= min_bytes {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    out
+}

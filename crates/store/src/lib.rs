@@ -46,7 +46,7 @@ pub mod themes;
 pub use error::StoreError;
 pub use manager::{ManagerCell, ManagerRelease, ManagerStore};
 pub use migrations::{known_migrations, pending_migrations, run_migrations};
-pub use pool::{DatabaseConfig, IdleConnectionState, RoleCheck, Store};
+pub use pool::{DatabaseConfig, DedicatedConnection, IdleConnectionState, RoleCheck, Store};
 pub use tenant_tx::{TenantScope, TenantTx};
 
 /// Id kinds cannot be mixed in queries either. A ride id column compared

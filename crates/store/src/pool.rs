@@ -94,6 +94,12 @@ impl Store {
     pub fn connect(config: &DatabaseConfig) -> Result<Store, StoreError> {
         let (url, tls) = connection_target(config)?;
         let mut manager_config = ManagerConfig::<AsyncPgConnection>::default();
+        // No test query on every checkout: it doubled the round trips of a
+        // short request (kataloop-bench, workload 9). A connection whose
+        // server went away is still refused at checkout, because
+        // `AsyncPgConnection::is_broken` checks that the socket is open, and
+        // a transaction left open is refused too (pool hygiene, guarantee 20).
+        manager_config.recycling_method = diesel_async::pooled_connection::RecyclingMethod::Fast;
         manager_config.custom_setup = Box::new(move |url: &str| {
             let tls = tls.clone();
             let url = url.to_owned();
@@ -174,6 +180,37 @@ impl Store {
         .get_result::<IdleConnectionState>(&mut *conn)
         .await?;
         Ok(row)
+    }
+}
+
+/// One connection of its own, outside any pool: the baseline the pool's
+/// overhead is measured against (benchmarks, diagnostics).
+pub struct DedicatedConnection {
+    conn: AsyncPgConnection,
+}
+
+impl std::fmt::Debug for DedicatedConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DedicatedConnection")
+    }
+}
+
+impl DedicatedConnection {
+    /// Opens the connection with the same TLS rules as [`Store::connect`].
+    pub async fn connect(config: &DatabaseConfig) -> Result<DedicatedConnection, StoreError> {
+        let (url, tls) = connection_target(config)?;
+        let conn = establish(&url, tls)
+            .await
+            .map_err(|e| StoreError::Config(e.to_string()))?;
+        Ok(DedicatedConnection { conn })
+    }
+
+    /// The same statement as [`Store::ping`].
+    pub async fn ping(&mut self) -> Result<(), StoreError> {
+        diesel::sql_query("SELECT 1")
+            .execute(&mut self.conn)
+            .await?;
+        Ok(())
     }
 }
 

@@ -1,4 +1,4 @@
-//! Release computation for one tenant with 100,000 rides over 50 teams and
+//! Release computation (counting alone, and with texts) for one tenant with 100,000 rides over 50 teams and
 //! 12 themes (every cell changed), and the incremental cost of counting one
 //! ride. Run: `cargo bench -p kataloop-themes --bench release`.
 
@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use kataloop_tenancy::{KAnonymity, ParticipantId, ReleaseId, RideId, TeamId};
 use kataloop_themes::{
-    compute_release, terms_of, LiveState, PlainNarrator, ReleaseInput, RideFacts, TermKey,
-    ThemeSlug,
+    aggregate, compute_release, terms_of, LiveState, PlainNarrator, ReleaseInput, RideFacts,
+    TermKey, ThemeSlug,
 };
 
 const THEMES: [&str; 12] = [
@@ -83,6 +83,9 @@ fn release(c: &mut Criterion) {
     let lookup = |r: RideId| d.texts.get(&r).cloned();
     let mut group = c.benchmark_group("release");
     group.sample_size(10);
+    group.bench_function("aggregate_100k_rides_50_teams", |b| {
+        b.iter(|| aggregate(&d.live, None, KAnonymity::DEFAULT))
+    });
     group.bench_function("100k_rides_50_teams_all_cells_changed", |b| {
         b.iter(|| {
             compute_release(

@@ -32,6 +32,6 @@ pub use kataloop_tenancy::ReleaseId;
 pub use live::{LiveState, RideFacts};
 pub use model::{CellKey, Scope, ThemeSlug, ThemesError};
 pub use narrator::{Narrator, PlainNarrator};
-pub use release::{compute_release, Release, ReleaseInput, ReleasedCell};
-pub use text::{shares_run, stem, terms_of, tokens, TermId, TermKey};
+pub use release::{aggregate, compute_release, Aggregation, Release, ReleaseInput, ReleasedCell};
+pub use text::{for_each_token, shares_run, stem, terms_of, tokens, TermId, TermKey};
 pub use view::{ManagerTheme, ManagerView};

@@ -1,7 +1,7 @@
 //! The live state of a tenant's themes: who contributed to which cell.
 //! Internal only: managers never read it (they read releases).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use kataloop_tenancy::{ParticipantId, RideId, TeamId, ThemeId};
 
@@ -24,14 +24,25 @@ pub struct RideFacts {
     pub terms: BTreeSet<TermId>,
 }
 
-/// One cell's contributors: each participant with their rides in the cell,
-/// first ride first.
-pub(crate) type Contributors = BTreeMap<ParticipantId, Vec<RideId>>;
+/// What a release needs of a participant's first ride in a cell, kept in
+/// the cell itself: counting a cell then reads the cell alone, instead of
+/// one scattered lookup per contributor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct FirstRide {
+    pub(crate) ride: RideId,
+    pub(crate) sentiment: f32,
+    pub(crate) confidence: f32,
+}
+
+/// One cell's contributors: each participant with the first ride that put
+/// them there (later rides of theirs in the cell shape nothing).
+pub(crate) type Contributors = BTreeMap<ParticipantId, FirstRide>;
 
 /// A tenant's live aggregation state, updated incrementally per ride.
 #[derive(Debug, Clone, Default)]
 pub struct LiveState {
-    rides: BTreeMap<RideId, RideFacts>,
+    // Looked up once per contributor at every release: hashed, not sorted.
+    rides: HashMap<RideId, RideFacts>,
     cells: BTreeMap<CellKey, Contributors>,
     cell_ids: BTreeMap<CellKey, ThemeId>,
     team_members: BTreeMap<TeamId, BTreeSet<ParticipantId>>,
@@ -89,17 +100,18 @@ impl LiveState {
             self.cell_ids
                 .entry(key.clone())
                 .or_insert_with(ThemeId::random);
-            let rides = self
-                .cells
-                .entry(key.clone())
-                .or_default()
-                .entry(facts.participant)
-                .or_default();
-            if rides.is_empty() {
+            let contributors = self.cells.entry(key.clone()).or_default();
+            if let std::collections::btree_map::Entry::Vacant(v) =
+                contributors.entry(facts.participant)
+            {
+                v.insert(FirstRide {
+                    ride: facts.ride,
+                    sentiment: facts.sentiment,
+                    confidence: facts.confidence,
+                });
                 // Only a new participant can change what a manager sees.
                 self.dirty.insert(key);
             }
-            rides.push(facts.ride);
         }
         self.rides.insert(facts.ride, facts);
         Ok(())
@@ -129,8 +141,9 @@ impl LiveState {
 
     /// Rebuilds the state from storage. Each cell lists its participants
     /// with the ride that first put them there (the only ride that shapes
-    /// releases); `rides` holds the facts of those rides. `dirty` names the
-    /// cells that changed since the last release.
+    /// releases); `rides` holds the facts of those rides (a member whose
+    /// ride has no facts cannot be counted and is left out). `dirty` names
+    /// the cells that changed since the last release.
     pub fn restore(
         cells: impl IntoIterator<Item = (CellKey, ThemeId, Vec<(ParticipantId, RideId)>)>,
         rides: impl IntoIterator<Item = RideFacts>,
@@ -151,7 +164,14 @@ impl LiveState {
             state.cell_ids.insert(key.clone(), id);
             let contributors = state.cells.entry(key).or_default();
             for (participant, ride) in members {
-                contributors.entry(participant).or_default().push(ride);
+                let Some(facts) = state.rides.get(&ride) else {
+                    continue;
+                };
+                contributors.entry(participant).or_insert(FirstRide {
+                    ride,
+                    sentiment: facts.sentiment,
+                    confidence: facts.confidence,
+                });
             }
         }
         state.dirty = dirty.into_iter().collect();

@@ -4,7 +4,9 @@
 use std::collections::BTreeSet;
 
 use crate::model::ThemeSlug;
-use crate::text::tokens;
+use std::ops::ControlFlow;
+
+use crate::text::for_each_token;
 
 /// Writes the texts of a released cell. Implementations must build their
 /// texts from their own fixed templates plus words that `allowed` accepts;
@@ -56,17 +58,16 @@ impl PlainNarrator {
     }
 
     fn allowed_words(text: &str, allowed: &dyn Fn(&str) -> bool, max: usize) -> Vec<String> {
-        let mut seen = BTreeSet::new();
-        let mut out = Vec::new();
-        for word in tokens(text) {
-            if word.chars().count() < 4 || !allowed(&word) || !seen.insert(word.clone()) {
-                continue;
+        let mut out: Vec<String> = Vec::new();
+        for_each_token(text, |word| {
+            if word.chars().count() >= 4 && !out.iter().any(|w| w == word) && allowed(word) {
+                out.push(word.to_owned());
+                if out.len() == max {
+                    return ControlFlow::Break(());
+                }
             }
-            out.push(word);
-            if out.len() == max {
-                break;
-            }
-        }
+            ControlFlow::Continue(())
+        });
         out
     }
 }
@@ -112,12 +113,24 @@ impl Narrator for PlainNarrator {
         texts: &[&str],
         allowed: &dyn Fn(&str) -> bool,
     ) -> String {
+        // The first five distinct usable words, in the order the texts give
+        // them (participant order, never time), listed alphabetically.
         let mut words = BTreeSet::new();
         for text in texts {
-            words.extend(Self::allowed_words(text, allowed, 5));
+            if words.len() == 5 {
+                break;
+            }
+            let want = 5 - words.len();
+            words.extend(
+                Self::allowed_words(text, allowed, 5)
+                    .into_iter()
+                    .filter(|w| !words.contains(w))
+                    .take(want)
+                    .collect::<Vec<_>>(),
+            );
         }
         let name = Self::name(theme).to_lowercase();
-        let words: Vec<String> = words.into_iter().take(5).collect();
+        let words: Vec<String> = words.into_iter().collect();
         if words.is_empty() {
             format!("Several people raised {name}.")
         } else {

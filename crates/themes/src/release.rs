@@ -1,9 +1,9 @@
 //! Releases: what managers may see, computed at an epoch from the live state
 //! and the previous release.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::ControlFlow;
 
 use chrono::NaiveDate;
 use kataloop_tenancy::{KAnonymity, ParticipantId, ReleaseId, RideId, ThemeId};
@@ -11,7 +11,7 @@ use kataloop_tenancy::{KAnonymity, ParticipantId, ReleaseId, RideId, ThemeId};
 use crate::live::{Contributors, LiveState};
 use crate::model::{CellKey, Scope, ThemeSlug};
 use crate::narrator::Narrator;
-use crate::text::{stem, tokens, TermId, TermKey};
+use crate::text::{for_each_token, stem, tokens, TermId, TermKey};
 
 /// The released figures of one cell. `basis` (who stands behind the
 /// figures) is internal: it decides when figures may advance and never
@@ -82,7 +82,33 @@ impl std::fmt::Debug for ReleaseInput<'_> {
     }
 }
 
-/// Computes the next release (guarantees 1–7):
+/// What the aggregation decided for one cell.
+enum Decision<'a> {
+    /// The figures shown before stay (unchanged contributors, or fewer than
+    /// k newcomers).
+    Keep(&'a ReleasedCell),
+    /// New figures from these contributors (all of the cell's, or the
+    /// previous basis when only k changed).
+    Build(Contributors),
+    /// Same as `Build` with all of the cell's contributors, without a copy.
+    BuildAll(&'a Contributors),
+}
+
+/// The counting half of a release: which cells have figures, what they
+/// count, and which are visible; texts are not written yet. This is the
+/// part a database `GROUP BY ... count(DISTINCT participant)` would do, plus
+/// the k-delta and suppression rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aggregation {
+    /// Figures of every cell that has any; cells in `to_narrate` carry
+    /// counts and means but no texts yet.
+    pub figures: BTreeMap<CellKey, ReleasedCell>,
+    pub visible: BTreeSet<CellKey>,
+    /// Cells whose figures advanced in this release and need new texts.
+    pub to_narrate: BTreeSet<CellKey>,
+}
+
+/// Counts and decides (guarantees 1–6), without writing any text:
 ///
 /// 1. A team is a scope only with at least k known participants (5).
 /// 2. A cell gets figures when at least k distinct participants stand behind
@@ -92,24 +118,22 @@ impl std::fmt::Debug for ReleaseInput<'_> {
 /// 3. Complementary suppression: for each theme, while the tenant count
 ///    minus the visible team counts lies in 1..k, the smallest visible team
 ///    cell is hidden too (4).
-/// 4. Texts use only the narrator's fixed words and words at least k
-///    participants of the cell used; none shares 4 words with a contributing
-///    ride (7).
 ///
 /// Cells whose contributors did not change keep their figures without being
 /// rebuilt, unless k changed.
-pub fn compute_release(live: &LiveState, input: &ReleaseInput<'_>) -> Release {
-    let k = usize::from(input.k.get());
-    let k_changed = input.previous.is_some_and(|p| p.k != input.k);
+pub fn aggregate(live: &LiveState, previous: Option<&Release>, k: KAnonymity) -> Aggregation {
+    let kk = usize::from(k.get());
+    let k_changed = previous.is_some_and(|p| p.k != k);
     let mut figures: BTreeMap<CellKey, ReleasedCell> = BTreeMap::new();
+    let mut to_narrate = BTreeSet::new();
 
     for key in live.cell_keys() {
         let Some(contributors) = live.contributors(key) else {
             continue;
         };
-        let shown = input.previous.and_then(|p| p.figures.get(key));
+        let shown = previous.and_then(|p| p.figures.get(key));
         if let Scope::Team(team) = key.scope {
-            if live.team_size(team) < k {
+            if live.team_size(team) < kk {
                 // Not a scope under this k (guarantee 5). Figures shown
                 // earlier are kept, hidden, as the reference for any later
                 // change: dropping them would let the cell reappear with
@@ -120,13 +144,13 @@ pub fn compute_release(live: &LiveState, input: &ReleaseInput<'_>) -> Release {
                 continue;
             }
         }
-        let now: BTreeSet<ParticipantId> = contributors.keys().copied().collect();
         let dirty = k_changed || live.dirty_cells().contains(key);
-        let next = match shown {
-            Some(old) if !dirty => Some(old.clone()),
-            Some(old) if now.is_superset(&old.basis) => {
-                if now.difference(&old.basis).count() >= k {
-                    build(live, key, contributors, input)
+        let decision = match shown {
+            Some(old) if !dirty => Some(Decision::Keep(old)),
+            Some(old) if old.basis.iter().all(|p| contributors.contains_key(p)) => {
+                let newcomers = contributors.len() - old.basis.len();
+                if newcomers >= kk {
+                    Some(Decision::BuildAll(contributors))
                 } else if k_changed {
                     // Same people, stricter k: the texts are rebuilt from the
                     // same basis, so they can only lose words (guarantee 7),
@@ -134,27 +158,59 @@ pub fn compute_release(live: &LiveState, input: &ReleaseInput<'_>) -> Release {
                     let same: Contributors = contributors
                         .iter()
                         .filter(|(p, _)| old.basis.contains(p))
-                        .map(|(p, r)| (*p, r.clone()))
+                        .map(|(p, r)| (*p, *r))
                         .collect();
-                    build(live, key, &same, input)
+                    Some(Decision::Build(same))
                 } else {
-                    Some(old.clone())
+                    Some(Decision::Keep(old))
                 }
             }
             // Someone left (erasure): what they said must go.
-            Some(_) | None => (now.len() >= k)
-                .then(|| build(live, key, contributors, input))
-                .flatten(),
+            Some(_) | None => {
+                (contributors.len() >= kk).then_some(Decision::BuildAll(contributors))
+            }
         };
         // Figures are kept even while hidden (count below a raised k, or
         // suppressed): they are what a manager last saw, and any later
         // change is measured against them.
-        if let Some(cell) = next {
+        let (cell, fresh) = match decision {
+            None => (None, false),
+            Some(Decision::Keep(old)) => (Some(old.clone()), false),
+            Some(Decision::Build(c)) => (tally(live, key, &c), true),
+            Some(Decision::BuildAll(c)) => (tally(live, key, c), true),
+        };
+        if let Some(cell) = cell {
+            if fresh {
+                to_narrate.insert(key.clone());
+            }
             figures.insert(key.clone(), cell);
         }
     }
 
-    let visible = suppress(&figures, k);
+    let visible = suppress(&figures, kk);
+    Aggregation {
+        figures,
+        visible,
+        to_narrate,
+    }
+}
+
+/// Computes the next release (guarantees 1–7): [`aggregate`], then texts
+/// for every cell whose figures advanced. Texts use only the narrator's
+/// fixed words and words at least k participants of the cell used; none
+/// shares 4 words with a contributing ride (7).
+pub fn compute_release(live: &LiveState, input: &ReleaseInput<'_>) -> Release {
+    let Aggregation {
+        mut figures,
+        visible,
+        to_narrate,
+    } = aggregate(live, input.previous, input.k);
+    let mut words = Words::new(input);
+    for key in &to_narrate {
+        if let Some(cell) = figures.get_mut(key) {
+            narrate(live, key, cell, input, &mut words);
+        }
+    }
     Release {
         id: input.id,
         released_on: input.released_on,
@@ -219,105 +275,269 @@ fn round_to(x: f32, step: f32) -> f32 {
     }
 }
 
-fn shuffle_key(seed: &[u8; 32], participant: ParticipantId) -> Vec<u8> {
-    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, seed);
-    ring::hmac::sign(&key, participant.as_uuid().as_bytes())
-        .as_ref()
-        .to_vec()
-}
-
-/// Hashes of every run of 4 consecutive words. A collision can only make a
-/// text look like a quote (it is then dropped), never the reverse.
-fn run_hashes(words: &[String]) -> impl Iterator<Item = u64> + '_ {
-    words.windows(4).map(|w| {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        w.hash(&mut h);
-        h.finish()
+/// Counts and means of one cell from its contributors; texts come later.
+/// Each participant counts through their first ride in the cell only.
+fn tally(live: &LiveState, key: &CellKey, contributors: &Contributors) -> Option<ReleasedCell> {
+    let theme_id = live.cell_id(key)?;
+    let mut sentiment = 0.0f32;
+    let mut confidence = 0.0f32;
+    for first in contributors.values() {
+        sentiment += first.sentiment;
+        confidence += first.confidence;
+    }
+    let n = contributors.len() as f32;
+    Some(ReleasedCell {
+        theme_id,
+        contributor_count: u32::try_from(contributors.len()).unwrap_or(u32::MAX),
+        sentiment: round_to(sentiment / n, 0.1),
+        confidence: round_to(confidence / n, 0.05),
+        name: String::new(),
+        description: String::new(),
+        suggested_action: String::new(),
+        summaries: Vec::new(),
+        basis: contributors.keys().copied().collect(),
     })
 }
 
-fn build(
+/// A hasher for values that already are uniformly distributed 64-bit
+/// hashes (term ids, run hashes): hashing them again would only cost time.
+#[derive(Default)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b) ^ (self.0 >> 56);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// FNV-1a for short strings (words) in per-release caches.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+type PreHashedSet<T> = HashSet<T, BuildHasherDefault<PreHashed>>;
+type PreHashedMap<K, V> = HashMap<K, V, BuildHasherDefault<PreHashed>>;
+
+/// 64-bit FNV-1a of one word.
+fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Calls `f` with a hash of every run of 4 consecutive words of `text`
+/// (the words as [`tokens`] splits them); stops when `f` breaks. A
+/// collision can only make a text look like a quote (it is then dropped),
+/// never the reverse.
+fn for_each_run<B>(text: &str, mut f: impl FnMut(u64) -> ControlFlow<B>) -> Option<B> {
+    let mut last = [0u64; 4];
+    let mut seen = 0usize;
+    for_each_token(text, |word| {
+        last.rotate_left(1);
+        last[3] = word_hash(word);
+        seen += 1;
+        if seen < 4 {
+            return ControlFlow::Continue(());
+        }
+        // Order matters: rotate each word's hash by its position.
+        let run = last
+            .iter()
+            .enumerate()
+            .fold(0u64, |acc, (i, h)| acc ^ h.rotate_left(16 * i as u32))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        f(run)
+    })
+}
+
+/// One ride's text as a release needs it, fetched and split once even
+/// though the ride counts in two cells (its team's and the tenant's).
+struct RideText {
+    text: String,
+    runs: Vec<u64>,
+}
+
+/// Per-release caches: ride texts, and the term id of every word seen
+/// (stemming and keyed hashing are the costly part of checking a word).
+struct Words<'a> {
+    input: &'a ReleaseInput<'a>,
+    rides: HashMap<RideId, std::rc::Rc<RideText>>,
+    terms: HashMap<String, TermId, BuildHasherDefault<Fnv>>,
+    fixed: Option<PreHashedSet<TermId>>,
+}
+
+impl<'a> Words<'a> {
+    fn new(input: &'a ReleaseInput<'a>) -> Self {
+        Words {
+            input,
+            rides: HashMap::new(),
+            terms: HashMap::default(),
+            fixed: None,
+        }
+    }
+
+    fn term(&mut self, word: &str) -> TermId {
+        if let Some(t) = self.terms.get(word) {
+            return *t;
+        }
+        let t = self.input.term_key.id(&stem(&word.to_lowercase()));
+        self.terms.insert(word.to_owned(), t);
+        t
+    }
+
+    fn ride(&mut self, ride: RideId) -> std::rc::Rc<RideText> {
+        if let Some(r) = self.rides.get(&ride) {
+            return r.clone();
+        }
+        let text = (self.input.ride_text)(ride).unwrap_or_default();
+        let mut runs = Vec::new();
+        for_each_run(&text, |h| {
+            runs.push(h);
+            ControlFlow::<()>::Continue(())
+        });
+        let r = std::rc::Rc::new(RideText { text, runs });
+        self.rides.insert(ride, r.clone());
+        r
+    }
+
+    /// The narrator's fixed vocabulary as term ids, computed once.
+    fn fixed(&mut self) -> PreHashedSet<TermId> {
+        if self.fixed.is_none() {
+            let words = self.input.narrator.fixed_vocabulary();
+            let set = words.iter().map(|w| self.term(w)).collect();
+            self.fixed = Some(set);
+        }
+        self.fixed.clone().unwrap_or_default()
+    }
+}
+
+/// A permutation of `0..n` from a secret seed and the cell, so that
+/// summaries follow neither time nor participant order.
+fn shuffled(n: usize, seed: &[u8; 32], cell: ThemeId) -> Vec<usize> {
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, seed);
+    let tag = ring::hmac::sign(&key, cell.as_uuid().as_bytes());
+    let mut state = [0u8; 8];
+    state.copy_from_slice(&tag.as_ref()[..8]);
+    let mut state = u64::from_le_bytes(state);
+    // SplitMix64 driving Fisher–Yates: the seed is secret and fresh per
+    // release, which is all the order has to hide.
+    let mut next = move || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    order
+}
+
+/// Writes the texts of one cell whose figures advanced (guarantee 7).
+fn narrate(
     live: &LiveState,
     key: &CellKey,
-    contributors: &Contributors,
+    cell: &mut ReleasedCell,
     input: &ReleaseInput<'_>,
-) -> Option<ReleasedCell> {
+    words: &mut Words<'_>,
+) {
     let k = usize::from(input.k.get());
-    let theme_id = live.cell_id(key)?;
-    // Each participant counts through their first ride in the cell only.
-    let mut firsts = Vec::with_capacity(contributors.len());
-    for (participant, rides) in contributors {
-        let ride = *rides.first()?;
-        firsts.push((*participant, live.ride(ride)?));
+    let Some(contributors) = live.contributors(key) else {
+        return;
+    };
+    // The first ride of each participant of the basis, in participant order.
+    let mut firsts = Vec::with_capacity(cell.basis.len());
+    // Both are sorted by participant: walk them side by side.
+    let mut basis = cell.basis.iter().peekable();
+    for (participant, first) in contributors {
+        while basis.next_if(|b| *b < participant).is_some() {}
+        if basis.next_if_eq(&participant).is_none() {
+            continue;
+        }
+        let Some(facts) = live.ride(first.ride) else {
+            continue;
+        };
+        firsts.push(facts);
     }
-    let n = firsts.len() as f32;
-    let sentiment = round_to(
-        firsts.iter().map(|(_, f)| f.sentiment).sum::<f32>() / n,
-        0.1,
-    );
-    let confidence = round_to(
-        firsts.iter().map(|(_, f)| f.confidence).sum::<f32>() / n,
-        0.05,
-    );
 
     // The k-anonymous vocabulary of this cell.
-    let mut users: BTreeMap<TermId, usize> = BTreeMap::new();
-    for (_, facts) in &firsts {
+    let mut users: PreHashedMap<TermId, usize> = PreHashedMap::default();
+    for facts in &firsts {
         for term in &facts.terms {
             *users.entry(*term).or_default() += 1;
         }
     }
     let narrator = input.narrator;
     let name = narrator.theme_name(&key.theme);
-    let mut fixed: BTreeSet<TermId> = narrator
-        .fixed_vocabulary()
-        .iter()
-        .map(|w| input.term_key.id(&stem(w)))
-        .collect();
-    fixed.extend(tokens(&name).iter().map(|w| input.term_key.id(&stem(w))));
-    let allowed_terms: BTreeSet<TermId> = users
-        .into_iter()
-        .filter(|(_, n)| *n >= k)
-        .map(|(t, _)| t)
-        .chain(fixed.iter().copied())
-        .collect();
-    // Memoised: the same few hundred words are checked many times.
-    let verdicts: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
-    let allowed = |word: &str| -> bool {
-        if let Some(v) = verdicts.borrow().get(word) {
-            return *v;
-        }
-        let v = allowed_terms.contains(&input.term_key.id(&stem(&word.to_lowercase())));
-        verdicts.borrow_mut().insert(word.to_owned(), v);
-        v
-    };
-
-    let texts: Vec<String> = firsts
-        .iter()
-        .map(|(_, f)| (input.ride_text)(f.ride).unwrap_or_default())
-        .collect();
-    // Every 4-word run of the contributing rides, hashed once: checking an
-    // output is then linear in its length, not in the number of rides.
-    let mut runs: HashSet<u64> = HashSet::new();
-    for text in &texts {
-        runs.extend(run_hashes(&tokens(text)));
+    let mut allowed_terms = words.fixed();
+    for w in tokens(&name) {
+        allowed_terms.insert(words.term(&w));
     }
+    allowed_terms.extend(users.into_iter().filter(|(_, n)| *n >= k).map(|(t, _)| t));
+
+    let texts: Vec<std::rc::Rc<RideText>> = firsts.iter().map(|f| words.ride(f.ride)).collect();
+    // Every 4-word run of the contributing rides: checking an output is
+    // then linear in its length, not in the number of rides.
+    let mut runs: PreHashedSet<u64> = PreHashedSet::default();
+    for t in &texts {
+        runs.extend(t.runs.iter().copied());
+    }
+    let words = std::cell::RefCell::new(words);
+    let allowed = |word: &str| -> bool { allowed_terms.contains(&words.borrow_mut().term(word)) };
     let acceptable = |s: &str| -> bool {
-        let words = tokens(s);
-        words.iter().all(|w| allowed(w)) && !run_hashes(&words).any(|h| runs.contains(&h))
+        let foreign_word = for_each_token(s, |w| {
+            if allowed(w) {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            }
+        });
+        let quote = || {
+            for_each_run(s, |h| {
+                if runs.contains(&h) {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            })
+        };
+        foreign_word.is_none() && quote().is_none()
     };
     let template_only = |_: &str| false;
 
-    let mut ordered: Vec<(Vec<u8>, usize)> = firsts
-        .iter()
-        .enumerate()
-        .map(|(i, (p, _))| (shuffle_key(&input.shuffle_seed, *p), i))
-        .collect();
-    ordered.sort();
     let mut summaries = Vec::with_capacity(firsts.len());
-    for (_, i) in ordered {
-        let facts = firsts[i].1;
-        let text = &texts[i];
+    for i in shuffled(firsts.len(), &input.shuffle_seed, cell.theme_id) {
+        let facts = firsts[i];
+        let text = &texts[i].text;
         let rich = narrator.ride_summary(&key.theme, facts.sentiment, text, &allowed);
         if acceptable(&rich) {
             summaries.push(rich);
@@ -329,32 +549,21 @@ fn build(
         }
     }
 
-    let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let description = [
+    let text_refs: Vec<&str> = texts.iter().map(|t| t.text.as_str()).collect();
+    cell.description = [
         narrator.description(&key.theme, &text_refs, &allowed),
         narrator.description(&key.theme, &[], &template_only),
     ]
     .into_iter()
     .find(|d| acceptable(d))
     .unwrap_or_default();
-    let suggested_action = Some(narrator.suggested_action(&key.theme))
+    cell.suggested_action = Some(narrator.suggested_action(&key.theme))
         .filter(|a| acceptable(a))
         .unwrap_or_default();
-    let name = if acceptable(&name) {
+    cell.name = if acceptable(&name) {
         name
     } else {
         key.theme.to_string()
     };
-
-    Some(ReleasedCell {
-        theme_id,
-        contributor_count: u32::try_from(firsts.len()).unwrap_or(u32::MAX),
-        sentiment,
-        confidence,
-        name,
-        description,
-        suggested_action,
-        summaries,
-        basis: firsts.iter().map(|(p, _)| *p).collect(),
-    })
+    cell.summaries = summaries;
 }

@@ -39,20 +39,41 @@ impl std::fmt::Debug for TermKey {
 /// inside a word are dropped, so "don't" is "dont").
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for_each_token(text, |w| {
+        out.push(w.to_owned());
+        std::ops::ControlFlow::<()>::Continue(())
+    });
+    out
+}
+
+/// Calls `f` with each word [`tokens`] would return, in order, without
+/// allocating per word; stops early when `f` breaks.
+pub fn for_each_token<B>(
+    text: &str,
+    mut f: impl FnMut(&str) -> std::ops::ControlFlow<B>,
+) -> Option<B> {
     let mut current = String::new();
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        // ASCII first: most feedback is, and it needs no case tables.
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             current.extend(c.to_lowercase());
         } else if (c == '\'' || c == '’') && !current.is_empty() {
             continue;
         } else if !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+            if let std::ops::ControlFlow::Break(b) = f(&current) {
+                return Some(b);
+            }
+            current.clear();
         }
     }
     if !current.is_empty() {
-        out.push(current);
+        if let std::ops::ControlFlow::Break(b) = f(&current) {
+            return Some(b);
+        }
     }
-    out
+    None
 }
 
 /// The English (Porter 2) stem of a lowercase word.

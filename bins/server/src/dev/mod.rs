@@ -106,6 +106,11 @@ pub struct DevSetup {
     pub manager_token: String,
     /// An invite for a fresh demo employee of the first team.
     pub invite_token: String,
+    /// Connection URLs of the runtime and managers' logins (secret: they
+    /// carry the password), for tools such as the bench harness.
+    pub app_url: String,
+    pub manager_url: String,
+    pub owner_url: String,
 }
 
 impl std::fmt::Debug for DevSetup {
@@ -273,6 +278,9 @@ pub async fn bootstrap(db: &DevDatabase, options: &DevOptions) -> Result<DevSetu
         seeded,
         manager_token,
         invite_token,
+        app_url: url_for(APP_LOGIN)?,
+        manager_url: url_for(MANAGER_LOGIN)?,
+        owner_url: url_for(OWNER_LOGIN)?,
     })
 }
 
