@@ -13,6 +13,9 @@ pub struct Shape {
     /// Whether to store a release whose tenant cells are all visible (what
     /// a manager dashboard reads).
     pub release: bool,
+    /// Whether to insert the tenant's row (false when the tenant was
+    /// created through the service, with its keys).
+    pub tenant_row: bool,
 }
 
 /// Loads one tenant; `seed` makes the content reproducible, so the same
@@ -34,7 +37,7 @@ pub async fn load_tenant(
     let sql = format!(
         "BEGIN;
         SELECT setseed({seed});
-        INSERT INTO tenants (id, name, domain) VALUES ('{t}', 'Bench', 'b{short}.bench.example');
+        {tenant_row}
         CREATE TEMP TABLE b_teams ON COMMIT DROP AS
           SELECT i, md5('{t}team' || i)::uuid AS id FROM generate_series(0, {teams} - 1) i;
         INSERT INTO teams (tenant_id, id, name) SELECT '{t}', id, 'Team ' || i FROM b_teams;
@@ -60,7 +63,11 @@ pub async fn load_tenant(
           FROM b_rides r JOIN b_people p ON p.i = r.p JOIN b_teams b ON b.i = r.p % {teams}
                JOIN b_themes th ON th.i = r.th;
         COMMIT;",
-        short = &t[..8],
+        tenant_row = if shape.tenant_row {
+            format!("INSERT INTO tenants (id, name, domain) VALUES ('{t}', 'Bench', 'b{}.bench.example');", &t[..8])
+        } else {
+            String::new()
+        },
         teams = shape.teams,
         people = shape.participants,
         rides = shape.rides,

@@ -7,7 +7,10 @@
 
 mod data;
 mod env;
+mod http;
+mod load;
 mod measure;
+mod server;
 mod workloads;
 
 use std::path::PathBuf;
@@ -52,13 +55,19 @@ enum Workload {
     Text,
     /// 9: pool overhead.
     Pool,
+    /// 1 (and 7): submissions over HTTPS against the hashing ceiling.
+    Submit,
+    /// 2, 4, 5 (and 7): the manager dashboard over HTTPS.
+    Dashboard,
 }
 
-const ALL: [Workload; 4] = [
+const ALL: [Workload; 6] = [
     Workload::Text,
     Workload::Pool,
     Workload::Rls,
     Workload::Release,
+    Workload::Submit,
+    Workload::Dashboard,
 ];
 
 async fn run(cli: &Cli) -> Result<Vec<Row>, String> {
@@ -83,6 +92,14 @@ async fn run(cli: &Cli) -> Result<Vec<Row>, String> {
     let env = env::BenchEnv::start(&cli.dir).await?;
     let result = async {
         let mut rows = Vec::new();
+        let serving = chosen
+            .iter()
+            .any(|w| matches!(w, Workload::Submit | Workload::Dashboard));
+        let server = if serving {
+            Some(server::Server::start(&env).await?)
+        } else {
+            None
+        };
         for w in &chosen {
             match w {
                 Workload::Text => {}
@@ -98,7 +115,23 @@ async fn run(cli: &Cli) -> Result<Vec<Row>, String> {
                     eprintln!("workload 6: release vs SQL");
                     rows.extend(workloads::release(&env, size).await?);
                 }
+                Workload::Submit => {
+                    if let Some(server) = &server {
+                        eprintln!("workload 1: submissions");
+                        rows.extend(load::submissions(&env, server, size).await?);
+                    }
+                }
+                Workload::Dashboard => {
+                    if let Some(server) = &server {
+                        eprintln!("workloads 2, 4, 5: dashboard");
+                        rows.extend(load::dashboard(&env, server, size).await?);
+                    }
+                }
             }
+        }
+        if let Some(server) = server {
+            rows.push(load::memory(&server));
+            server.stop();
         }
         Ok::<_, String>(rows)
     }

@@ -81,6 +81,7 @@ pub async fn release(env: &BenchEnv, size: Size) -> Result<Vec<Row>, String> {
         teams: 50,
         participants: 20_000,
         release: false,
+        tenant_row: true,
     };
     eprintln!("  loading {} rides, {} teams ...", shape.rides, shape.teams);
     load_tenant(&admin, tenant, shape, 0.42).await?;
@@ -198,7 +199,7 @@ pub async fn release(env: &BenchEnv, size: Size) -> Result<Vec<Row>, String> {
 /// them (explicit tenant conditions, as every store query has).
 const DASHBOARD_HEADER: &str =
     "SELECT id FROM releases WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1";
-const DASHBOARD_CELLS: &str = "SELECT c.theme_id, t.slug, c.contributor_count, c.sentiment, \
+pub const DASHBOARD_CELLS: &str = "SELECT c.theme_id, t.slug, c.contributor_count, c.sentiment, \
      c.confidence, c.name, c.description, c.suggested_action, c.summaries \
      FROM release_cells c JOIN themes t ON t.tenant_id = c.tenant_id AND t.id = c.theme_id \
      WHERE c.tenant_id = $1 AND c.release_id = $2 AND c.visible AND t.team_id IS NULL";
@@ -319,6 +320,7 @@ pub async fn rls_tax(env: &BenchEnv, size: Size) -> Result<Vec<Row>, String> {
         teams: 5,
         participants: 100,
         release: true,
+        tenant_row: true,
     };
     let admin = connect(&env.admin_url).await?;
     let twin = connect(&env.no_rls_admin_url).await?;

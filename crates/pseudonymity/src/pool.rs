@@ -159,6 +159,12 @@ impl fmt::Debug for HashingPool {
 }
 
 fn worker(queue: &Mutex<mpsc::Receiver<Job>>) {
+    // Hashing is the one deliberately slow thing the server does. At the
+    // lowest priority (nice 19) it still takes every idle cycle, but the
+    // async runtime (and the database) go first, so a submission burst
+    // cannot slow down everyone else's requests (benchmark workload 4).
+    // Best effort: where the OS refuses, hashing runs at normal priority.
+    let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
     loop {
         // A poisoned lock only means another worker panicked while holding
         // it; the receiver itself is still sound.
