@@ -22,6 +22,10 @@ struct Throwaway {
     tools: PgTools,
 }
 
+/// Settings of throwaway clusters: durability is not what tests test.
+const THROWAWAY_OPTIONS: &str =
+    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+
 const LOCAL_ADMIN: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 
 impl Cluster {
@@ -83,7 +87,7 @@ impl Cluster {
             &dir.join("server.log"),
             port,
             &dir,
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            THROWAWAY_OPTIONS,
         )?;
         Ok(Cluster {
             host: "127.0.0.1".into(),
@@ -113,6 +117,30 @@ impl Cluster {
                 .map_err(|e| ClusterError(format!("cannot remove {}: {e}", t.dir.display())))?;
         }
         Ok(())
+    }
+
+    /// Stops a throwaway cluster as an outage would (every connection is
+    /// cut), keeping its data for [`Cluster::resume`]. Fault-injection
+    /// tests only; refused for a server this process did not start.
+    pub fn pause(&self) -> Result<(), ClusterError> {
+        let t = self.throwaway.as_ref().ok_or_else(|| {
+            ClusterError("only a throwaway cluster may be stopped by a test".into())
+        })?;
+        t.tools.stop(&t.dir.join("data"), "fast")
+    }
+
+    /// Starts a paused throwaway cluster again on the same port.
+    pub fn resume(&self) -> Result<(), ClusterError> {
+        let t = self.throwaway.as_ref().ok_or_else(|| {
+            ClusterError("only a throwaway cluster may be started by a test".into())
+        })?;
+        t.tools.start(
+            &t.dir.join("data"),
+            &t.dir.join("server.log"),
+            self.port,
+            &t.dir,
+            THROWAWAY_OPTIONS,
+        )
     }
 
     /// Whether a server answers at this address (within two seconds).

@@ -56,6 +56,16 @@ impl TestDatabase {
         TestDatabase { name, cluster }
     }
 
+    /// Like [`TestDatabase::new`], on a cluster of the test's own (for
+    /// tests that stop and start PostgreSQL, which must never touch the
+    /// shared one).
+    pub async fn new_on(cluster: &'static Cluster) -> TestDatabase {
+        let name = template::clone_fresh(cluster)
+            .await
+            .unwrap_or_else(|e| panic!("cannot create a test database: {e}"));
+        TestDatabase { name, cluster }
+    }
+
     /// The database's name.
     pub fn name(&self) -> &str {
         &self.name

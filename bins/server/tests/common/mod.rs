@@ -91,7 +91,15 @@ pub async fn world_with_pipeline(
     limit: RateLimit,
     make: impl FnOnce(Arc<MasterKey>) -> Pipeline,
 ) -> World {
-    let db = TestDatabase::new().await;
+    world_in(TestDatabase::new().await, limit, make).await
+}
+
+/// A world on a given database (for example on a cluster of the test's own).
+pub async fn world_in(
+    db: TestDatabase,
+    limit: RateLimit,
+    make: impl FnOnce(Arc<MasterKey>) -> Pipeline,
+) -> World {
     let kek = Arc::new(MasterKey::generate().unwrap());
     let a = create_tenant(&db, &kek, "a.example").await;
     let b = create_tenant(&db, &kek, "b.example").await;
