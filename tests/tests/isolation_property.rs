@@ -7,13 +7,14 @@
 //! API, to prove that PostgreSQL enforces the rule even against code that
 //! tries to break it. They run as the runtime role (`kataloop_app`) and as
 //! the operators' role (`kataloop_owner`, the tables' owner: only FORCE binds
-//! it). A second property drives the store's API the same way.
+//! it). A second property drives the store's API the same way. Both run
+//! again through PgBouncer in transaction pooling mode, started by the test.
 
 use std::collections::HashMap;
 
 use kataloop_store::{participants, rides, themes, StoreError};
 use kataloop_tenancy::{ParticipantId, RideId, TeamId, TenantId, ThemeId};
-use kataloop_testkit::TestDatabase;
+use kataloop_testkit::{Pooler, TestDatabase, APP_LOGIN, OWNER_LOGIN};
 use proptest::prelude::*;
 use tokio::runtime::Runtime;
 use uuid::Uuid;
@@ -476,11 +477,20 @@ async fn check(world: &World, client: &mut tokio_postgres::Client, role: Role, o
 }
 
 fn run_property(role: Role) {
+    run_property_via(role, false);
+}
+
+/// The property, connecting directly or through PgBouncer in transaction
+/// pooling mode (guarantee 20: a pooler must not carry a tenant over).
+fn run_property_via(role: Role, through_pooler: bool) {
     let rt = Runtime::new().unwrap();
     let world = rt.block_on(build_world());
-    let url = match role {
-        Role::App => world.db.app_url(),
-        Role::Owner => world.db.owner_url(),
+    let pooler = through_pooler.then(|| Pooler::start(world.db.cluster()).expect("pgbouncer"));
+    let url = match (role, &pooler) {
+        (Role::App, None) => world.db.app_url(),
+        (Role::Owner, None) => world.db.owner_url(),
+        (Role::App, Some(p)) => p.url_for(APP_LOGIN, world.db.name()),
+        (Role::Owner, Some(p)) => p.url_for(OWNER_LOGIN, world.db.name()),
     };
     let client = tokio::sync::Mutex::new(rt.block_on(TestDatabase::raw_client(&url)));
     let config = ProptestConfig {
@@ -513,14 +523,45 @@ fn guarantee_19_owner_role_is_bound_by_forced_rls() {
     run_property(Role::Owner);
 }
 
+/// Guarantees 19 and 20 through PgBouncer in transaction pooling mode
+/// (the deployment Neon and most poolers use): many clients share few
+/// server connections, and still each transaction reaches only its own
+/// tenant's rows, and none without a tenant.
+#[test]
+fn guarantee_19_holds_through_pgbouncer_in_transaction_mode() {
+    run_property_via(Role::App, true);
+}
+
 /// Guarantee 19 through the store's API: lookups, updates and deletes of
 /// another tenant's ids find nothing and change nothing; listings hold only
 /// the transaction's own rows.
 #[test]
 fn guarantee_19_store_api_never_crosses_tenants() {
+    store_api_property(false);
+}
+
+/// The same through PgBouncer in transaction pooling mode, with the store
+/// configured as a pooler needs (`statement_cache=off`).
+#[test]
+fn guarantee_19_store_api_through_pgbouncer() {
+    store_api_property(true);
+}
+
+fn store_api_property(through_pooler: bool) {
     let rt = Runtime::new().unwrap();
     let world = rt.block_on(build_world());
-    let store = world.db.app_store();
+    let pooler = through_pooler.then(|| Pooler::start(world.db.cluster()).expect("pgbouncer"));
+    let store = match &pooler {
+        None => world.db.app_store(),
+        Some(p) => {
+            let mut config = kataloop_store::DatabaseConfig::new(format!(
+                "{}?statement_cache=off",
+                p.url_for(APP_LOGIN, world.db.name())
+            ));
+            config.max_connections = 4;
+            kataloop_store::Store::connect(&config).unwrap()
+        }
+    };
     let config = ProptestConfig {
         cases: 48,
         ..ProptestConfig::default()

@@ -108,3 +108,100 @@ async fn guarantee_20_a_dropped_future_mid_transaction_leaves_no_tenant() {
     );
     assert_clean(&store, None).await;
 }
+
+/// Guarantee 20 through PgBouncer in transaction pooling mode: forty
+/// concurrent tenant transactions of three tenants share two server
+/// connections, and each sees exactly its own tenant's rides; between
+/// transactions no tenant is set and no row is visible. The store runs with
+/// `statement_cache=off`, as a pooler without prepared-statement support
+/// needs (without it, statements prepared on one server connection are
+/// missing on the next and the transactions fail).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn guarantee_20_through_pgbouncer_concurrent_tenants_never_mix() {
+    use kataloop_store::{participants, DatabaseConfig};
+    use kataloop_tenancy::RideId;
+    use kataloop_testkit::{Pooler, APP_LOGIN};
+
+    let db = TestDatabase::new().await;
+    let app = db.app_store();
+    let mut expected = Vec::new();
+    for (i, domain) in ["p1.example", "p2.example", "p3.example"]
+        .iter()
+        .enumerate()
+    {
+        let tenant = common::create_tenant(&db, domain).await;
+        let ids = app
+            .tenant(tenant)
+            .transaction(|tx| {
+                Box::pin(async move {
+                    let mut ids = Vec::new();
+                    for n in 0..(i + 1) {
+                        let p = participants::find_or_create(tx, &format!("h-{n}"), None).await?;
+                        let ride = rides::NewRide {
+                            id: RideId::random(),
+                            participant: p,
+                            session_alias: "Quiet Owl".into(),
+                            team: None,
+                            conversation_ciphertext: vec![1],
+                            key_version: 1,
+                            theme: None,
+                            sentiment: None,
+                            confidence: None,
+                            anonymized_summary: None,
+                            status: rides::RideStatus::Processed,
+                            receipt_hash: None,
+                        };
+                        rides::insert(tx, &ride).await?;
+                        ids.push(ride.id);
+                    }
+                    ids.sort();
+                    Ok::<_, StoreError>(ids)
+                })
+            })
+            .await
+            .unwrap();
+        expected.push((tenant, ids));
+    }
+
+    let pooler = Pooler::start(db.cluster()).expect("pgbouncer");
+    let mut config = DatabaseConfig::new(format!(
+        "{}?statement_cache=off",
+        pooler.url_for(APP_LOGIN, db.name())
+    ));
+    config.max_connections = 8;
+    let store = Store::connect(&config).unwrap();
+    let mut tasks = Vec::new();
+    for k in 0..40 {
+        let (store, (tenant, ids)) = (store.clone(), expected[k % 3].clone());
+        tasks.push(tokio::spawn(async move {
+            let seen = store
+                .tenant(tenant)
+                .transaction(|tx| {
+                    Box::pin(async move {
+                        let mut seen = rides::list_ids(tx).await?;
+                        // Hold the server connection a moment, so that
+                        // transactions overlap.
+                        tokio::time::sleep(Duration::from_millis(5)).await;
+                        seen.extend(rides::list_ids(tx).await?);
+                        Ok::<_, StoreError>(seen)
+                    })
+                })
+                .await
+                .unwrap();
+            let mut twice = ids.clone();
+            twice.extend(ids);
+            let mut seen = seen;
+            seen.sort();
+            twice.sort();
+            assert_eq!(seen, twice, "a transaction saw another tenant's rides");
+            if k % 5 == 0 {
+                let idle = store.idle_connection_state().await.unwrap();
+                assert_eq!(idle.tenant_setting, None);
+                assert_eq!(idle.visible_tenants, 0);
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+}

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
+use diesel_async::{AsyncConnection, RunQueryDsl};
 use kataloop_tenancy::{ReleaseId, TeamId, TenantId, ThemeId};
 
 use crate::error::StoreError;
@@ -62,12 +62,16 @@ impl ManagerStore {
             broader: bool,
         }
         let mut conn = self.store.connection().await?;
-        let row = diesel::sql_query(
-            "SELECT pg_has_role(current_user, 'kataloop_app', 'USAGE') \
-                 OR pg_has_role(current_user, 'kataloop_owner', 'USAGE') AS broader",
-        )
-        .get_result::<Row>(&mut *conn)
-        .await?;
+        let row = conn
+            .transaction::<_, diesel::result::Error, _>(async |conn| {
+                diesel::sql_query(
+                    "SELECT pg_has_role(current_user, 'kataloop_app', 'USAGE') \
+                         OR pg_has_role(current_user, 'kataloop_owner', 'USAGE') AS broader",
+                )
+                .get_result::<Row>(conn)
+                .await
+            })
+            .await?;
         if row.broader {
             return Err(StoreError::PrivilegedRole { role: check.role });
         }

@@ -83,8 +83,8 @@ where
     F: FnOnce(&mut Harness) -> Result<R, StoreError> + Send + 'static,
     R: Send + 'static,
 {
-    let (url, tls) = connection_target(config)?;
-    let conn = establish(&url, tls)
+    let target = connection_target(config)?;
+    let conn = establish(&target.url, target.tls, target.statement_cache)
         .await
         .map_err(|e| StoreError::Unavailable(e.to_string()))?;
     tokio::task::spawn_blocking(move || {

@@ -6,7 +6,7 @@ use diesel::sql_types::{Bool, Text};
 use diesel::QueryableByName;
 use diesel_async::pooled_connection::deadpool::Pool;
 use diesel_async::pooled_connection::{AsyncDieselConnectionManager, ManagerConfig};
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use futures_util::FutureExt;
 use kataloop_tenancy::TenantId;
 use tokio_postgres::config::SslMode;
@@ -92,7 +92,11 @@ impl Store {
     /// [`Store::role_check`] or [`Store::require_runtime_role`] to test the
     /// connection at start-up.
     pub fn connect(config: &DatabaseConfig) -> Result<Store, StoreError> {
-        let (url, tls) = connection_target(config)?;
+        let Target {
+            url,
+            tls,
+            statement_cache,
+        } = connection_target(config)?;
         let mut manager_config = ManagerConfig::<AsyncPgConnection>::default();
         // No test query on every checkout: it doubled the round trips of a
         // short request (kataloop-bench, workload 9). A connection whose
@@ -103,7 +107,7 @@ impl Store {
         manager_config.custom_setup = Box::new(move |url: &str| {
             let tls = tls.clone();
             let url = url.to_owned();
-            async move { establish(&url, tls).await }.boxed()
+            async move { establish(&url, tls, statement_cache).await }.boxed()
         });
         let manager =
             AsyncDieselConnectionManager::<AsyncPgConnection>::new_with_config(url, manager_config);
@@ -133,16 +137,22 @@ impl Store {
     /// Reports what the connected role may do.
     pub async fn role_check(&self) -> Result<RoleCheck, StoreError> {
         let mut conn = self.connection().await?;
-        let check = diesel::sql_query(
-            "SELECT current_user::text AS role, r.rolsuper AS superuser, \
-                    r.rolbypassrls AS bypass_rls, \
-                    EXISTS (SELECT 1 FROM pg_class c \
-                            WHERE c.relkind IN ('r', 'p') \
-                              AND pg_has_role(current_user, c.relowner, 'USAGE')) AS owns_tables \
-             FROM pg_roles r WHERE r.rolname = current_user",
-        )
-        .get_result::<RoleCheck>(&mut *conn)
-        .await?;
+        // In a transaction, like every statement the store sends, so that
+        // a transaction-mode pooler keeps it on one server connection.
+        let check = conn
+            .transaction::<_, diesel::result::Error, _>(async |conn| {
+                diesel::sql_query(
+                    "SELECT current_user::text AS role, r.rolsuper AS superuser, \
+                            r.rolbypassrls AS bypass_rls, \
+                            EXISTS (SELECT 1 FROM pg_class c \
+                                    WHERE c.relkind IN ('r', 'p') \
+                                      AND pg_has_role(current_user, c.relowner, 'USAGE')) AS owns_tables \
+                     FROM pg_roles r WHERE r.rolname = current_user",
+                )
+                .get_result::<RoleCheck>(conn)
+                .await
+            })
+            .await?;
         Ok(check)
     }
 
@@ -160,7 +170,9 @@ impl Store {
     /// Whether the database answers (for readiness probes).
     pub async fn ping(&self) -> Result<(), StoreError> {
         let mut conn = self.connection().await?;
-        diesel::sql_query("SELECT 1").execute(&mut *conn).await?;
+        // The simple protocol: no prepared statement, so it works through
+        // any pooler mode.
+        diesel_async::SimpleAsyncConnection::batch_execute(&mut *conn, "SELECT 1").await?;
         Ok(())
     }
 
@@ -172,13 +184,18 @@ impl Store {
     /// pool hygiene.
     pub async fn idle_connection_state(&self) -> Result<IdleConnectionState, StoreError> {
         let mut conn = self.connection().await?;
-        let row = diesel::sql_query(
-            "SELECT pg_backend_pid() AS backend_pid, \
-                    NULLIF(current_setting('app.current_tenant_id', true), '') AS tenant_setting, \
-                    (SELECT count(*) FROM tenants) AS visible_tenants",
-        )
-        .get_result::<IdleConnectionState>(&mut *conn)
-        .await?;
+        // A fresh transaction sees what the session carries over.
+        let row = conn
+            .transaction::<_, diesel::result::Error, _>(async |conn| {
+                diesel::sql_query(
+                    "SELECT pg_backend_pid() AS backend_pid, \
+                            NULLIF(current_setting('app.current_tenant_id', true), '') AS tenant_setting, \
+                            (SELECT count(*) FROM tenants) AS visible_tenants",
+                )
+                .get_result::<IdleConnectionState>(conn)
+                .await
+            })
+            .await?;
         Ok(row)
     }
 }
@@ -198,8 +215,8 @@ impl std::fmt::Debug for DedicatedConnection {
 impl DedicatedConnection {
     /// Opens the connection with the same TLS rules as [`Store::connect`].
     pub async fn connect(config: &DatabaseConfig) -> Result<DedicatedConnection, StoreError> {
-        let (url, tls) = connection_target(config)?;
-        let conn = establish(&url, tls)
+        let target = connection_target(config)?;
+        let conn = establish(&target.url, target.tls, target.statement_cache)
             .await
             .map_err(|e| StoreError::Config(e.to_string()))?;
         Ok(DedicatedConnection { conn })
@@ -207,9 +224,7 @@ impl DedicatedConnection {
 
     /// The same statement as [`Store::ping`].
     pub async fn ping(&mut self) -> Result<(), StoreError> {
-        diesel::sql_query("SELECT 1")
-            .execute(&mut self.conn)
-            .await?;
+        diesel_async::SimpleAsyncConnection::batch_execute(&mut self.conn, "SELECT 1").await?;
         Ok(())
     }
 }
@@ -229,10 +244,48 @@ pub struct IdleConnectionState {
 }
 
 /// The URL to hand to tokio-postgres and the TLS settings it needs.
-pub(crate) fn connection_target(
-    config: &DatabaseConfig,
-) -> Result<(String, Option<Arc<rustls::ClientConfig>>), StoreError> {
-    let url = normalise_sslmode(&config.url);
+/// Where and how to connect: the URL for tokio-postgres, TLS, and whether
+/// prepared statements are cached per connection.
+pub(crate) struct Target {
+    pub(crate) url: String,
+    pub(crate) tls: Option<Arc<rustls::ClientConfig>>,
+    pub(crate) statement_cache: bool,
+}
+
+/// Kataloop's own URL parameter `statement_cache=off`: no prepared
+/// statement outlives its transaction, for poolers in transaction mode that
+/// cannot carry named statements from one transaction to the next
+/// (PgBouncer before 1.21, or without `max_prepared_statements`). It is
+/// removed before the URL reaches the driver.
+fn take_statement_cache(url: &str) -> Result<(String, bool), StoreError> {
+    let Some((base, query)) = url.split_once('?') else {
+        return Ok((url.to_owned(), true));
+    };
+    let mut cache = true;
+    let mut kept = Vec::new();
+    for pair in query.split('&') {
+        match pair {
+            "statement_cache=off" => cache = false,
+            "statement_cache=on" => cache = true,
+            p if p.starts_with("statement_cache=") => {
+                return Err(StoreError::Config(
+                    "statement_cache must be on or off".into(),
+                ))
+            }
+            p => kept.push(p),
+        }
+    }
+    let url = if kept.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    };
+    Ok((url, cache))
+}
+
+pub(crate) fn connection_target(config: &DatabaseConfig) -> Result<Target, StoreError> {
+    let (url, statement_cache) = take_statement_cache(&config.url)?;
+    let url = normalise_sslmode(&url);
     let pg_config: tokio_postgres::Config = url
         .parse()
         .map_err(|_| StoreError::Config("DATABASE_URL is not a valid PostgreSQL URL".into()))?;
@@ -246,7 +299,11 @@ pub(crate) fn connection_target(
     } else {
         None
     };
-    Ok((url, tls))
+    Ok(Target {
+        url,
+        tls,
+        statement_cache,
+    })
 }
 
 fn deadpool_runtime() -> deadpool::Runtime {
@@ -323,21 +380,54 @@ fn client_tls_config(ca_file: Option<&PathBuf>) -> Result<rustls::ClientConfig, 
 pub(crate) async fn establish(
     url: &str,
     tls: Option<Arc<rustls::ClientConfig>>,
+    statement_cache: bool,
 ) -> diesel::ConnectionResult<AsyncPgConnection> {
     let bad = |e: tokio_postgres::Error| diesel::ConnectionError::BadConnection(e.to_string());
     match tls {
         Some(config) => {
             let tls = tokio_postgres_rustls::MakeRustlsConnect::new((*config).clone());
             let (client, conn) = tokio_postgres::connect(url, tls).await.map_err(bad)?;
-            AsyncPgConnection::try_from_client_and_connection(client, conn).await
+            finish(client, conn, statement_cache).await
         }
         None => {
             let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
                 .await
                 .map_err(bad)?;
-            AsyncPgConnection::try_from_client_and_connection(client, conn).await
+            finish(client, conn, statement_cache).await
         }
     }
+}
+
+/// Hands a fresh tokio-postgres connection to diesel-async.
+async fn finish<S>(
+    client: tokio_postgres::Client,
+    conn: tokio_postgres::Connection<tokio_postgres::Socket, S>,
+    statement_cache: bool,
+) -> diesel::ConnectionResult<AsyncPgConnection>
+where
+    S: tokio_postgres::tls::TlsStream + Unpin + Send + 'static,
+{
+    if statement_cache {
+        return AsyncPgConnection::try_from_client_and_connection(client, conn).await;
+    }
+    // Behind a transaction-mode pooler. diesel-async's set-up runs two
+    // prepared statements outside any transaction, whose Parse and Bind
+    // could reach different server connections; inside one transaction
+    // they cannot (and the pooler replays the session settings they make).
+    // The connection is driven here, so its end shows as `is_closed`.
+    tokio::spawn(async move {
+        let _ = conn.await;
+    });
+    let bad = |e: tokio_postgres::Error| diesel::ConnectionError::BadConnection(e.to_string());
+    client.batch_execute("BEGIN").await.map_err(bad)?;
+    let mut conn = AsyncPgConnection::try_from(client).await?;
+    use diesel_async::{AsyncConnection, SimpleAsyncConnection};
+    conn.batch_execute("COMMIT")
+        .await
+        .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+    // No statement outlives its transaction (the pooler would lose it).
+    conn.set_prepared_statement_cache_size(diesel::connection::CacheSize::Disabled);
+    Ok(conn)
 }
 
 #[cfg(test)]
@@ -356,6 +446,27 @@ mod tests {
     fn debug_output_hides_the_url() {
         let config = DatabaseConfig::new("postgres://u:hunter2@db.example.com/db");
         assert!(!format!("{config:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn statement_cache_parameter_is_read_and_removed() {
+        let t = |u: &str| take_statement_cache(u).unwrap();
+        assert_eq!(t("postgres://u@h/db"), ("postgres://u@h/db".into(), true));
+        assert_eq!(
+            t("postgres://u@h/db?statement_cache=off"),
+            ("postgres://u@h/db".into(), false)
+        );
+        assert_eq!(
+            t("postgres://u@h/db?sslmode=require&statement_cache=off&connect_timeout=5"),
+            (
+                "postgres://u@h/db?sslmode=require&connect_timeout=5".into(),
+                false
+            )
+        );
+        assert!(matches!(
+            take_statement_cache("postgres://u@h/db?statement_cache=maybe"),
+            Err(StoreError::Config(_))
+        ));
     }
 
     #[test]

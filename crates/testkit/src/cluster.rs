@@ -171,6 +171,11 @@ impl Cluster {
         .unwrap_or(false)
     }
 
+    /// Host and port of the server.
+    pub fn address(&self) -> (&str, u16) {
+        (&self.host, self.port)
+    }
+
     /// A URL for `user` on database `db` of this cluster.
     pub fn url_for(&self, user: &str, password: &str, db: &str) -> String {
         format!(

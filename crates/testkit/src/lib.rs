@@ -13,6 +13,7 @@
 #![forbid(unsafe_code)]
 
 mod cluster;
+mod pooler;
 mod template;
 
 use std::sync::OnceLock;
@@ -20,6 +21,7 @@ use std::sync::OnceLock;
 use kataloop_store::{DatabaseConfig, Store};
 
 pub use cluster::{find_postgres_bin, Cluster, ClusterError};
+pub use pooler::Pooler;
 
 /// Login role for the runtime (member of `kataloop_app`).
 pub const APP_LOGIN: &str = "kataloop_test_app";
@@ -27,7 +29,7 @@ pub const APP_LOGIN: &str = "kataloop_test_app";
 pub const MANAGER_LOGIN: &str = "kataloop_test_manager";
 /// Login role for operators (member of `kataloop_owner`).
 pub const OWNER_LOGIN: &str = "kataloop_test_owner";
-const LOGIN_PASSWORD: &str = "kataloop-test-only";
+pub(crate) const LOGIN_PASSWORD: &str = "kataloop-test-only";
 
 static SHARED: OnceLock<Result<Cluster, ClusterError>> = OnceLock::new();
 
@@ -64,6 +66,11 @@ impl TestDatabase {
             .await
             .unwrap_or_else(|e| panic!("cannot create a test database: {e}"));
         TestDatabase { name, cluster }
+    }
+
+    /// The cluster this database lives on.
+    pub fn cluster(&self) -> &'static Cluster {
+        self.cluster
     }
 
     /// The database's name.
