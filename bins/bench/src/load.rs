@@ -28,7 +28,7 @@ fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-fn conversation(i: usize) -> String {
+pub fn conversation(i: usize) -> String {
     serde_json::json!({"conversation": [
         {"role": "guide", "text": "What is on your mind this week?"},
         {"role": "employee", "text": TEXTS[i % TEXTS.len()]},
@@ -36,7 +36,7 @@ fn conversation(i: usize) -> String {
     .to_string()
 }
 
-async fn token_keys(env: &BenchEnv, tenant: TenantId) -> Result<TokenKeys, String> {
+pub async fn token_keys(env: &BenchEnv, tenant: TenantId) -> Result<TokenKeys, String> {
     let keyring = keys::load_keyring(&env.setup.owner, tenant, env.setup.kek.as_ref())
         .await
         .map_err(|e| e.to_string())?;
@@ -44,7 +44,7 @@ async fn token_keys(env: &BenchEnv, tenant: TenantId) -> Result<TokenKeys, Strin
 }
 
 /// Invites for `n` distinct new employees of the demo tenant.
-async fn invites(env: &BenchEnv, run: &str, n: usize) -> Result<Vec<String>, String> {
+pub async fn invites(env: &BenchEnv, run: &str, n: usize) -> Result<Vec<String>, String> {
     let keys = token_keys(env, env.setup.tenant).await?;
     (0..n)
         .map(|i| {
@@ -194,7 +194,7 @@ pub async fn submissions(env: &BenchEnv, server: &Server, size: Size) -> Result<
 
 /// A tenant with keys (so managers can hold tokens) and synthetic rides
 /// and a release loaded with SQL.
-async fn dashboard_tenants(
+pub async fn dashboard_tenants(
     env: &BenchEnv,
     prefix: &str,
     count: usize,

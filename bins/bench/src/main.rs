@@ -11,6 +11,7 @@ mod http;
 mod load;
 mod measure;
 mod server;
+mod soak;
 mod workloads;
 
 use std::path::PathBuf;
@@ -42,6 +43,12 @@ enum Command {
     Run {
         #[arg(value_enum, required = true)]
         workloads: Vec<Workload>,
+    },
+    /// Load and soak: mixed traffic for minutes under production rate
+    /// limits; memory, descriptors and connections must stay flat.
+    Soak {
+        #[arg(long, default_value_t = 10.0)]
+        minutes: f64,
     },
 }
 
@@ -78,6 +85,15 @@ async fn run(cli: &Cli) -> Result<Vec<Row>, String> {
     let chosen: Vec<Workload> = match &cli.command {
         Command::All => ALL.to_vec(),
         Command::Run { workloads } => workloads.clone(),
+        Command::Soak { minutes } => {
+            eprintln!("preparing the databases ...");
+            let env = env::BenchEnv::start(&cli.dir).await?;
+            let result = soak::soak(&env, *minutes).await;
+            env.stop().await;
+            let (rows, report) = result?;
+            println!("{report}");
+            return Ok(rows);
+        }
     };
     let mut rows = Vec::new();
     if chosen.contains(&Workload::Text) {

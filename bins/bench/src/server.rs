@@ -34,7 +34,17 @@ fn binary() -> Result<PathBuf, String> {
 }
 
 impl Server {
+    /// The server with rate limits out of the way (throughput workloads).
     pub async fn start(env: &BenchEnv) -> Result<Server, String> {
+        Self::start_with_limits(env, 100_000_000, 10_000_000).await
+    }
+
+    /// The server with the given per-credential rate limits.
+    pub async fn start_with_limits(
+        env: &BenchEnv,
+        per_minute: u32,
+        burst: u32,
+    ) -> Result<Server, String> {
         let port = kataloop_pgcluster::free_port().map_err(|e| e.to_string())?;
         let addr = format!("127.0.0.1:{port}");
         let child = Command::new(binary()?)
@@ -45,8 +55,8 @@ impl Server {
             .env("KATALOOP_TLS_KEY", &env.setup.tls_key)
             .env("KATALOOP_LISTEN", &addr)
             .env("KATALOOP_BCRYPT_COST", "10")
-            .env("KATALOOP_RATE_LIMIT_PER_MINUTE", "100000000")
-            .env("KATALOOP_RATE_LIMIT_BURST", "10000000")
+            .env("KATALOOP_RATE_LIMIT_PER_MINUTE", per_minute.to_string())
+            .env("KATALOOP_RATE_LIMIT_BURST", burst.to_string())
             .env("KATALOOP_HASHING_QUEUE", "4096")
             .env("KATALOOP_LOG", "warn")
             .stdin(Stdio::null())
@@ -70,10 +80,26 @@ impl Server {
 
     /// Peak resident memory so far (VmHWM), in MiB.
     pub fn peak_rss_mib(&self) -> Option<f64> {
+        self.status_mib("VmHWM:")
+    }
+
+    /// Resident memory now (VmRSS), in MiB.
+    pub fn rss_mib(&self) -> Option<f64> {
+        self.status_mib("VmRSS:")
+    }
+
+    fn status_mib(&self, field: &str) -> Option<f64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
-        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        let line = status.lines().find(|l| l.starts_with(field))?;
         let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
         Some(kb / 1024.0)
+    }
+
+    /// Open file descriptors of the server process.
+    pub fn open_fds(&self) -> Option<usize> {
+        std::fs::read_dir(format!("/proc/{}/fd", self.child.id()))
+            .ok()
+            .map(|d| d.count())
     }
 
     /// Hashing threads the server runs (it defaults to the core count).
