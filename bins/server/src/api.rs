@@ -1,7 +1,7 @@
 //! Handlers: parse, authenticate (extractors), call one use case, render.
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -194,8 +194,16 @@ pub async fn submit_ride(
 pub async fn themes(
     State(state): State<AppState>,
     manager: Manager,
-    Query(query): Query<ThemesQuery>,
+    query: Result<Query<ThemesQuery>, QueryRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
+    // axum's own rejection is plain text and may quote the input.
+    let Query(query) = query.map_err(|_| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "the query string is not valid",
+        )
+    })?;
     let requested = match query.team.as_deref() {
         None => None,
         // A malformed id is a team that does not exist.

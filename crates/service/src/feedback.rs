@@ -117,13 +117,14 @@ pub async fn respond(
     theme: ThemeId,
     body: &str,
 ) -> Result<responses::ThemeResponse, FeedbackError> {
-    let body = body.trim();
-    if body.is_empty() {
+    // Checked as sent (what the API document states), stored trimmed.
+    if !crate::submission::has_content(body) {
         return Err(FeedbackError::Invalid("the answer is empty"));
     }
     if body.chars().count() > MAX_RESPONSE_CHARS {
         return Err(FeedbackError::Invalid("the answer is too long"));
     }
+    let body = body.trim_matches(crate::submission::is_blank);
     let mut scopes = vec![granted];
     if granted.is_none() {
         let all = app

@@ -28,6 +28,26 @@ use crate::keys::{conversation_context, load_keyring};
 pub const MAX_TURNS: usize = 8;
 /// At most this many characters per turn.
 pub const MAX_TURN_CHARS: usize = 4000;
+
+/// Characters that do not count as content: ASCII controls and space, DEL,
+/// and Unicode's space characters. One explicit list, so that the API
+/// document's pattern ([`CONTENT_PATTERN`]) and the server agree exactly on
+/// what "empty" means.
+pub fn is_blank(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{20}' | '\u{7f}' | '\u{85}' | '\u{a0}' | '\u{1680}'
+        | '\u{2000}'..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}'
+        | '\u{205f}' | '\u{3000}' | '\u{feff}')
+}
+
+/// Whether a text holds anything but blanks.
+pub fn has_content(text: &str) -> bool {
+    text.chars().any(|c| !is_blank(c))
+}
+
+/// A regular expression (JSON Schema `pattern`) that matches exactly the
+/// texts [`has_content`] accepts.
+pub const CONTENT_PATTERN: &str = "[^\\u0000-\\u0020\\u007f\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
 /// A loaded keyring is reused for this long; a key rotation reaches every
 /// server instance within it.
 pub const KEYRING_TTL: Duration = Duration::from_secs(30);
@@ -231,7 +251,7 @@ impl Pipeline {
         }
         if !conversation
             .iter()
-            .any(|t| t.role == Role::Employee && !t.text.trim().is_empty())
+            .any(|t| t.role == Role::Employee && has_content(&t.text))
         {
             return Err(SubmitError::Empty);
         }
