@@ -70,9 +70,17 @@ status=0
 run employee "$employee_b" '^/api/v1/(guide|rides)$' || status=1
 run manager "$manager_b" '^/api/v1/themes' || status=1
 run public "none" '^/(healthz|readyz|api/v1/receipts/)' || status=1
+# Beyond the fuzzer's random ids: B's manager aims straight at A's themes.
+for theme in $(python3 -c "import json,sys; print(' '.join(t['id'] for t in json.load(open(sys.argv[1]))['themes']))" "$work/a.json"); do
+  code="$(curl -sk -o "$work/probe-$theme.json" -w '%{http_code}' -X POST \
+    -H "Authorization: Bearer $manager_b" -H 'content-type: application/json' \
+    -d '{"text": "probe"}' "$base/api/v1/themes/$theme/responses")"
+  [ "$code" = 404 ] || { echo "B's manager answered A's theme $theme: $code"; status=1; }
+  curl -sk -H "Authorization: Bearer $manager_b" "$base/api/v1/themes?team=$theme" >>"$work/probe-$theme.json"
+done
 leaks=0
 while IFS= read -r canary; do
-  if grep -qF -- "$canary" "$work"/*.yaml; then
+  if grep -qF -- "$canary" "$work"/*.yaml "$work"/probe-*.json; then
     echo "tenant A's data in an answer to tenant B: $canary"
     leaks=$((leaks + 1))
   fi

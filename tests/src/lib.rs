@@ -1,1 +1,2 @@
 //! Holds no code: the suites live in `tests/tests/`.
+#![forbid(unsafe_code)]

@@ -523,10 +523,10 @@ fn guarantee_19_owner_role_is_bound_by_forced_rls() {
     run_property(Role::Owner);
 }
 
-/// Guarantees 19 and 20 through PgBouncer in transaction pooling mode
-/// (the deployment Neon and most poolers use): many clients share few
-/// server connections, and still each transaction reaches only its own
-/// tenant's rows, and none without a tenant.
+/// Guarantee 19 through PgBouncer in transaction pooling mode (the
+/// deployment Neon and most poolers use): each transaction reaches only its
+/// own tenant's rows, and none without a tenant. (Many clients sharing few
+/// server connections at once: `pool_hygiene.rs`.)
 #[test]
 fn guarantee_19_holds_through_pgbouncer_in_transaction_mode() {
     run_property_via(Role::App, true);

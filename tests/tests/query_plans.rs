@@ -116,6 +116,11 @@ fn assert_tenant_indexed(name: &str, plan: &str) {
         !per_row_function,
         "{name}: the tenant policy is evaluated per row\n{plan}"
     );
+    // The policy is there, evaluated once per statement.
+    assert!(
+        plan.contains("InitPlan"),
+        "{name}: no InitPlan: is row-level security applied?\n{plan}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -32,11 +32,21 @@ impl BenchEnv {
         let (cluster, admin_for): (Option<DevCluster>, AdminUrlFor) =
             match std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty()) {
                 Some(url) => {
-                    let base = url
-                        .rsplit_once('/')
-                        .map(|(b, _)| b.to_owned())
-                        .ok_or("DATABASE_URL must name a database")?;
-                    (None, Box::new(move |db| format!("{base}/{db}")))
+                    // The bench creates databases and cluster-wide login
+                    // roles, and talks without TLS: a local server only.
+                    let config: tokio_postgres::Config =
+                        url.parse().map_err(|_| "DATABASE_URL is not a valid URL")?;
+                    let local = config.get_hosts().iter().all(|h| match h {
+                        tokio_postgres::config::Host::Tcp(name) => {
+                            name == "localhost" || name.starts_with("127.") || name == "::1"
+                        }
+                        tokio_postgres::config::Host::Unix(_) => true,
+                    });
+                    if !local {
+                        return Err("kataloop-bench runs against a local server only".into());
+                    }
+                    let url = url.clone();
+                    (None, Box::new(move |db| swap_database(&url, db)))
                 }
                 None => {
                     let dir = dir.to_path_buf();
@@ -48,9 +58,8 @@ impl BenchEnv {
                         "PostgreSQL (private, bench only) on 127.0.0.1:{}",
                         cluster.port()
                     );
-                    let c = cluster.admin_url("postgres");
-                    let base = c.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(c);
-                    (Some(cluster), Box::new(move |db| format!("{base}/{db}")))
+                    let url = cluster.admin_url("postgres");
+                    (Some(cluster), Box::new(move |db| swap_database(&url, db)))
                 }
             };
         // Every run starts from empty databases.
@@ -116,11 +125,16 @@ impl BenchEnv {
     }
 }
 
-/// The same URL naming another database.
+/// The same URL naming another database (its query string kept).
 pub fn swap_database(url: &str, db: &str) -> String {
-    match url.rsplit_once('/') {
-        Some((base, _)) => format!("{base}/{db}"),
-        None => url.to_owned(),
+    let (path, query) = match url.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (url, None),
+    };
+    let base = path.rsplit_once('/').map_or(path, |(b, _)| b);
+    match query {
+        Some(q) => format!("{base}/{db}?{q}"),
+        None => format!("{base}/{db}"),
     }
 }
 

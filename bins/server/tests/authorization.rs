@@ -14,7 +14,6 @@ use axum::http::{Method, StatusCode};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use kataloop_credentials::{HrIdSecret, NewInvite, NewManagerToken, TokenKeys};
-use kataloop_tenancy::TeamId;
 
 use common::*;
 
@@ -125,7 +124,22 @@ async fn every_endpoint_refuses_every_bad_credential_without_data() {
         URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#),
         URL_SAFE_NO_PAD.encode(br#"{"iss":"x","aud":"y","exp":9999999999,"sub":"s"}"#)
     );
-    let other_team = TeamId::random();
+    // A real second team of tenant A, with a manager of its own.
+    let other_team =
+        w.db.owner_store()
+            .tenant(w.a.id)
+            .transaction(|tx| {
+                Box::pin(async move {
+                    kataloop_store::teams::create(
+                        tx,
+                        &kataloop_tenancy::DisplayName::new("Sales").unwrap(),
+                    )
+                    .await
+                })
+            })
+            .await
+            .unwrap()
+            .id;
 
     let ride = || Some(conversation("the build is slow and nobody fixes it"));
     let answer_body = || Some(br#"{"text": "We hear you and will fix it."}"#.to_vec());
@@ -246,7 +260,7 @@ async fn every_endpoint_refuses_every_bad_credential_without_data() {
     }
 
     // Nothing a refused request sent was stored: A still holds exactly the
-    // six rides of `submit_and_release`, and no answer to its theme.
+    // six rides of `submit_and_release`, and no answer exists anywhere.
     let rides =
         w.db.app_store()
             .tenant(w.a.id)
@@ -254,4 +268,11 @@ async fn every_endpoint_refuses_every_bad_credential_without_data() {
             .await
             .unwrap();
     assert_eq!(rides.len(), APPROVALS.len());
+    let admin = kataloop_testkit::TestDatabase::raw_client(&w.db.superuser_url()).await;
+    let answers: i64 = admin
+        .query_one("SELECT count(*) FROM theme_responses", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(answers, 0, "a refused answer was stored");
 }

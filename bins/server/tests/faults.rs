@@ -176,6 +176,17 @@ async fn an_outage_loses_no_acknowledged_ride_and_the_server_recovers() {
             .get(0);
         assert_eq!(n, 1, "an acknowledged ride is stored {n} times");
     }
+    // Each attempt used a fresh employee: nobody may have two rides.
+    let doubled: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM (SELECT participant_pid FROM rides \
+             GROUP BY participant_pid HAVING count(*) > 1) d",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(doubled, 0, "a submission was stored twice");
     let stored: i64 = admin
         .query_one("SELECT count(*) FROM rides", &[])
         .await

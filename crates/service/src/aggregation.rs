@@ -191,6 +191,13 @@ async fn release_in(
             terms,
         });
     }
+    // A contribution whose first ride is gone would silently shrink a cell
+    // (and look like an erasure to the delta rule): refuse instead.
+    if facts.len() != first_rides.len() {
+        return Err(ServiceError::Inconsistent(
+            "a contribution's first ride is missing".into(),
+        ));
+    }
     let live = LiveState::restore(
         cells.iter().filter_map(|c| {
             key_of

@@ -149,18 +149,23 @@ pub async fn append_global(
 /// The global chain, oldest first (owner role).
 pub async fn list_global(store: &Store) -> Result<Vec<AuditRow>, StoreError> {
     let mut conn = store.connection().await?;
-    let rows: Vec<RowTuple> = audit_global_events::table
-        .order(audit_global_events::seq)
-        .select((
-            audit_global_events::seq,
-            audit_global_events::occurred_at,
-            audit_global_events::actor,
-            audit_global_events::action,
-            audit_global_events::details,
-            audit_global_events::prev_hash,
-            audit_global_events::hash,
-        ))
-        .load(&mut *conn)
+    // In a transaction, like every statement of the store (poolers).
+    let rows: Vec<RowTuple> = conn
+        .transaction::<_, diesel::result::Error, _>(async |conn| {
+            audit_global_events::table
+                .order(audit_global_events::seq)
+                .select((
+                    audit_global_events::seq,
+                    audit_global_events::occurred_at,
+                    audit_global_events::actor,
+                    audit_global_events::action,
+                    audit_global_events::details,
+                    audit_global_events::prev_hash,
+                    audit_global_events::hash,
+                ))
+                .load(conn)
+                .await
+        })
         .await?;
     Ok(rows.into_iter().map(from_tuple).collect())
 }

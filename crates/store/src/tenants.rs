@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::RunQueryDsl;
+use diesel_async::{AsyncConnection, RunQueryDsl};
 use kataloop_tenancy::{DataRegion, DisplayName, Domain, KAnonymity, TenantId, TenantSettings};
 
 use crate::error::{unique_violation_on, StoreError};
@@ -109,14 +109,17 @@ pub async fn visible(tx: &mut TenantTx<'_>) -> Result<Vec<TenantId>, StoreError>
 /// `tenants` row; the runtime role sees its own tenant at most).
 pub async fn list_all(store: &crate::Store) -> Result<Vec<TenantId>, StoreError> {
     let mut conn = store.connection().await?;
-    Ok(tenants::table
-        .select(tenants::id)
-        .order(tenants::id)
-        .load::<crate::ids::DbTenantId>(&mut *conn)
-        .await?
-        .into_iter()
-        .map(TenantId::from)
-        .collect())
+    // In a transaction, like every statement of the store (poolers).
+    let ids = conn
+        .transaction::<_, diesel::result::Error, _>(async |conn| {
+            tenants::table
+                .select(tenants::id)
+                .order(tenants::id)
+                .load::<crate::ids::DbTenantId>(conn)
+                .await
+        })
+        .await?;
+    Ok(ids.into_iter().map(TenantId::from).collect())
 }
 
 /// Changes k under guarantee 8: raising always works, lowering only while the

@@ -52,7 +52,7 @@ impl Pooler {
         tools.prepare_dir(&dir)?;
         let port = free_port()?;
         let (host, server_port) = cluster.address();
-        let users: String = [APP_LOGIN, MANAGER_LOGIN, OWNER_LOGIN, "postgres"]
+        let users: String = [APP_LOGIN, MANAGER_LOGIN, OWNER_LOGIN]
             .iter()
             .map(|u| format!("\"{u}\" \"{LOGIN_PASSWORD}\"\n"))
             .collect();

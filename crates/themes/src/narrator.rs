@@ -113,8 +113,9 @@ impl Narrator for PlainNarrator {
         texts: &[&str],
         allowed: &dyn Fn(&str) -> bool,
     ) -> String {
-        // The first five distinct usable words, in the order the texts give
-        // them (participant order, never time), listed alphabetically.
+        // Up to five distinct usable words, taken from each text's first
+        // five, in the order the texts come (participant order, never
+        // time), listed alphabetically.
         let mut words = BTreeSet::new();
         for text in texts {
             if words.len() == 5 {

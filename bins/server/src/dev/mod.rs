@@ -106,8 +106,9 @@ pub struct DevSetup {
     pub manager_token: String,
     /// An invite for a fresh demo employee of the first team.
     pub invite_token: String,
-    /// Connection URLs of the runtime and managers' logins (secret: they
-    /// carry the password), for tools such as the bench harness.
+    /// Connection URLs of the runtime, managers' and operators' logins
+    /// (secret: they carry the password), for tools such as the bench
+    /// harness.
     pub app_url: String,
     pub manager_url: String,
     pub owner_url: String,
