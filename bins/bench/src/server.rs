@@ -102,9 +102,9 @@ impl Server {
             .map(|d| d.count())
     }
 
-    /// Hashing threads the server runs (it defaults to the core count).
+    /// Hashing threads the server runs (its default).
     pub fn hashing_threads() -> usize {
-        std::thread::available_parallelism().map_or(2, |n| n.get())
+        kataloop_pseudonymity::HashingPool::default_threads()
     }
 
     pub fn stop(mut self) {

@@ -60,7 +60,7 @@ pub struct Config {
     /// bcrypt cost of participant hashes (10 or more).
     #[arg(long, env = "KATALOOP_BCRYPT_COST", default_value_t = 10)]
     pub bcrypt_cost: u32,
-    /// Hashing threads (default: the number of cores).
+    /// Hashing threads (default: one per core but one, at least one).
     #[arg(long, env = "KATALOOP_HASHING_THREADS")]
     pub hashing_threads: Option<usize>,
     /// Submissions that may wait for a hashing thread before 503.

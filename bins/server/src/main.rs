@@ -95,7 +95,7 @@ async fn run(config: Config) -> Result<(), String> {
     let kek = MasterKey::load_file(&key_file).map_err(|e| e.to_string())?;
     let threads = config
         .hashing_threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+        .unwrap_or_else(HashingPool::default_threads);
     let pool = HashingPool::new(threads, config.hashing_queue).map_err(|e| e.to_string())?;
     let pipeline =
         Pipeline::new(Arc::new(kek), pool, config.bcrypt_cost).map_err(|e| e.to_string())?;

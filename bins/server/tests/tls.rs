@@ -1,6 +1,7 @@
 //! Guarantee 24 over a real socket: the server speaks TLS 1.3 only (a TLS
-//! 1.2 client is refused), HTTPS responses carry the security headers, and
-//! the server stops when told to (graceful shutdown), with no process left.
+//! 1.2 client and a plaintext HTTP client are refused), HTTPS responses
+//! carry the security headers, and the server stops when told to (graceful
+//! shutdown), with no process left.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -56,6 +57,21 @@ async fn guarantee_24_tls13_only_with_security_headers() {
         .connect(name.clone(), tcp)
         .await;
     assert!(old.is_err(), "a TLS 1.2 client was accepted");
+
+    // A plaintext HTTP client gets no HTTP answer at all: the connection
+    // ends (or carries a TLS alert), and nothing is served.
+    let mut plain = TcpStream::connect(addr).await.unwrap();
+    plain
+        .write_all(b"GET /healthz HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(5), plain.read_to_end(&mut answer)).await;
+    assert!(
+        !answer.starts_with(b"HTTP/"),
+        "a plaintext request was answered: {}",
+        String::from_utf8_lossy(&answer)
+    );
 
     // TLS 1.3: the answer carries the headers.
     for path in ["/healthz", "/no-such-page"] {

@@ -70,6 +70,16 @@ pub struct HashingPool {
 }
 
 impl HashingPool {
+    /// The default number of hashing threads: one per core but one, at
+    /// least one. The core left over keeps answering every other request
+    /// while submissions saturate the pool (benchmark workload 4); the
+    /// workers also run at the lowest priority.
+    pub fn default_threads() -> usize {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get().saturating_sub(1))
+            .max(1)
+    }
+
     /// Starts `threads` worker threads (named `kataloop-bcrypt-N`) with room
     /// for `queue_capacity` waiting jobs.
     pub fn new(threads: usize, queue_capacity: usize) -> Result<Self, PoolError> {

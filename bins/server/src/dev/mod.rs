@@ -205,7 +205,7 @@ pub async fn bootstrap(db: &DevDatabase, options: &DevOptions) -> Result<DevSetu
         .await
         .map_err(|e| DevError::Database(e.to_string()))?;
 
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let threads = HashingPool::default_threads();
     let pool = HashingPool::new(threads, 64).map_err(|e| setup("hashing pool", e))?;
     let pipeline = Arc::new(
         if options.bcrypt_cost >= kataloop_pseudonymity::MIN_PRODUCTION_COST {
