@@ -149,3 +149,29 @@ pub async fn connect(url: &str) -> Result<tokio_postgres::Client, String> {
     });
     Ok(client)
 }
+
+/// Runs `body` as `client` in one transaction scoped to `tenant`, exactly
+/// as the store opens one (`set_config('app.current_tenant_id', $1, true)`),
+/// so that direct SQL pays what the application pays.
+pub async fn in_tenant<T, F, Fut>(
+    client: &tokio_postgres::Client,
+    tenant: &uuid::Uuid,
+    body: F,
+) -> Result<T, String>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Result<T, tokio_postgres::Error>>,
+{
+    let e = |e: tokio_postgres::Error| e.to_string();
+    client.batch_execute("BEGIN").await.map_err(e)?;
+    client
+        .query(
+            "SELECT set_config('app.current_tenant_id', $1, true)",
+            &[&tenant.to_string()],
+        )
+        .await
+        .map_err(e)?;
+    let out = body().await.map_err(e)?;
+    client.batch_execute("COMMIT").await.map_err(e)?;
+    Ok(out)
+}

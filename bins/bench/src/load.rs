@@ -11,7 +11,7 @@ use kataloop_service::{credentials, keys, operations};
 use kataloop_tenancy::{DisplayName, Domain, TenantId, TenantSettings};
 
 use crate::data::{load_tenant, Shape};
-use crate::env::{connect, BenchEnv};
+use crate::env::{connect, in_tenant, BenchEnv};
 use crate::http::{client_config, percentile, Conn};
 use crate::measure::{median, ms, Goal, Row};
 use crate::server::Server;
@@ -330,37 +330,16 @@ impl DirectDashboard {
         })
     }
 
-    async fn tx<F, Fut>(
-        c: &tokio_postgres::Client,
-        tenant: &uuid::Uuid,
-        body: F,
-    ) -> Result<(), String>
-    where
-        F: FnOnce() -> Fut,
-        Fut: std::future::Future<Output = Result<(), tokio_postgres::Error>>,
-    {
-        let e = |e: tokio_postgres::Error| e.to_string();
-        c.batch_execute("BEGIN").await.map_err(e)?;
-        c.query(
-            "SELECT set_config('app.current_tenant_id', $1, true)",
-            &[&tenant.to_string()],
-        )
-        .await
-        .map_err(e)?;
-        body().await.map_err(e)?;
-        c.batch_execute("COMMIT").await.map_err(e)
-    }
-
     async fn request(&self, tenant: &uuid::Uuid) -> Result<(), String> {
         let token_id = uuid::Uuid::new_v4();
-        Self::tx(&self.app, tenant, || async {
+        in_tenant(&self.app, tenant, || async {
             self.app
                 .query(&self.revoked, &[tenant, &token_id])
                 .await
                 .map(|_| ())
         })
         .await?;
-        Self::tx(&self.manager, tenant, || async {
+        in_tenant(&self.manager, tenant, || async {
             let h = self.manager.query(&self.header, &[tenant]).await?;
             if let Some(row) = h.first() {
                 let id: uuid::Uuid = row.get(0);
@@ -370,7 +349,7 @@ impl DirectDashboard {
         })
         .await?;
         let lock = 0x6175_6469_7400_0001_i64 ^ (tenant.as_u128() as i64);
-        Self::tx(&self.app, tenant, || async {
+        in_tenant(&self.app, tenant, || async {
             self.app
                 .query(&format!("SELECT pg_advisory_xact_lock({lock})"), &[])
                 .await?;
@@ -388,7 +367,7 @@ impl DirectDashboard {
                 .map(|_| ())
         })
         .await?;
-        Self::tx(&self.app, tenant, || async {
+        in_tenant(&self.app, tenant, || async {
             self.app.query(&self.settings, &[tenant]).await.map(|_| ())
         })
         .await

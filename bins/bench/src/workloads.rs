@@ -11,7 +11,7 @@ use kataloop_themes::{
 };
 
 use crate::data::{load_tenant, tenant_named, Shape};
-use crate::env::{connect, BenchEnv};
+use crate::env::{connect, in_tenant, BenchEnv};
 use crate::measure::{interleave, ms, us, Goal, Row};
 
 /// How much work each workload does.
@@ -19,42 +19,6 @@ use crate::measure::{interleave, ms, us, Goal, Row};
 pub struct Size {
     pub pairs: usize,
     pub quick: bool,
-}
-
-/// Runs the statements as `client` inside a transaction scoped to
-/// `tenant`, as the store does (`set_config(..., true)` then the queries).
-async fn in_tenant(
-    client: &tokio_postgres::Client,
-    tenant: &str,
-    statements: &[(
-        &tokio_postgres::Statement,
-        &[&(dyn tokio_postgres::types::ToSql + Sync)],
-    )],
-) -> Result<usize, String> {
-    client
-        .batch_execute("BEGIN")
-        .await
-        .map_err(|e| e.to_string())?;
-    client
-        .query(
-            "SELECT set_config('app.current_tenant_id', $1, true)",
-            &[&tenant],
-        )
-        .await
-        .map_err(|e| e.to_string())?;
-    let mut rows = 0;
-    for (st, params) in statements {
-        rows += client
-            .query(*st, params)
-            .await
-            .map_err(|e| e.to_string())?
-            .len();
-    }
-    client
-        .batch_execute("COMMIT")
-        .await
-        .map_err(|e| e.to_string())?;
-    Ok(rows)
 }
 
 /// The SQL anchor of workload 6: distinct people per theme and team.
@@ -126,11 +90,13 @@ pub async fn release(env: &BenchEnv, size: Size) -> Result<Vec<Row>, String> {
     let app = connect(&env.setup.app_url).await?;
     let group_by = app.prepare(GROUP_BY_SQL).await.map_err(|e| e.to_string())?;
     let t = *tenant.as_uuid();
-    let ts = t.to_string();
     let k = KAnonymity::DEFAULT;
-    let (app, group_by, live, ts) = (&app, &group_by, &live, ts.as_str());
+    let (app, group_by, live) = (&app, &group_by, &live);
     let sql = move || async move {
-        let n = in_tenant(app, ts, &[(group_by, &[&t])]).await?;
+        let n = in_tenant(app, &t, || async {
+            app.query(group_by, &[&t]).await.map(|r| r.len())
+        })
+        .await?;
         if n == 0 {
             return Err("the GROUP BY saw no rows: is the tenant setting applied?".into());
         }
@@ -238,68 +204,49 @@ impl Side {
         })
     }
 
-    async fn begin(&self, tenant: &uuid::Uuid) -> Result<(), String> {
-        self.client
-            .batch_execute("BEGIN")
-            .await
-            .map_err(|e| e.to_string())?;
-        self.client
-            .query(
-                "SELECT set_config('app.current_tenant_id', $1, true)",
-                &[&tenant.to_string()],
-            )
-            .await
-            .map_err(|e| e.to_string())?;
-        Ok(())
-    }
-
-    async fn commit(&self) -> Result<(), String> {
-        self.client
-            .batch_execute("COMMIT")
-            .await
-            .map_err(|e| e.to_string())
-    }
-
     /// One dashboard request: the latest release's visible tenant cells.
     async fn dashboard(&self, tenant: &uuid::Uuid) -> Result<usize, String> {
-        self.begin(tenant).await?;
-        let header = self
-            .client
-            .query(&self.header, &[tenant])
-            .await
-            .map_err(|e| e.to_string())?;
-        let Some(row) = header.first() else {
+        let c = &self.client;
+        let cells = in_tenant(c, tenant, || async {
+            let header = c.query(&self.header, &[tenant]).await?;
+            match header.first() {
+                Some(row) => {
+                    let release: uuid::Uuid = row.get(0);
+                    c.query(&self.cells, &[tenant, &release])
+                        .await
+                        .map(|r| r.len())
+                }
+                None => Ok(0),
+            }
+        })
+        .await?;
+        if cells == 0 {
             return Err("no release: the tenant setting is not applied?".into());
-        };
-        let release: uuid::Uuid = row.get(0);
-        let cells = self
-            .client
-            .query(&self.cells, &[tenant, &release])
-            .await
-            .map_err(|e| e.to_string())?;
-        self.commit().await?;
-        Ok(cells.len())
+        }
+        Ok(cells)
     }
 
     /// One ride insert for `participant` of `tenant`.
     async fn insert(&self, tenant: &uuid::Uuid, who: &Who) -> Result<(), String> {
-        self.begin(tenant).await?;
         let sealed: &[u8] = &[0u8; 600];
-        self.client
-            .execute(
-                &self.insert,
-                &[
-                    tenant,
-                    &uuid::Uuid::new_v4(),
-                    &who.participant,
-                    &who.team,
-                    &sealed,
-                    &who.theme,
-                ],
-            )
-            .await
-            .map_err(|e| e.to_string())?;
-        self.commit().await
+        let id = uuid::Uuid::new_v4();
+        in_tenant(&self.client, tenant, || async {
+            self.client
+                .execute(
+                    &self.insert,
+                    &[
+                        tenant,
+                        &id,
+                        &who.participant,
+                        &who.team,
+                        &sealed,
+                        &who.theme,
+                    ],
+                )
+                .await
+                .map(|_| ())
+        })
+        .await
     }
 }
 
