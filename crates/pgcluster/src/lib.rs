@@ -39,7 +39,12 @@ impl PgTools {
 
     /// A command for one of the tools, run as the right user.
     pub fn command(&self, tool: &str) -> Command {
-        let program = self.bin.join(tool);
+        self.command_for(&self.bin.join(tool))
+    }
+
+    /// Any PostgreSQL-side program (such as PgBouncer, which refuses to run
+    /// as root either), run as `postgres` when this process is root.
+    pub fn command_for(&self, program: &Path) -> Command {
         if self.as_postgres_user {
             let mut cmd = Command::new("runuser");
             cmd.args(["-u", "postgres", "--"]).arg(program);
@@ -120,8 +125,7 @@ impl PgTools {
     }
 
     /// Stops the cluster on `data` once this process is gone, however it
-    /// ends, and then removes `remove` if given. The watchdog runs in its
-    /// own session so a Ctrl-C to this process group does not kill it first.
+    /// ends, and then removes `remove` if given (see [`on_exit`]).
     pub fn spawn_watchdog(&self, data: &Path, mode: &str, remove: Option<&Path>) {
         let stop = format!(
             "{}'{}' -D '{}' -m {mode} -w stop",
@@ -136,17 +140,24 @@ impl PgTools {
         let cleanup = remove
             .map(|d| format!("; rm -rf '{}'", d.display()))
             .unwrap_or_default();
-        let script = format!(
-            "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; {stop} >/dev/null 2>&1{cleanup}",
-            pid = std::process::id(),
-        );
-        let _ = Command::new("setsid")
-            .args(["sh", "-c", &script])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn();
+        on_exit(&format!("{stop} >/dev/null 2>&1{cleanup}"));
     }
+}
+
+/// Runs the shell command `cleanup` once this process is gone, however it
+/// ends. The watchdog runs in its own session so a Ctrl-C to this process
+/// group does not kill it first.
+pub fn on_exit(cleanup: &str) {
+    let script = format!(
+        "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; {cleanup}",
+        pid = std::process::id(),
+    );
+    let _ = Command::new("setsid")
+        .args(["sh", "-c", &script])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
 }
 
 /// Runs a command, turning a failure into its stderr.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use kataloop_pgcluster::{free_port, ClusterError, PgTools};
+use kataloop_pgcluster::{free_port, on_exit, ClusterError, PgTools};
 
 use crate::cluster::Cluster;
 use crate::{APP_LOGIN, LOGIN_PASSWORD, MANAGER_LOGIN, OWNER_LOGIN};
@@ -90,18 +90,9 @@ impl Pooler {
                 .arg(dir.join(f))
                 .status();
         }
-        // PgBouncer refuses to run as root.
-        let mut cmd = if std::fs::metadata("/proc/self")
-            .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
-            .unwrap_or(false)
-        {
-            let mut c = Command::new("runuser");
-            c.args(["-u", "postgres", "--"]).arg(&exe);
-            c
-        } else {
-            Command::new(&exe)
-        };
-        let child = cmd
+        // PgBouncer refuses to run as root: as `postgres`, like the cluster.
+        let child = tools
+            .command_for(&exe)
             .arg(dir.join("pgbouncer.ini"))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -109,20 +100,12 @@ impl Pooler {
             .spawn()
             .map_err(|e| ClusterError(format!("cannot start pgbouncer: {e}")))?;
         // Should this process die without dropping the pooler, stop it.
-        let script = format!(
-            "while kill -0 {me} 2>/dev/null; do sleep 0.5; done; \
-             kill $(cat '{pid}') 2>/dev/null; kill {child} 2>/dev/null; rm -rf '{dir}'",
-            me = std::process::id(),
+        on_exit(&format!(
+            "kill $(cat '{pid}') 2>/dev/null; kill {child} 2>/dev/null; rm -rf '{dir}'",
             pid = dir.join("pgbouncer.pid").display(),
             child = child.id(),
             dir = dir.display(),
-        );
-        let _ = Command::new("setsid")
-            .args(["sh", "-c", &script])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn();
+        ));
         let pooler = Pooler { child, dir, port };
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(10) {
