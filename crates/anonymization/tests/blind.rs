@@ -113,6 +113,7 @@ fn blind_figures_do_not_regress() {
             any_recall: ANY_PII_RECALL_FLOOR,
             any_precision: ANY_PII_PRECISION_FLOOR,
             leak_ceiling: LEAK_RATE_CEILING,
+            blind: false,
         },
     );
     assert!(failures.is_empty(), "regressions: {failures:#?}");

@@ -50,6 +50,8 @@ const STRONG_CUES: &[&str] = &[
     "congrats",
     "congratulations",
     "props",
+    "shoutout",
+    "shout-out",
 ];
 /// Weaker cues: a verb of talking to someone.
 const WEAK_CUES: &[&str] = &[
@@ -608,6 +610,17 @@ const TOOL_NOUNS: &[&str] = &[
     "licences",
     "subscription",
     "corporate",
+    "device",
+    "devices",
+    "speaker",
+    "speakers",
+    "ai",
+    "bot",
+    "bots",
+    "pipeline",
+    "pipelines",
+    "jobs",
+    "dashboards",
 ];
 /// Adjectives of a nickname before a first name: "big tony", "little mo".
 const NICK_ADJECTIVES: &[&str] = &[
@@ -885,7 +898,7 @@ impl<'a> Ctx<'a> {
         n < self.tokens.len()
             && self.close_prev(n)
             && self.gap(n).is_empty()
-            && self.tokens[n].case == Case::Lower
+            && (self.tokens[n].case == Case::Lower || self.key(n) == "ai")
             && TOOL_NOUNS.contains(&self.key(n))
             && !self.text[self.tokens[i].end..].starts_with('\'')
             && !self.text[self.tokens[i].end..].starts_with('\u{2019}')
@@ -952,16 +965,23 @@ impl<'a> Ctx<'a> {
     /// as the name of a site.
     fn names_a_site(&self, i: usize) -> bool {
         let n = i + 1;
+        // Quotes may wrap the name: the "Victoria" room.
+        let quotes = |g: &str| {
+            g.chars().all(|c| {
+                matches!(
+                    c,
+                    '"' | '\'' | '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}'
+                )
+            })
+        };
         i > 0
-            && self.close_prev(i)
-            && self.gap(i).is_empty()
+            && quotes(self.gap(i))
             && matches!(
                 self.key(i - 1),
                 "the" | "our" | "their" | "a" | "that" | "this"
             )
             && n < self.tokens.len()
-            && self.close_prev(n)
-            && self.gap(n).is_empty()
+            && quotes(self.gap(n))
             && (FACILITIES.contains(&self.key(n))
                 || (self.tokens[n].case == Case::Lower
                     && n + 1 < self.tokens.len()
@@ -1145,6 +1165,10 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
             }
         }
     }
+    if t.case == Case::Title && cue < Cue::Title && camel_product(&cx.text[t.start..t.end]) {
+        // "ThinkPad", "WhatsApp", "MacBook": a product, not "McDonald".
+        return None;
+    }
     if t.case == Case::Title && cue < Cue::Weak && cx.tool_noun_after(i) {
         // "the Julia notebooks", "Podman images": a tool, not a person.
         return None;
@@ -1324,6 +1348,29 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         }
         Case::Other => None,
     }
+}
+
+/// A word with a capital inside that is a product's, not a name's: names
+/// only have one after a prefix ("McDonald", "DeShawn", "O'Brien"), and
+/// then not before a dictionary word ("MacBook").
+fn camel_product(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let Some(inner) =
+        (2..chars.len()).find(|&k| chars[k].is_uppercase() && chars[k - 1].is_lowercase())
+    else {
+        return false;
+    };
+    let prefix: String = chars[..inner].iter().collect();
+    let name_prefixes = [
+        "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz",
+    ];
+    if !name_prefixes.contains(&prefix.as_str()) {
+        return true;
+    }
+    let mut rest = String::new();
+    fold_key(&chars[inner..].iter().collect::<String>(), &mut rest);
+    let f = LEXICON.flags(&rest);
+    f & lexicon::WORD != 0 && f & (lexicon::FIRST | lexicon::LAST) == 0
 }
 
 /// "big tony", "little mo", "old pete": a nickname adjective and a first

@@ -117,8 +117,33 @@ static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|\d{1,4},?\s+(?i:rua|avenida|av\.|travessa|largo|praça|calle|via|viale|piazza|carrer)\s+(?:(?i:de|do|da|dos|das|del|della|di|la|los|las)\s+){0,2}[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?",
         // Street first: "Calle Mayor 5, 3ºB", "Via Roma 12", "Rua Augusta, 120".
         r"|(?i:via|viale|calle|avenida|av\.|rua|travessa|carrer|piazza|praça|paseo|plaza)\s+(?:(?i:de|del|da|do|dos|das|di|della|la|los|las)\s+){0,2}[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?,?\s+\d{1,4}[A-Za-z]?)",
-        // Floor and door: ", 3ºB", " 2º izq", ", 1°A".
-        r"(?:,?\s*\d{1,2}\s?[ºª°]\s?(?:[A-Za-z]{1,4}(?-u:\b))?)?)",
+        // Floor and door: ", 3ºB", " 2º izq.", ", 1°A".
+        r"(?:,?\s*\d{1,2}\s?[ºª°]\s?(?:[A-Za-z]{1,4}(?-u:\b)\.?)?)?)",
+    ))
+});
+/// Polish: "ul. Marszałkowska 84/92 m. 12", "al. Jerozolimskie 65".
+static ADDRESS_PL: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?-u:\b)(?:ul|al|pl|os)\.\s*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}",
+        r"\s+\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?(?:\s+(?:m\.|lok\.|mieszk\.)\s*\d{1,4})?",
+    ))
+});
+/// After a street, its postal code and town: ", 69003 Lyon", ", 00-514
+/// Warszawa", ", 1100-053 Lisboa", " 1017 AB Amsterdam", ", D02 X285 Dublin".
+static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        concat!(
+            r"^,?\s*(?:",
+            // A code that is one on its own (UK, Irish, Canadian, Polish,
+            // Portuguese, Dutch), then maybe the town.
+            r"(?:{pc}|[A-Z]\d{{2}}\s?[A-Z0-9]{{4}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{4}}\s?[A-Z]{{2}})",
+            r"(?:\s+{town})?",
+            // Four or five digits only with the town: ", 69003 Lyon".
+            r"|(?:[A-Z]{{1,2}}-)?\d{{4,5}}\s+{town}",
+            r")(?-u:\b)",
+        ),
+        pc = UK_POSTCODE,
+        town = r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?",
     ))
 });
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| re(r"@[A-Za-z][A-Za-z0-9._\-]+"));
@@ -157,6 +182,30 @@ const BIRTH_CONTEXT: &[&str] = &[
     "bday",
     "b-day",
     "birthdate",
+    // German, Dutch, French, Spanish, Italian, Portuguese, Polish.
+    "geburtsdatum",
+    "geburtstag",
+    "geboren",
+    "geb.",
+    "geboortedatum",
+    "naissance",
+    "né le",
+    "née le",
+    "nacimiento",
+    "nacido",
+    "nacida",
+    "cumpleaños",
+    "nascita",
+    "nato il",
+    "nata il",
+    "compleanno",
+    "nascimento",
+    "nasci",
+    "aniversário",
+    "urodzenia",
+    "urodzony",
+    "urodzona",
+    "urodziny",
 ];
 const VERSION_CONTEXT: &[&str] = &["version", "v", "ver", "build", "release", "firmware"];
 const GROUP_HANDLES: &[&str] = &[
@@ -723,21 +772,37 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
     }
     for m in YEAR.find_iter(text) {
         let w = window_before(text, m.start(), 16).to_ascii_lowercase();
-        if w.contains("born") || w.contains("birth") || w.contains("dob") {
+        if [
+            "born",
+            "birth",
+            "dob",
+            "geboren",
+            "naissance",
+            "nacid",
+            "nato nel",
+            "nata nel",
+            "urodzon",
+        ]
+        .iter()
+        .any(|c| w.contains(c))
+        {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
         }
     }
 }
 
 fn addresses(text: &str, out: &mut Vec<Candidate>) {
-    for m in ADDRESS_US.find_iter(text) {
-        push(out, m.start(), m.end(), PiiKind::StreetAddress, 0.75);
-    }
-    for m in ADDRESS_EU.find_iter(text) {
-        push(out, m.start(), m.end(), PiiKind::StreetAddress, 0.8);
-    }
-    for m in ADDRESS_ROMANCE.find_iter(text) {
-        push(out, m.start(), m.end(), PiiKind::StreetAddress, 0.7);
+    let streets = [
+        (&*ADDRESS_US, 0.75),
+        (&*ADDRESS_EU, 0.8),
+        (&*ADDRESS_ROMANCE, 0.7),
+        (&*ADDRESS_PL, 0.75),
+    ];
+    for (pattern, score) in streets {
+        for m in pattern.find_iter(text) {
+            let end = m.end() + POSTAL_TAIL.find(&text[m.end()..]).map_or(0, |t| t.end());
+            push(out, m.start(), end, PiiKind::StreetAddress, score);
+        }
     }
 }
 
@@ -760,7 +825,14 @@ fn handles(text: &str, out: &mut Vec<Candidate>) {
                 || LEXICON.flags(p) & (lexicon::WORD | lexicon::DEPT | lexicon::ORG | lexicon::STOP)
                     != 0
         };
-        if parts().any(|p| GROUP_HANDLES.contains(&p)) && parts().all(group_word) {
+        // "@tiff.ops" is a person on the ops team: a first-name part makes
+        // the handle personal however group-like the rest is.
+        let first_name =
+            |p: &str| !GROUP_HANDLES.contains(&p) && LEXICON.flags(p) & lexicon::FIRST != 0;
+        if parts().any(|p| GROUP_HANDLES.contains(&p))
+            && parts().all(group_word)
+            && !parts().any(first_name)
+        {
             continue;
         }
         push(out, s, e, PiiKind::Handle, 0.85);
@@ -804,6 +876,8 @@ mod tests {
             &*ADDRESS_US,
             &*ADDRESS_EU,
             &*ADDRESS_ROMANCE,
+            &*ADDRESS_PL,
+            &*POSTAL_TAIL,
             &*HANDLE,
         ] {
             assert_ne!(r.as_str(), never().as_str(), "a pattern failed to compile");

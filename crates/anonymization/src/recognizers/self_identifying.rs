@@ -4,7 +4,7 @@
 
 use super::Candidate;
 use crate::lexicon::{self, LEXICON};
-use crate::text::{fold_key, Token};
+use crate::text::{fold_key, Case, Token};
 use crate::PiiKind;
 
 /// Nouns for people and roles.
@@ -132,6 +132,73 @@ const PERSON_NOUNS: &[&str] = &[
     "people",
     "women",
     "men",
+    "cashier",
+    "clerk",
+    "courier",
+    "barista",
+    "midwife",
+    "carer",
+    "caregiver",
+    "medic",
+    "paramedic",
+    "surgeon",
+    "physician",
+    "pilot",
+    "steward",
+    "stewardess",
+    "waiter",
+    "waitress",
+    "bartender",
+    "foreman",
+    "forewoman",
+    "handyman",
+    "attorney",
+    "solicitor",
+    "barrister",
+    "associate",
+    "therapist",
+    "caretaker",
+    "housekeeper",
+    "porter",
+    "vet",
+    "volunteer",
+    "fellow",
+    "resident",
+    "registrar",
+    "locum",
+    "hca",
+    "rn",
+    "temp",
+    "warden",
+    "marshal",
+    "tutor",
+    "professor",
+    "lecturer",
+    "librarian",
+    "bloke",
+    "lad",
+    "chap",
+    "fella",
+    "dude",
+    "gal",
+    "lass",
+    "sister",
+    "brother",
+    "mama",
+    "papa",
+    "grandmother",
+    "grandfather",
+    "grandma",
+    "grandpa",
+];
+/// Hyphenated people whose last part alone is not a person ("timer").
+const HYPHENATED_PEOPLE: &[&str] = &[
+    "part-timer",
+    "full-timer",
+    "old-timer",
+    "first-timer",
+    "first-aider",
+    "night-shifter",
 ];
 /// Words ending like role nouns that are not people.
 const NOT_PERSON: &[&str] = &[
@@ -346,6 +413,15 @@ const CLAUSE_STOP: &[&str] = &[
     "doesn't",
     "never",
 ];
+/// Verbs that may follow the subject of a "whose" clause.
+const RELATIVE_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "gets", "got", "sits", "sat",
+];
+/// Prepositions and relatives that tie a role to a place or a deed: "the
+/// receptionist at the Gdańsk office", "the nurse who ...".
+const ROLE_TIES: &[&str] = &[
+    "at", "in", "on", "for", "from", "of", "who", "that", "whose", "with",
+];
 /// Adverbs that may stand between "I'm" and the phrase.
 const ADVERBS: &[&str] = &[
     "still",
@@ -390,8 +466,12 @@ impl Keys {
 }
 
 fn is_person_noun(key: &str) -> bool {
-    if PERSON_NOUNS.contains(&key) {
+    if PERSON_NOUNS.contains(&key) || HYPHENATED_PEOPLE.contains(&key) {
         return true;
+    }
+    // "co-founder", "night-nurse", "team-lead": the last part decides.
+    if let Some((head, last)) = key.rsplit_once('-') {
+        return !head.is_empty() && !last.is_empty() && !last.contains('-') && is_person_noun(last);
     }
     if key.len() < 5 || NOT_PERSON.contains(&key) {
         return false;
@@ -449,14 +529,18 @@ fn self_prefix(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> bool {
     } else {
         ""
     };
-    let glued = joined(text, tokens, j)
-        || text
-            .get(tokens[j - 1].end..tokens[j].start)
-            .is_some_and(|g| g.trim().is_empty());
+    let gap = text.get(tokens[j - 1].end..tokens[j].start).unwrap_or("");
+    // "I'm Ewa, the receptionist at ...": an appositive after the writer's
+    // own name.
+    if gap.trim() == "," && tokens[j - 1].case == Case::Title {
+        return self_prefix(text, tokens, keys, j - 1);
+    }
+    let glued = joined(text, tokens, j) || gap.trim().is_empty();
     glued
         && (matches!(p, "as" | "being" | "i'm" | "im")
             || (p == "am" && pp == "i")
             || (p == "was" && pp == "i")
+            || (p == "is" && pp == "name")
             || (p == "been" && matches!(pp, "i've" | "ive" | "have"))
             || (p == "remain" && pp == "i"))
 }
@@ -474,8 +558,19 @@ fn is_age_token(key: &str) -> bool {
 fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
     let mut end = k;
     let mut j = k + 1;
+    // "whose desk is right outside ...": the relative clause's own verb,
+    // after its subject, belongs to the phrase.
+    let mut whose_open = false;
     while j < tokens.len() && j <= k + 14 && joined(text, tokens, j) {
         let key = keys.get(j);
+        if key == "whose" {
+            whose_open = true;
+        } else if whose_open && keys.get(j - 1) != "whose" && RELATIVE_VERBS.contains(&key) {
+            whose_open = false;
+            end = j;
+            j += 1;
+            continue;
+        }
         // "who has been here two years": a verb right after the relative
         // pronoun belongs to the phrase; a new subject or a conjunction
         // does not.
@@ -545,6 +640,40 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             i += 3;
             continue;
         }
+        // "I'm one of only two women in engineering": a group of two to
+        // four singles its members out nearly as well as "the only".
+        if key == "one"
+            && keys.get(i + 1) == "of"
+            && self_prefix(text, tokens, &keys, i)
+            && (i + 1..(i + 5).min(n)).all(|j| joined(text, tokens, j))
+        {
+            let q = if keys.get(i + 2) == "only" {
+                i + 3
+            } else {
+                i + 2
+            };
+            let few = matches!(keys.get(q), "two" | "three" | "four" | "2" | "3" | "4");
+            if few {
+                let mut k = q + 1;
+                while k < n && k <= q + 3 && joined(text, tokens, k) && !is_person_noun(keys.get(k))
+                {
+                    k += 1;
+                }
+                let noun =
+                    k < n && k <= q + 3 && joined(text, tokens, k) && is_person_noun(keys.get(k));
+                if noun {
+                    let end = extend_clause(text, tokens, &keys, k);
+                    out.push(Candidate::new(
+                        tokens[i].start,
+                        tokens[end].end,
+                        PiiKind::SelfIdentifying,
+                        0.75,
+                    ));
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
         if !matches!(key, "the" | "a" | "an" | "our" | "my")
             || i + 1 >= n
             || !joined(text, tokens, i + 1)
@@ -578,7 +707,12 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             } else if is_self {
                 head = Some((o, 0.8));
             }
-        } else if next == "only" || SINGLING.contains(&next) {
+        } else if next == "only"
+            || SINGLING.contains(&next)
+            || (next == "one"
+                && key == "the"
+                && !matches!(keys.get(o + 1), "who" | "that" | "whose"))
+        {
             let mut k = o + 1;
             if next == "most" || next == "least" {
                 k += 1; // "most senior"
@@ -587,7 +721,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 let kk = keys.get(k);
                 if is_person_noun(kk) {
                     let generic = matches!(kk, "one" | "person" | "people" | "employees");
-                    let score = if next == "only" {
+                    let score = if next == "one" {
+                        // "the one wheelchair user in accounts"
+                        if k > o + 1 && (is_self || !generic) {
+                            0.75
+                        } else {
+                            0.0
+                        }
+                    } else if next == "only" {
                         if is_self || !generic {
                             0.8
                         } else {
@@ -627,6 +768,26 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                             | "reason"
                     )
                 {
+                    // "I'm the only redhead in logistics", "as the
+                    // oldest on the dock": the writer, singled out by a
+                    // word no noun list has, tied to a place or a deed.
+                    let strong = matches!(
+                        next,
+                        "only"
+                            | "youngest"
+                            | "oldest"
+                            | "longest-serving"
+                            | "sole"
+                            | "lone"
+                            | "newest"
+                    );
+                    let noun_like = !matches!(
+                        keys.get(k - 1),
+                        "thing" | "things" | "time" | "way" | "reason"
+                    );
+                    if is_self && strong && noun_like && ROLE_TIES.contains(&kk) {
+                        head = Some((k - 1, 0.7));
+                    }
                     break;
                 }
                 k += 1;
@@ -639,6 +800,25 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         {
             // "I'm the one who reported ...", "as the engineer who pushed ..."
             head = Some((o, 0.8));
+        } else if is_self && key == "the" {
+            // "I'm the receptionist at the Gdańsk office", "as the night
+            // nurse on ward 6": a definite role tied to a place or a deed.
+            let mut k = o;
+            while k < n && k <= o + 2 && joined(text, tokens, k) && !is_person_noun(keys.get(k)) {
+                if CLAUSE_STOP.contains(&keys.get(k)) || ROLE_TIES.contains(&keys.get(k)) {
+                    break;
+                }
+                k += 1;
+            }
+            if k < n
+                && joined(text, tokens, k)
+                && is_person_noun(keys.get(k))
+                && k + 1 < n
+                && joined(text, tokens, k + 1)
+                && ROLE_TIES.contains(&keys.get(k + 1))
+            {
+                head = Some((k, 0.7));
+            }
         }
         match head {
             Some((k, score)) => {
@@ -703,6 +883,38 @@ mod tests {
     }
 
     #[test]
+    fn finds_roles_tied_to_places_and_small_groups() {
+        for (t, want) in [
+            (
+                "I'm the only part-timer in legal and it shows.",
+                "the only part-timer in legal",
+            ),
+            (
+                "I'm Ewa, the receptionist at the Gdańsk office, and I get every call.",
+                "the receptionist at the Gdańsk office",
+            ),
+            (
+                "I'm the person whose desk is right outside the CFO's office, so I hear it.",
+                "the person whose desk is right outside the CFO's office",
+            ),
+            (
+                "Honestly I'm the one wheelchair user in accounts and nobody asked me.",
+                "the one wheelchair user in accounts",
+            ),
+            (
+                "I'm the only redhead in logistics, so you know who wrote this.",
+                "the only redhead in logistics",
+            ),
+            (
+                "I'm one of only two women in the data team and it's lonely.",
+                "one of only two women in the data team",
+            ),
+        ] {
+            assert_eq!(phrases(t), [want], "{t}");
+        }
+    }
+
+    #[test]
     fn ignores_non_identifying_uses() {
         for t in [
             "The only thing I want is a clear promotion process.",
@@ -711,6 +923,11 @@ mod tests {
             "The new PM keeps moving deadlines.",
             "It is a 10-year-old codebase.",
             "The team's only goal this quarter is stability.",
+            "As the manager said, budgets are frozen.",
+            "I'm the kind of person who speaks up.",
+            "The one thing I'd change is the rota.",
+            "One of the two printers on the floor is broken.",
+            "The only printer in the building is broken.",
         ] {
             assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
         }

@@ -40,6 +40,9 @@ pub struct Floors {
     pub any_recall: f64,
     pub any_precision: f64,
     pub leak_ceiling: f64,
+    /// A blind set: print aggregate figures only, never the texts of its
+    /// misses (a failing run must not show what would tune the engine).
+    pub blind: bool,
 }
 
 /// Per labelled kind: (labelled characters, characters no finding of any
@@ -78,6 +81,7 @@ pub fn check(corpus: &[LabelledText], policy: &Policy, floors: &Floors) -> Vec<S
         any_recall,
         any_precision,
         leak_ceiling,
+        blind,
         ..
     } = *floors;
     let r: Report = evaluate(corpus, policy);
@@ -103,14 +107,16 @@ pub fn check(corpus: &[LabelledText], policy: &Policy, floors: &Floors) -> Vec<S
             );
         }
     }
-    for m in &r.false_negatives {
-        println!("missed {} {} {:?}", m.id, m.kind, m.value);
-    }
-    for m in &r.partial {
-        println!("partial {} {} {:?}", m.id, m.kind, m.value);
-    }
-    for m in &r.false_positives {
-        println!("false positive {} {} {:?}", m.id, m.kind, m.value);
+    if !blind {
+        for m in &r.false_negatives {
+            println!("missed {} {} {:?}", m.id, m.kind, m.value);
+        }
+        for m in &r.partial {
+            println!("partial {} {} {:?}", m.id, m.kind, m.value);
+        }
+        for m in &r.false_positives {
+            println!("false positive {} {} {:?}", m.id, m.kind, m.value);
+        }
     }
 
     let mut failures = Vec::new();
