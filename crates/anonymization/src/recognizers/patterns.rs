@@ -70,7 +70,7 @@ static EMP_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)emp(?:loyee)?[\-#_: ]?\d{3,8}(?-u:\b)"));
 static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:employee|staff|badge|personnel|payroll|worker|personal)\s*(?:id|number|no\.?|num|#)?\s*(?:is|:|=|was)?\s*(#?[A-Z]{0,4}-?\d{4,8})(?-u:\b)",
+        r"(?i)(?-u:\b)(?:employee|staff|badge|personnel|payroll|worker|personal|emp|clock|service|matricule|personalnummer|mitarbeiternummer)\.?(?:\s*(?:id|number|no\.?|nr\.?|num|#))*\s*(?:is|:|=|was)?\s*(#?[A-Z]{0,4}-?\d{4,8})(?-u:\b)",
     )
 });
 static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,10 +78,20 @@ static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2})(?-u:\b)",
     )
 });
-const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const MONTH: &str = concat!(
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
+    // German, French, Spanish, Italian, Portuguese, Dutch, Polish (genitive).
+    r"|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember",
+    r"|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre",
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre",
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre",
+    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro",
+    r"|januari|februari|maart|mei|augustus",
+    r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)",
+);
 static DATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)(?-u:\b)(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?(?:,?\s+(?:19|20)\d{{2}})?|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)(?-u:\b)"
+        r"(?i)(?-u:\b)(?:\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{MONTH}\.?(?:,?\s+(?:de\s+)?(?:19|20)\d{{2}})?|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)(?-u:\b)"
     ))
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)"));
@@ -91,11 +101,11 @@ static ADDRESS_US: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         concat!(
             // An optional flat or unit before the number: "Flat 2, 14 ...".
-            r"(?-u:\b)(?:(?:Flat|Apartment|Apt|Unit|Suite)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+)?",
+            r"(?-u:\b)(?:(?:Flat|Apartment|Apt|Unit|Suite)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+|(?:(?:Unit|Flat)\s+)?\d{{1,4}}[A-Za-z]?/)?",
             // Number, then up to three words: capitalised, a compass letter
             // or an ordinal ("West 86th", "W 3rd", "N. Main").
             r"\d{{1,5}}[A-Za-z]?\s+(?:(?:[A-Z][a-z]+|[NSEW]|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,3}}",
-            r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Highway|Hwy|Square|Sq|Row|Close|Crescent|Gardens|Mews|Alley|Walk|Hill|Grove|Rise|Gate|Parade|Vale|Wharf|Yard|Plaza|Trail|Quay|Embankment)(?-u:\b)\.?",
+            r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Highway|Hwy|Square|Sq|Row|Close|Crescent|Gardens|Mews|Alley|Walk|Hill|Grove|Rise|Gate|Parade|Vale|Wharf|Yard|Plaza|Trail|Quay|Embankment)(?-u:\b)\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)(?-u:\b))?",
             // A unit after the street: ", Apt 5C", " Suite 300", " #12".
             r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?\s*[A-Za-z0-9\-]{{1,6}})?",
             // City, then a UK postcode, a US state and ZIP, or a ZIP.
@@ -140,6 +150,9 @@ static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
             r"(?:\s+{town})?",
             // Four or five digits only with the town: ", 69003 Lyon".
             r"|(?:[A-Z]{{1,2}}-)?\d{{4,5}}\s+{town}",
+            // The town first, maybe a state, then the code: ", Fitzroy VIC
+            // 3065", ", Bengaluru 560001", ", Montréal, QC H3G 1H4".
+            r"|{town},?\s+(?:[A-Z]{{2,3}},?\s+)?(?:{pc}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{{3}}\s\d{{3}}|\d{{4,6}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}})",
             r")(?-u:\b)",
         ),
         pc = UK_POSTCODE,
@@ -171,7 +184,16 @@ const PHONE_CONTEXT: &[&str] = &[
     "landline",
     "on",
 ];
-const SSN_CONTEXT: &[&str] = &["ssn", "social security", "social-security", "ss#", "ssn#"];
+const SSN_CONTEXT: &[&str] = &[
+    "ssn",
+    "social security",
+    "social-security",
+    "ss#",
+    "ssn#",
+    "social",
+    "ss number",
+    "ss no",
+];
 const BIRTH_CONTEXT: &[&str] = &[
     "born",
     "birthday",
@@ -759,7 +781,8 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
 
 fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
     let lower = text.to_ascii_lowercase();
-    if !BIRTH_CONTEXT.iter().any(|w| lower.contains(w)) {
+    // "b. 1975" is the one cue that is no word.
+    if !BIRTH_CONTEXT.iter().any(|w| lower.contains(w)) && !lower.contains("b. ") {
         return;
     }
     for m in DATE_NUMERIC
@@ -772,6 +795,10 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
     }
     for m in YEAR.find_iter(text) {
         let w = window_before(text, m.start(), 16).to_ascii_lowercase();
+        if w.ends_with(" b. ") || w == "b. " || w.ends_with("(b. ") {
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
+            continue;
+        }
         if [
             "born",
             "birth",
@@ -961,6 +988,53 @@ mod tests {
     }
 
     #[test]
+    fn postal_tails_birth_cues_and_id_contexts() {
+        for (t, v, k) in [
+            (
+                "to 15 rue des Lilas, 69003 Lyon now",
+                "15 rue des Lilas, 69003 Lyon",
+                PiiKind::StreetAddress,
+            ),
+            (
+                "to ul. Marszałkowska 84/92 m. 12, 00-514 Warszawa now",
+                "ul. Marszałkowska 84/92 m. 12, 00-514 Warszawa",
+                PiiKind::StreetAddress,
+            ),
+            (
+                "at Unit 5/12 Smith St, Fitzroy VIC 3065 now",
+                "Unit 5/12 Smith St, Fitzroy VIC 3065",
+                PiiKind::StreetAddress,
+            ),
+            (
+                "at 1600 Pennsylvania Ave NW today",
+                "1600 Pennsylvania Ave NW",
+                PiiKind::StreetAddress,
+            ),
+            (
+                "Geburtsdatum 12.04.1979 ist falsch",
+                "12.04.1979",
+                PiiKind::DateOfBirth,
+            ),
+            (
+                "geboren am 3. März 1982 in Köln",
+                "3. März 1982",
+                PiiKind::DateOfBirth,
+            ),
+            (
+                "fecha de nacimiento: 3 de marzo de 1982",
+                "3 de marzo de 1982",
+                PiiKind::DateOfBirth,
+            ),
+            ("Priya (b. 1975) runs it", "1975", PiiKind::DateOfBirth),
+            ("my social is 512-44-9871", "512-44-9871", PiiKind::UsSsn),
+            ("emp no. 55102 again", "55102", PiiKind::EmployeeId),
+            ("clock number 40771 is mine", "40771", PiiKind::EmployeeId),
+        ] {
+            assert!(kinds(t).contains(&(v.into(), k)), "{t}: {:?}", kinds(t));
+        }
+    }
+
+    #[test]
     fn negatives() {
         for t in [
             "Upgrade to v2.3.1 broke SSO; see JIRA-4411",
@@ -974,6 +1048,9 @@ mod tests {
             "In 2019 2020 and 2021 we grew",
             "The launch is on 3 July 2025",
             "@here please stop using @channel",
+            "The review moved to 3 März 2026",
+            "We met on 12.04.2025 to plan the launch",
+            "The social committee meets at 5",
         ] {
             assert!(kinds(t).is_empty(), "{t}: {:?}", kinds(t));
         }
