@@ -413,6 +413,76 @@ const CLAUSE_STOP: &[&str] = &[
     "doesn't",
     "never",
 ];
+/// "Only" in the other languages feedback arrives in (folded keys).
+const FOREIGN_ONLY: &[&str] = &[
+    "einzige",
+    "einzigen",
+    "einziger",
+    "einzigste",
+    "seule",
+    "seul",
+    "unico",
+    "unica",
+    "l'unico",
+    "l'unica",
+    "enige",
+    "jedyna",
+    "jedyny",
+    "jedyne",
+];
+/// Their determiners.
+const FOREIGN_DETERMINERS: &[&str] = &[
+    "die", "der", "das", "den", "la", "le", "el", "il", "lo", "de", "het", "a", "o",
+];
+/// People in those languages; role nouns there mostly end in a suffix the
+/// check below also accepts.
+const FOREIGN_PERSON_NOUNS: &[&str] = &[
+    "frau",
+    "mann",
+    "person",
+    "mensch",
+    "kollegin",
+    "kollege",
+    "mutter",
+    "vater",
+    "femme",
+    "homme",
+    "personne",
+    "mere",
+    "pere",
+    "mujer",
+    "hombre",
+    "persona",
+    "madre",
+    "padre",
+    "donna",
+    "uomo",
+    "mamma",
+    "vrouw",
+    "man",
+    "persoon",
+    "moeder",
+    "vader",
+    "kobieta",
+    "kobieta",
+    "mezczyzna",
+    "osoba",
+    "matka",
+    "ojciec",
+    "mulher",
+    "homem",
+    "pessoa",
+    "mae",
+    "pai",
+];
+/// Foreign words that end a phrase: "and", "but", "because" and the verbs
+/// "is", "am", "have".
+const FOREIGN_CLAUSE_STOP: &[&str] = &[
+    "und", "aber", "weil", "ist", "bin", "habe", "et", "mais", "parce", "est", "suis", "ai", "y",
+    "pero", "porque", "es", "soy", "tengo", "ma", "perche", "sono", "ho", "maar", "omdat", "ben",
+    "heb", "ale", "bo", "jest", "jestem", "mam", "mas", "sou", "tenho", "che", "que", "qui",
+    "dass", "das",
+];
 /// Verbs that may follow the subject of a "whose" clause.
 const RELATIVE_VERBS: &[&str] = &[
     "is", "was", "are", "were", "has", "had", "have", "gets", "got", "sits", "sat",
@@ -545,6 +615,57 @@ fn self_prefix(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> bool {
             || (p == "remain" && pp == "i"))
 }
 
+/// A person noun of another language: listed, or a role noun by its ending
+/// ("Ingenieurin", "infirmière", "enfermero", "infermiera").
+fn is_foreign_person_noun(key: &str) -> bool {
+    FOREIGN_PERSON_NOUNS.contains(&key)
+        || (key.len() >= 6
+            && [
+                "erin", "eurin", "istin", "ierin", "euse", "trice", "iere", "ier", "ero", "era",
+                "ista", "ora", "tore", "trice", "iera", "iere", "ster", "aar", "ka", "ik",
+            ]
+            .iter()
+            .any(|suf| key.ends_with(suf)))
+}
+
+/// "die einzige Frau im Lager", "la seule infirmière de nuit", "l'unica
+/// donna in magazzino": returns the phrase's last token.
+fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
+    let key = keys.get(i);
+    let apostrophe = key.starts_with("l'");
+    if !FOREIGN_ONLY.contains(&key) {
+        return None;
+    }
+    let determined = apostrophe
+        || (i > 0 && joined(text, tokens, i) && FOREIGN_DETERMINERS.contains(&keys.get(i - 1)));
+    if !determined {
+        return None;
+    }
+    let n = tokens.len();
+    let mut k = i + 1;
+    while k < n && k <= i + 3 && joined(text, tokens, k) {
+        let kk = keys.get(k);
+        if is_foreign_person_noun(kk) || is_person_noun(kk) {
+            let mut end = k;
+            let mut j = k + 1;
+            while j < n && j <= k + 10 && joined(text, tokens, j) {
+                let kj = keys.get(j);
+                if FOREIGN_CLAUSE_STOP.contains(&kj) || matches!(kj, "and" | "but" | "because") {
+                    break;
+                }
+                end = j;
+                j += 1;
+            }
+            while end > k && FOREIGN_DETERMINERS.contains(&keys.get(end)) {
+                end -= 1;
+            }
+            return Some(end);
+        }
+        k += 1;
+    }
+    None
+}
+
 fn is_age_token(key: &str) -> bool {
     // "58-year-old"
     let mut parts = key.split('-');
@@ -673,6 +794,21 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     continue;
                 }
             }
+        }
+        if let Some(end) = foreign_only(text, tokens, &keys, i) {
+            let start = if key.starts_with("l'") || i == 0 {
+                tokens[i].start
+            } else {
+                tokens[i - 1].start
+            };
+            out.push(Candidate::new(
+                start,
+                tokens[end].end,
+                PiiKind::SelfIdentifying,
+                0.75,
+            ));
+            i = end + 1;
+            continue;
         }
         if !matches!(key, "the" | "a" | "an" | "our" | "my")
             || i + 1 >= n
@@ -909,6 +1045,18 @@ mod tests {
                 "I'm one of only two women in the data team and it's lonely.",
                 "one of only two women in the data team",
             ),
+            (
+                "Ich bin die einzige Frau im Lager und das merkt man.",
+                "die einzige Frau im Lager",
+            ),
+            (
+                "Je suis la seule infirmière de nuit, et personne ne m'écoute.",
+                "la seule infirmière de nuit",
+            ),
+            (
+                "Sono l'unica donna in magazzino, ma nessuno lo dice.",
+                "l'unica donna in magazzino",
+            ),
         ] {
             assert_eq!(phrases(t), [want], "{t}");
         }
@@ -928,6 +1076,8 @@ mod tests {
             "The one thing I'd change is the rota.",
             "One of the two printers on the floor is broken.",
             "The only printer in the building is broken.",
+            "Das ist die einzige Lösung für das Problem.",
+            "C'est la seule solution possible.",
         ] {
             assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
         }
