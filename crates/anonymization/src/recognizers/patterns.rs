@@ -70,7 +70,7 @@ static EMP_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)emp(?:loyee)?[\-#_: ]?\d{3,8}(?-u:\b)"));
 static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:employee|staff|badge|personnel|payroll|worker|personal|emp|clock|service|matricule|personalnummer|mitarbeiternummer)\.?(?:\s*(?:id|number|no\.?|nr\.?|num|#))*\s*(?:is|:|=|was)?\s*(#?[A-Z]{0,4}-?\d{4,8})(?-u:\b)",
+        r"(?i)(?-u:\b)(?:employee|staff|badge|personnel|payroll|worker|personal|emp|clock|service|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer)\.?(?:\s*(?:id|number|no\.?|nr\.?|num|#))*\s*(?:is|:|=|was)?\s*\(?(#?(?:[A-Z]{1,4}-?)?\d{3,10}(?:-[A-Z0-9]{1,4})?)(?-u:\b)",
     )
 });
 static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,9 +91,11 @@ const MONTH: &str = concat!(
 );
 static DATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)(?-u:\b)(?:\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{MONTH}\.?(?:,?\s+(?:de\s+)?(?:19|20)\d{{2}})?|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)(?-u:\b)"
+        r"(?i)(?-u:\b)(?:\d{{1,2}}[\-/ ]{MONTH}[\-/ ](?:19|20)\d{{2}}|\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{MONTH}\.?(?:,?\s+(?:de\s+)?(?:19|20)\d{{2}})?|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)(?-u:\b)"
     ))
 });
+static TOWN_ONLY: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*\p{Lu}[\p{L}\-]+"));
+static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"['\u{2019}]\d{2}(?-u:\b)"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)"));
 /// A UK postcode: "SW1A 1AA", "LS6 2AB".
 const UK_POSTCODE: &str = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}";
@@ -116,7 +118,7 @@ static ADDRESS_US: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?-u:\b)[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|vej|gatan|gata|veien)\s+\d{1,4}[a-z]?(?-u:\b)(?:,\s+\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÄÖÜ][a-zäöüß]+)?",
+        r"(?-u:\b)[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|vej|gatan|gata|veien)\s+\d{1,4}[a-z]?(?:-\d{1,3})?(?-u:\b)(?:,\s+\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÄÖÜ][a-zäöüß]+)?",
     )
 });
 static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -126,7 +128,7 @@ static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
         // Portuguese, Spanish, Italian, number first: "7 Rua das Flores".
         r"|\d{1,4},?\s+(?i:rua|avenida|av\.|travessa|largo|praça|calle|via|viale|piazza|carrer)\s+(?:(?i:de|do|da|dos|das|del|della|di|la|los|las)\s+){0,2}[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?",
         // Street first: "Calle Mayor 5, 3ºB", "Via Roma 12", "Rua Augusta, 120".
-        r"|(?i:via|viale|calle|avenida|av\.|rua|travessa|carrer|piazza|praça|paseo|plaza)\s+(?:(?i:de|del|da|do|dos|das|di|della|la|los|las)\s+){0,2}[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?,?\s+\d{1,4}[A-Za-z]?)",
+        r"|(?:(?i:via|viale|calle|avenida|av\.|rua|travessa|carrer|piazza|praça|paseo|plaza)\s+|C/\s*)(?:(?i:de|del|da|do|dos|das|di|della|la|los|las)\s+){0,2}[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?,?\s+\d{1,4}[A-Za-z]?)",
         // Floor and door: ", 3ºB", " 2º izq.", ", 1°A".
         r"(?:,?\s*\d{1,2}\s?[ºª°]\s?(?:[A-Za-z]{1,4}(?-u:\b)\.?)?)?)",
     ))
@@ -143,7 +145,9 @@ static ADDRESS_PL: LazyLock<Regex> = LazyLock::new(|| {
 static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         concat!(
-            r"^,?\s*(?:",
+            // A floor first: ", 3. OG", ", 3.º Esq.", ", 5th Floor".
+            r"^(?:,\s*(?:\d{{1,2}}\.?\s?(?:OG|EG|Etage|Stock)|\d{{1,2}}\.?\s?[ºª°]\s?(?:[A-Za-z]{{1,4}}\.?)?|\d{{1,2}}(?:st|nd|rd|th)\s+Floor|Floor\s+\d{{1,2}}))?",
+            r",?\s*(?:",
             // A code that is one on its own (UK, Irish, Canadian, Polish,
             // Portuguese, Dutch), then maybe the town.
             r"(?:{pc}|[A-Z]\d{{2}}\s?[A-Z0-9]{{4}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{4}}\s?[A-Z]{{2}})",
@@ -781,6 +785,13 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
 
 fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
     let lower = text.to_ascii_lowercase();
+    // "born in '68"
+    for m in SHORT_YEAR.find_iter(text) {
+        let w = window_before(text, m.start(), 12).to_ascii_lowercase();
+        if w.contains("born") || w.contains("dob") {
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
+        }
+    }
     // "b. 1975" is the one cue that is no word.
     if !BIRTH_CONTEXT.iter().any(|w| lower.contains(w)) && !lower.contains("b. ") {
         return;
@@ -797,6 +808,9 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
         let w = window_before(text, m.start(), 16).to_ascii_lowercase();
         if w.ends_with(" b. ") || w == "b. " || w.ends_with("(b. ") {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
+            continue;
+        }
+        if !plausible_birth_year(m.as_str()) {
             continue;
         }
         if [
@@ -827,9 +841,32 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
     ];
     for (pattern, score) in streets {
         for m in pattern.find_iter(text) {
-            let end = m.end() + POSTAL_TAIL.find(&text[m.end()..]).map_or(0, |t| t.end());
+            let end = match POSTAL_TAIL.find(&text[m.end()..]) {
+                Some(t) => m.end() + t.end(),
+                None => m.end() + town_only(&text[m.end()..]),
+            };
             push(out, m.start(), end, PiiKind::StreetAddress, score);
         }
+    }
+}
+
+/// ", Porto." after a street: a town alone, when the clause ends with it.
+fn town_only(rest: &str) -> usize {
+    let Some(m) = TOWN_ONLY.find(rest) else {
+        return 0;
+    };
+    let after = rest[m.end()..].chars().next();
+    let ends = after.is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | '!' | '?' | '\n'));
+    let mut key = String::new();
+    crate::text::fold_key(
+        rest[m.start()..m.end()].trim_start_matches([',', ' ']),
+        &mut key,
+    );
+    let word = LEXICON.flags(&key) & (lexicon::STOP | lexicon::CALENDAR | lexicon::WORD) != 0;
+    if ends && !word {
+        m.end()
+    } else {
+        0
     }
 }
 
@@ -905,6 +942,8 @@ mod tests {
             &*ADDRESS_ROMANCE,
             &*ADDRESS_PL,
             &*POSTAL_TAIL,
+            &*SHORT_YEAR,
+            &*TOWN_ONLY,
             &*HANDLE,
         ] {
             assert_ne!(r.as_str(), never().as_str(), "a pattern failed to compile");

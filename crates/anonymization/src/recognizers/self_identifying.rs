@@ -190,6 +190,16 @@ const PERSON_NOUNS: &[&str] = &[
     "grandfather",
     "grandma",
     "grandpa",
+    "tech",
+    "chef",
+    "concierge",
+    "postdoc",
+    "scaffolder",
+    "hijabi",
+    "physio",
+    "electrician",
+    "pharmacist",
+    "planner",
 ];
 /// Hyphenated people whose last part alone is not a person ("timer").
 const HYPHENATED_PEOPLE: &[&str] = &[
@@ -480,8 +490,17 @@ const FOREIGN_PERSON_NOUNS: &[&str] = &[
 const FOREIGN_CLAUSE_STOP: &[&str] = &[
     "und", "aber", "weil", "ist", "bin", "habe", "et", "mais", "parce", "est", "suis", "ai", "y",
     "pero", "porque", "es", "soy", "tengo", "ma", "perche", "sono", "ho", "maar", "omdat", "ben",
-    "heb", "ale", "bo", "jest", "jestem", "mam", "mas", "sou", "tenho", "che", "que", "qui",
-    "dass", "das",
+    "heb", "ale", "bo", "jest", "jestem", "mam", "mas", "sou", "tenho", "dass",
+];
+/// Words that stand where a determiner would: "als einziger ...", "en tant
+/// que seul ...", "jestem jedyną ...".
+const FOREIGN_AS: &[&str] = &[
+    "als", "comme", "que", "como", "come", "jako", "bin", "suis", "soy", "sono", "sou", "ben",
+    "jestem", "sei", "zijn",
+];
+/// Relative pronouns after "the person": "la personne qui ...".
+const FOREIGN_RELATIVES: &[&str] = &[
+    "qui", "que", "che", "die", "der", "welche", "która", "ktora", "który", "ktory",
 ];
 /// Verbs that may follow the subject of a "whose" clause.
 const RELATIVE_VERBS: &[&str] = &[
@@ -539,10 +558,31 @@ fn is_person_noun(key: &str) -> bool {
     if PERSON_NOUNS.contains(&key) || HYPHENATED_PEOPLE.contains(&key) {
         return true;
     }
+    // "over-50", "under-25": an age group.
+    if let Some(age) = key
+        .strip_prefix("over-")
+        .or_else(|| key.strip_prefix("under-"))
+    {
+        return age.len() == 2 && age.bytes().all(|b| b.is_ascii_digit());
+    }
+    // Plurals, for small groups: "one of three night porters".
+    if let Some(stem) = key.strip_suffix('s') {
+        if stem.len() >= 3
+            && !stem.ends_with('s')
+            && (PERSON_NOUNS.contains(&stem) || is_role_word(stem))
+        {
+            return true;
+        }
+    }
     // "co-founder", "night-nurse", "team-lead": the last part decides.
     if let Some((head, last)) = key.rsplit_once('-') {
         return !head.is_empty() && !last.is_empty() && !last.contains('-') && is_person_noun(last);
     }
+    is_role_word(key)
+}
+
+/// A dictionary word with a role ending: "pharmacist", "electrician".
+fn is_role_word(key: &str) -> bool {
     if key.len() < 5 || NOT_PERSON.contains(&key) {
         return false;
     }
@@ -551,6 +591,32 @@ fn is_person_noun(key: &str) -> bool {
         .any(|suf| key.ends_with(suf));
     role_suffix && LEXICON.flags(key) & lexicon::WORD != 0
 }
+
+/// Titles of the people feedback is usually *about*, and plain groups: "the
+/// manager who approved it" names a role everyone knows, not a trait that
+/// gives a writer or a colleague away.
+const LEADERSHIP: &[&str] = &[
+    "manager",
+    "director",
+    "executive",
+    "vp",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "lead",
+    "supervisor",
+    "boss",
+    "head",
+    "owner",
+    "founder",
+    "hr",
+    "people",
+    "employees",
+    "women",
+    "men",
+    "member",
+];
 
 /// Only spaces (no punctuation) separate token `i - 1` from token `i`; a
 /// possessive ("the CEO's speech", "the developers' room") does not break
@@ -622,7 +688,8 @@ fn is_foreign_person_noun(key: &str) -> bool {
         || (key.len() >= 6
             && [
                 "erin", "eurin", "istin", "ierin", "euse", "trice", "iere", "ier", "ero", "era",
-                "ista", "ora", "tore", "trice", "iera", "iere", "ster", "aar", "ka", "ik",
+                "ista", "ora", "tore", "iera", "ster", "aar", "ka", "ik", "eur", "euta", "eira",
+                "ador", "leiter", "kundige", "ente", "ante", "nik",
             ]
             .iter()
             .any(|suf| key.ends_with(suf)))
@@ -633,11 +700,28 @@ fn is_foreign_person_noun(key: &str) -> bool {
 fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
     let key = keys.get(i);
     let apostrophe = key.starts_with("l'");
+    let n = tokens.len();
+    // "la personne qui a signalé la fuite": the person and what they did.
+    if FOREIGN_DETERMINERS.contains(&key)
+        && i + 2 < n
+        && joined(text, tokens, i + 1)
+        && joined(text, tokens, i + 2)
+        && matches!(
+            keys.get(i + 1),
+            "personne" | "persona" | "pessoa" | "persoon" | "person" | "osoba"
+        )
+        && FOREIGN_RELATIVES.contains(&keys.get(i + 2))
+    {
+        return Some(foreign_clause_end(text, tokens, keys, i + 2));
+    }
     if !FOREIGN_ONLY.contains(&key) {
         return None;
     }
     let determined = apostrophe
-        || (i > 0 && joined(text, tokens, i) && FOREIGN_DETERMINERS.contains(&keys.get(i - 1)));
+        || (i > 0
+            && joined(text, tokens, i)
+            && (FOREIGN_DETERMINERS.contains(&keys.get(i - 1))
+                || FOREIGN_AS.contains(&keys.get(i - 1))));
     if !determined {
         return None;
     }
@@ -646,24 +730,111 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     while k < n && k <= i + 3 && joined(text, tokens, k) {
         let kk = keys.get(k);
         if is_foreign_person_noun(kk) || is_person_noun(kk) {
-            let mut end = k;
-            let mut j = k + 1;
-            while j < n && j <= k + 10 && joined(text, tokens, j) {
-                let kj = keys.get(j);
-                if FOREIGN_CLAUSE_STOP.contains(&kj) || matches!(kj, "and" | "but" | "because") {
-                    break;
-                }
-                end = j;
-                j += 1;
-            }
-            while end > k && FOREIGN_DETERMINERS.contains(&keys.get(end)) {
-                end -= 1;
-            }
-            return Some(end);
+            return Some(foreign_clause_end(text, tokens, keys, k));
         }
         k += 1;
     }
     None
+}
+
+/// "the woman who transferred from the Dubai office", "the deaf guy in
+/// QA", "the sous chef at the Shoreditch site": a colleague described by a
+/// singular person noun tied to a place, a thing they have or a deed.
+/// Leadership titles and plain groups are left alone (`LEADERSHIP`).
+fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(usize, f32)> {
+    let n = tokens.len();
+    let mut k = o;
+    while k < n && k <= o + 3 && joined(text, tokens, k) {
+        let kk = keys.get(k);
+        if is_person_noun(kk) && !kk.ends_with('s') {
+            break;
+        }
+        // "the best worker on nights", "the other guy in QA": a judgement
+        // or a contrast, not a trait.
+        if matches!(
+            kk,
+            "best"
+                | "worst"
+                | "other"
+                | "same"
+                | "average"
+                | "typical"
+                | "usual"
+                | "right"
+                | "wrong"
+        ) {
+            return None;
+        }
+        let department = kk == "it" && tokens[k].case == Case::Upper;
+        if (CLAUSE_STOP.contains(&kk) && !department)
+            || ROLE_TIES.contains(&kk)
+            || tokens[k].has_digit
+        {
+            return None;
+        }
+        k += 1;
+    }
+    if k >= n || k > o + 3 || !joined(text, tokens, k) {
+        return None;
+    }
+    // "the IT guy": an upper-case "IT" is a department, not "it".
+    let mut k = k;
+    let mut noun = keys.get(k);
+    // "the apprentice electrician", "the agency nurse": the last noun leads.
+    while k + 1 < n
+        && joined(text, tokens, k + 1)
+        && is_person_noun(keys.get(k + 1))
+        && !keys.get(k + 1).ends_with('s')
+    {
+        k += 1;
+        noun = keys.get(k);
+    }
+    if !is_person_noun(noun) || LEADERSHIP.contains(&noun) {
+        return None;
+    }
+    // "the rich text editor", "the printer driver": software, not people.
+    if k > o
+        && matches!(
+            keys.get(k - 1),
+            "text" | "code" | "video" | "photo" | "device" | "printer" | "graphics" | "usb"
+        )
+    {
+        return None;
+    }
+    let tie = keys.get(k + 1);
+    // "the nurse on duty", "the engineer on call": a rota, not a trait.
+    let object = keys.get(k + 2);
+    let tied = k + 2 < n
+        && joined(text, tokens, k + 1)
+        && joined(text, tokens, k + 2)
+        && matches!(
+            tie,
+            "who" | "who's" | "whose" | "with" | "at" | "on" | "in" | "from" | "for"
+        )
+        && !matches!(object, "duty" | "call" | "charge" | "question" | "leave" | "board")
+        // "the one in Workday", "the first productive one in six months":
+        // "one" is a person only with "who".
+        && (noun != "one" || matches!(tie, "who" | "who's" | "whose"));
+    tied.then_some((k, 0.6))
+}
+
+/// The last token of a foreign phrase whose head is token `k`.
+fn foreign_clause_end(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
+    let n = tokens.len();
+    let mut end = k;
+    let mut j = k + 1;
+    while j < n && j <= k + 10 && joined(text, tokens, j) {
+        let kj = keys.get(j);
+        if FOREIGN_CLAUSE_STOP.contains(&kj) || matches!(kj, "and" | "but" | "because") {
+            break;
+        }
+        end = j;
+        j += 1;
+    }
+    while end > k && FOREIGN_DETERMINERS.contains(&keys.get(end)) {
+        end -= 1;
+    }
+    end
 }
 
 fn is_age_token(key: &str) -> bool {
@@ -695,7 +866,7 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
         // "who has been here two years": a verb right after the relative
         // pronoun belongs to the phrase; a new subject or a conjunction
         // does not.
-        let relative_verb = matches!(keys.get(j - 1), "who" | "that")
+        let relative_verb = matches!(keys.get(j - 1), "who" | "that" | "who's")
             && !matches!(
                 key,
                 "and"
@@ -765,14 +936,15 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         // four singles its members out nearly as well as "the only".
         if key == "one"
             && keys.get(i + 1) == "of"
-            && self_prefix(text, tokens, &keys, i)
             && (i + 1..(i + 5).min(n)).all(|j| joined(text, tokens, j))
         {
-            let q = if keys.get(i + 2) == "only" {
-                i + 3
-            } else {
-                i + 2
-            };
+            let mut q = i + 2;
+            if keys.get(q) == "the" {
+                q += 1;
+            }
+            if keys.get(q) == "only" {
+                q += 1;
+            }
             let few = matches!(keys.get(q), "two" | "three" | "four" | "2" | "3" | "4");
             if few {
                 let mut k = q + 1;
@@ -782,6 +954,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 }
                 let noun =
                     k < n && k <= q + 3 && joined(text, tokens, k) && is_person_noun(keys.get(k));
+                // Written about oneself or not, "one of the two fire
+                // wardens in the chemistry building" singles a person out.
                 if noun {
                     let end = extend_clause(text, tokens, &keys, k);
                     out.push(Candidate::new(
@@ -796,7 +970,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             }
         }
         if let Some(end) = foreign_only(text, tokens, &keys, i) {
-            let start = if key.starts_with("l'") || i == 0 {
+            let start = if key.starts_with("l'")
+                || i == 0
+                || FOREIGN_DETERMINERS.contains(&key)
+                || FOREIGN_AS.contains(&keys.get(i - 1))
+            {
                 tokens[i].start
             } else {
                 tokens[i - 1].start
@@ -955,6 +1133,10 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             {
                 head = Some((k, 0.7));
             }
+        }
+        if head.is_none() && !is_self && key == "the" && next != "only" && !SINGLING.contains(&next)
+        {
+            head = third_person(text, tokens, &keys, o);
         }
         match head {
             Some((k, score)) => {
