@@ -765,6 +765,7 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
         ) {
             return None;
         }
+        // "the IT guy": an upper-case "IT" is a department, not "it".
         let department = kk == "it" && tokens[k].case == Case::Upper;
         if (CLAUSE_STOP.contains(&kk) && !department)
             || ROLE_TIES.contains(&kk)
@@ -777,8 +778,6 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
     if k >= n || k > o + 3 || !joined(text, tokens, k) {
         return None;
     }
-    // "the IT guy": an upper-case "IT" is a department, not "it".
-    let mut k = k;
     let mut noun = keys.get(k);
     // "the apprentice electrician", "the agency nurse": the last noun leads.
     while k + 1 < n
