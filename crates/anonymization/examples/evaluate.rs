@@ -3,14 +3,19 @@
 //! the misses.
 //!
 //! ```sh
-//! cargo run -p kataloop-anonymization --release --example evaluate [corpus.jsonl] [--misses]
+//! cargo run -p kataloop-anonymization --release --example evaluate [corpus.jsonl] [--misses] [--redacted]
 //! ```
+//!
+//! `--redacted` also prints every text as redacted (never use it on a
+//! blind set).
 
 use kataloop_anonymization::evaluation::{dev_policy, evaluate, load_corpus};
+use kataloop_anonymization::redact;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let show_misses = args.iter().any(|a| a == "--misses");
+    let show_redacted = args.iter().any(|a| a == "--redacted");
     let path = args.iter().find(|a| !a.starts_with("--"));
     let data = match path {
         Some(p) => match std::fs::read_to_string(p) {
@@ -30,6 +35,11 @@ fn main() {
         }
     };
     let report = evaluate(&corpus, &dev_policy());
+    if show_redacted {
+        for item in &corpus {
+            println!("{} {}", item.id, redact(&item.text, &dev_policy()).text);
+        }
+    }
     print!("{}", report.render());
     if show_misses {
         println!("\nmissed (false negatives):");

@@ -116,6 +116,14 @@ static ADDRESS_US: LazyLock<Regex> = LazyLock::new(|| {
         pc = UK_POSTCODE
     ))
 });
+/// Lowercase, as typed in chat: "2200 oak hollow dr", "14 elm street".
+static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?-u:\b)\d{2,5}\s+(?:[a-z]{2,}\s+){1,3}",
+        r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|parkway|pkwy|terrace|circle|highway|hwy)",
+        r"(?-u:\b)\.?",
+    ))
+});
 static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?-u:\b)[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|vej|gatan|gata|veien)\s+\d{1,4}[a-z]?(?:-\d{1,3})?(?-u:\b)(?:,\s+\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÄÖÜ][a-zäöüß]+)?",
@@ -147,6 +155,8 @@ static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         concat!(
             // A floor first: ", 3. OG", ", 3.º Esq.", ", 5th Floor".
             r"^(?:,\s*(?:\d{{1,2}}\.?\s?(?:OG|EG|Etage|Stock)|\d{{1,2}}\.?\s?[ºª°]\s?(?:[A-Za-z]{{1,4}}\.?)?|\d{{1,2}}(?:st|nd|rd|th)\s+Floor|Floor\s+\d{{1,2}}))?",
+            // A Dublin district: ", Dublin 2, D02 H9X4".
+            r"(?:\s+\d{{1,2}},)?",
             r",?\s*(?:",
             // A code that is one on its own (UK, Irish, Canadian, Polish,
             // Portuguese, Dutch), then maybe the town.
@@ -768,7 +778,19 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
     if let Some(between) = after_birth_cue(text, s, 120) {
         // The first date after the cue is the birth date; a later one
         // ("... entered as the 2nd of Feb") is something else.
-        let other_date = DATE_NUMERIC.is_match(&between) || DATE_TEXT.is_match(&between);
+        // "my DOB as 1985-03-21 but it's actually 1985-03-12": a correction
+        // is the birth date too.
+        let correction = [
+            "actually",
+            "should be",
+            "correct one",
+            "real one",
+            "instead",
+        ]
+        .iter()
+        .any(|w| between.contains(w));
+        let other_date =
+            !correction && (DATE_NUMERIC.is_match(&between) || DATE_TEXT.is_match(&between));
         if !other_date
             && !OTHER_EVENTS.iter().any(|w| contains_word(&between, w))
             && (between.len() <= 48 || plausible_birth_year(&text[s..e]))
@@ -838,6 +860,7 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         (&*ADDRESS_EU, 0.8),
         (&*ADDRESS_ROMANCE, 0.7),
         (&*ADDRESS_PL, 0.75),
+        (&*ADDRESS_LOWER, 0.6),
     ];
     for (pattern, score) in streets {
         for m in pattern.find_iter(text) {
@@ -941,6 +964,7 @@ mod tests {
             &*ADDRESS_EU,
             &*ADDRESS_ROMANCE,
             &*ADDRESS_PL,
+            &*ADDRESS_LOWER,
             &*POSTAL_TAIL,
             &*SHORT_YEAR,
             &*TOWN_ONLY,

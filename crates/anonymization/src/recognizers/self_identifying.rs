@@ -622,10 +622,17 @@ const LEADERSHIP: &[&str] = &[
 /// possessive ("the CEO's speech", "the developers' room") does not break
 /// the phrase either.
 fn joined(text: &str, tokens: &[Token], i: usize) -> bool {
-    i > 0
-        && text
-            .get(tokens[i - 1].end..tokens[i].start)
-            .is_some_and(|g| strip_possessive(g).chars().all(|c| c == ' ' || c == '\t'))
+    if i == 0 || i >= tokens.len() {
+        return false;
+    }
+    let Some(gap) = text.get(tokens[i - 1].end..tokens[i].start) else {
+        return false;
+    };
+    // "the 6:10 shuttle", "the 2–10 shift": a time or a range is one word.
+    let numeric = tokens[i - 1].has_digit
+        && tokens[i].has_digit
+        && matches!(gap, ":" | "-" | "\u{2013}" | "/" | ".");
+    numeric || strip_possessive(gap).chars().all(|c| c == ' ' || c == '\t')
 }
 
 /// The gap without a leading possessive `'s`, `’s` or `'`.
@@ -714,6 +721,9 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     {
         return Some(foreign_clause_end(text, tokens, keys, i + 2));
     }
+    if let Some(end) = foreign_one_of(text, tokens, keys, i) {
+        return Some(end);
+    }
     if !FOREIGN_ONLY.contains(&key) {
         return None;
     }
@@ -725,7 +735,13 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     if !determined {
         return None;
     }
-    let n = tokens.len();
+    // "der einzige, der das alte Makro versteht"
+    let comma = text
+        .get(tokens[i].end..tokens.get(i + 1).map_or(tokens[i].end, |t| t.start))
+        .is_some_and(|g| g.trim() == ",");
+    if comma && FOREIGN_RELATIVES.contains(&keys.get(i + 1)) {
+        return Some(foreign_clause_end(text, tokens, keys, i + 1));
+    }
     let mut k = i + 1;
     while k < n && k <= i + 3 && joined(text, tokens, k) {
         let kk = keys.get(k);
@@ -806,15 +822,57 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
     let tied = k + 2 < n
         && joined(text, tokens, k + 1)
         && joined(text, tokens, k + 2)
-        && matches!(
+        // "the one working the 2–10 at the kiosk", "the woman sitting by
+        // the window": a participle ties as well as "who".
+        && (matches!(
             tie,
             "who" | "who's" | "whose" | "with" | "at" | "on" | "in" | "from" | "for"
-        )
+        ) || participle(tokens, keys, k + 1))
         && !matches!(object, "duty" | "call" | "charge" | "question" | "leave" | "board")
         // "the one in Workday", "the first productive one in six months":
         // "one" is a person only with "who".
-        && (noun != "one" || matches!(tie, "who" | "who's" | "whose"));
+        && (noun != "one"
+            || matches!(tie, "who" | "who's" | "whose" | "with")
+            || participle(tokens, keys, k + 1));
     tied.then_some((k, 0.6))
+}
+
+/// "een van de twee planners in Venlo", "eine von drei Pflegekräften":
+/// one of a group of two or three, in another language.
+fn foreign_one_of(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
+    const ONE: &[&str] = &[
+        "een", "eine", "einer", "eines", "une", "un", "uno", "una", "um", "uma", "jeden", "jedna",
+        "jedno",
+    ];
+    const OF: &[&str] = &[
+        "van", "von", "der", "den", "des", "de", "dos", "das", "delle", "dei", "degli", "los",
+        "las", "z", "d'entre", "entre", "la", "les",
+    ];
+    const FEW: &[&str] = &[
+        "twee", "drie", "zwei", "drei", "deux", "trois", "dos", "tres", "due", "tre", "dwoch",
+        "dwu", "trzech", "dois", "duas", "2", "3",
+    ];
+    if !ONE.contains(&keys.get(i)) {
+        return None;
+    }
+    let n = tokens.len();
+    let mut q = i + 1;
+    while q < n && q <= i + 2 && joined(text, tokens, q) && OF.contains(&keys.get(q)) {
+        q += 1;
+    }
+    if q == i + 1 || q >= n || !joined(text, tokens, q) || !FEW.contains(&keys.get(q)) {
+        return None;
+    }
+    let mut k = q + 1;
+    while k < n && k <= q + 3 && joined(text, tokens, k) {
+        let kk = keys.get(k);
+        let stem = kk.trim_end_matches(['s', 'n']);
+        if is_foreign_person_noun(kk) || is_foreign_person_noun(stem) || is_person_noun(kk) {
+            return Some(foreign_clause_end(text, tokens, keys, k));
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The last token of a foreign phrase whose head is token `k`.
@@ -834,6 +892,35 @@ fn foreign_clause_end(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> us
         end -= 1;
     }
     end
+}
+
+/// Token `j` is a participle that opens a phrase: "working the 2–10",
+/// "sitting by the window" (not "onboarding process").
+fn participle(tokens: &[Token], keys: &Keys, j: usize) -> bool {
+    let key = keys.get(j);
+    key.len() > 5
+        && key.ends_with("ing")
+        && tokens.get(j).is_some_and(|t| t.case == Case::Lower)
+        && (tokens.get(j + 1).is_some_and(|t| t.has_digit)
+            || matches!(
+                keys.get(j + 1),
+                "the"
+                    | "a"
+                    | "an"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "for"
+                    | "from"
+                    | "with"
+                    | "next"
+                    | "nights"
+                    | "weekends"
+                    | "lates"
+                    | "earlies"
+                    | "alone"
+            ))
 }
 
 fn is_age_token(key: &str) -> bool {
@@ -889,7 +976,12 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
                     | "it"
                     | "then"
             );
-        if CLAUSE_STOP.contains(&key) && !relative_verb {
+        // "since the Leeds merger", "since 2019": a preposition here.
+        let since_prep = key == "since"
+            && (matches!(keys.get(j + 1), "the" | "a" | "my" | "our")
+                || tokens.get(j + 1).is_some_and(|t| t.has_digit)
+                || LEXICON.flags(keys.get(j + 1)) & lexicon::CALENDAR != 0);
+        if CLAUSE_STOP.contains(&key) && !relative_verb && !since_prep {
             break;
         }
         end = j;
@@ -972,6 +1064,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             let start = if key.starts_with("l'")
                 || i == 0
                 || FOREIGN_DETERMINERS.contains(&key)
+                || !FOREIGN_ONLY.contains(&key)
                 || FOREIGN_AS.contains(&keys.get(i - 1))
             {
                 tokens[i].start
@@ -1003,6 +1096,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             && matches!(key, "the" | "our" | "my")
         {
             i + 2
+        } else if key == "our" && matches!(keys.get(i + 1), "only" | "sole" | "lone") {
+            // "our only Russian-speaking pharmacist"
+            i + 1
         } else if matches!(key, "our" | "my") {
             i += 1;
             continue;
@@ -1033,7 +1129,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             while k < n && k <= o + 4 && joined(text, tokens, k) {
                 let kk = keys.get(k);
                 if is_person_noun(kk) {
-                    let generic = matches!(kk, "one" | "person" | "people" | "employees");
+                    let generic = matches!(kk, "one" | "ones" | "person" | "people" | "employees");
                     let score = if next == "one" {
                         // "the one wheelchair user in accounts"
                         if k > o + 1 && (is_self || !generic) {
@@ -1118,7 +1214,10 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             // nurse on ward 6": a definite role tied to a place or a deed.
             let mut k = o;
             while k < n && k <= o + 2 && joined(text, tokens, k) && !is_person_noun(keys.get(k)) {
-                if CLAUSE_STOP.contains(&keys.get(k)) || ROLE_TIES.contains(&keys.get(k)) {
+                let department = keys.get(k) == "it" && tokens[k].case == Case::Upper;
+                if (CLAUSE_STOP.contains(&keys.get(k)) && !department)
+                    || ROLE_TIES.contains(&keys.get(k))
+                {
                     break;
                 }
                 k += 1;
@@ -1133,7 +1232,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 head = Some((k, 0.7));
             }
         }
-        if head.is_none() && !is_self && key == "the" && next != "only" && !SINGLING.contains(&next)
+        if head.is_none()
+            && !is_self
+            && key == "the"
+            && next != "only"
+            && (next == "new" || !SINGLING.contains(&next))
         {
             head = third_person(text, tokens, &keys, o);
         }
