@@ -494,6 +494,10 @@ const STOP_WORDS: &[&str] = &[
 /// Products, tools and companies. Capitalised product names are not people
 /// ("Slack", "Teams", "Jira", "Google Docs").
 const ORG_WORDS: &[&str] = &[
+    "siri",
+    "cortana",
+    "alexa",
+    "sage",
     "slack",
     "jira",
     "teams",
@@ -865,6 +869,28 @@ const ORG_WORDS: &[&str] = &[
 /// Places: office cities, countries, regions, nationalities and languages.
 /// Used as places ("the Berlin office") they are not people.
 const PLACE_WORDS: &[&str] = &[
+    // Cities under their own names, as feedback in their languages writes
+    // them.
+    "roma",
+    "milano",
+    "napoli",
+    "torino",
+    "firenze",
+    "venezia",
+    "genova",
+    "bologna",
+    "lisboa",
+    "warszawa",
+    "praha",
+    "wien",
+    "munchen",
+    "koln",
+    "bruxelles",
+    "den haag",
+    "zurich",
+    "geneve",
+    "kobenhavn",
+    "goteborg",
     // faiths and groups (capitalised, not names)
     "muslim",
     "muslims",

@@ -620,6 +620,14 @@ const TOOL_NOUNS: &[&str] = &[
     "bots",
     "pipeline",
     "pipelines",
+    "monolith",
+    "export",
+    "exports",
+    "integration",
+    "line",
+    "fund",
+    "funds",
+    "ward",
     "jobs",
     "dashboards",
 ];
@@ -991,6 +999,20 @@ impl<'a> Ctx<'a> {
                     && FACILITIES.contains(&self.key(n + 1))))
     }
 
+    /// A facility noun right after token `last`, with only a space between:
+    /// "Nightingale ward" (not "Smith's office").
+    fn names_a_facility_after(&self, last: usize) -> bool {
+        let n = last + 1;
+        n < self.tokens.len()
+            && self.tokens[n].case == Case::Lower
+            && self
+                .text
+                .get(self.tokens[last].end..self.tokens[n].start)
+                .is_some_and(|g| g == " ")
+            && FACILITIES.contains(&self.key(n))
+            && !matches!(self.key(n), "street" | "road" | "avenue")
+    }
+
     /// A product or tool right next to token `i` in a list or a compound:
     /// "Ruby on Rails", "Ruby and Python", "Python, Ruby".
     fn next_to_product(&self, i: usize) -> bool {
@@ -1071,6 +1093,12 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
     let mut i = 0;
     while i < n {
         match judge(&cx, i, last_name_end) {
+            // "Florence Nightingale ward", "the Alan Turing building": a
+            // person's name naming a place.
+            Some((end_tok, _, _)) if cx.names_a_facility_after(end_tok) => {
+                last_name_end = None;
+                i = end_tok + 1;
+            }
             Some((end_tok, score, start_byte)) => {
                 // A final initial keeps its period: "Sarah K.".
                 let mut end_byte = tokens[end_tok].end;
@@ -1226,11 +1254,20 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
     if stop {
         // Stop-listed words are names only with a title or a cue,
         // capitalised, and never when they are months or weekdays.
-        let ok = first
+        let cued = first
             && t.case == Case::Title
             && (matches!(cue, Cue::Title | Cue::Strong) || (cue == Cue::Weak && mid))
             && f & (lexicon::CALENDAR | lexicon::ORG | lexicon::DEPT) == 0
             && !dominant_function_word(cx.key(i));
+        // "Alexa Moreno", "Sage Okafor": a product's name with a surname
+        // that is no word is a person.
+        let with_surname = first
+            && t.case == Case::Title
+            && f & (lexicon::CALENDAR | lexicon::DEPT) == 0
+            && next_is_surname(cx, i)
+            && cx.flags[i + 1] & (lexicon::WORD | lexicon::ORG | lexicon::PLACE | lexicon::STOP)
+                == 0;
+        let ok = cued || with_surname;
         if !ok {
             return None;
         }
@@ -1764,8 +1801,28 @@ mod tests {
             "I'm tired of flying to Austin for meetings.",
             "Google Docs comments are where decisions go to die.",
             "The Rose Garden room is always double-booked.",
+            "The ThinkPads and the MacBook both need new chargers.",
+            "Florence Nightingale ward has no hot water.",
+            "Patients moved from St Mary's to the annex.",
+            "Je n'ai pas reçu de réponse.",
+            "The \"Victoria\" meeting room has no screen.",
+            "Jasper AI writes the release notes.",
+            "Siri and Cortana are not an accessibility strategy.",
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+    }
+
+    #[test]
+    fn finds_nicknames_prefixed_surnames_and_products_used_as_names() {
+        for (t, want) in [
+            ("talk to kev about the stock count", "kev"),
+            ("shoutout siobhan for covering the shift", "siobhan"),
+            ("I asked DeShawn to review it.", "DeShawn"),
+            ("Ronan McDonald signed it off.", "Ronan McDonald"),
+            ("Please thank Alexa Moreno for the rota.", "Alexa Moreno"),
+        ] {
+            assert!(names(t).contains(&want.to_owned()), "{t}: {:?}", names(t));
         }
     }
 }
