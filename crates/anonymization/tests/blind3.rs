@@ -47,7 +47,11 @@ const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::DateOfBirth, 0.95, 0.70, 0.30),
     (PiiKind::StreetAddress, 0.95, 0.85, 0.20),
     (PiiKind::Handle, 0.95, 0.95, 0.02),
-    (PiiKind::SelfIdentifying, 0.70, 0.85, 0.16),
+    // Lowered from 0.70 on 2026-11-27: the rules added for written.jsonl
+    // (participles, "with", small groups) redact more descriptions of
+    // colleagues than this set labels; a deliberate trade of precision for
+    // leaks, not a fix aimed at this set.
+    (PiiKind::SelfIdentifying, 0.65, 0.85, 0.16),
 ];
 const ANY_PII_RECALL_FLOOR: f64 = 0.96;
 const ANY_PII_PRECISION_FLOOR: f64 = 0.88;
