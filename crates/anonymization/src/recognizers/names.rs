@@ -480,6 +480,8 @@ const FACILITIES: &[&str] = &[
     "fulfilment",
     "fulfillment",
     "ward",
+    "unit",
+    "highway",
 ];
 /// After a place name, these make it a place: "the Berlin office".
 const PLACE_FOLLOWERS: &[&str] = &[
@@ -651,6 +653,7 @@ const GERMAN_MARKERS: &[&str] = &[
 /// German noun endings: an unknown capitalised word ending so is a noun.
 const GERMAN_NOUN_SUFFIXES: &[&str] = &[
     "ung", "ungen", "heit", "keit", "schaft", "ierung", "tion", "nis", "tat", "ismus", "chen",
+    "essen",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -1004,13 +1007,20 @@ impl<'a> Ctx<'a> {
     fn names_a_facility_after(&self, last: usize) -> bool {
         let n = last + 1;
         n < self.tokens.len()
-            && self.tokens[n].case == Case::Lower
+            && matches!(self.tokens[n].case, Case::Lower | Case::Title)
             && self
                 .text
                 .get(self.tokens[last].end..self.tokens[n].start)
                 .is_some_and(|g| g == " ")
-            && FACILITIES.contains(&self.key(n))
-            && !matches!(self.key(n), "street" | "road" | "avenue")
+            && (FACILITIES.contains(&self.key(n))
+                || matches!(self.key(n), "highway" | "unit" | "lane" | "drive" | "way"))
+    }
+
+    /// Tokens `i..=last` spell a company named after people ("Morgan
+    /// Stanley", "Wells Fargo").
+    fn is_company(&self, i: usize, last: usize) -> bool {
+        let name: Vec<&str> = (i..=last).map(|j| self.key(j)).collect();
+        COMPANIES.contains(&name.join(" ").as_str())
     }
 
     /// A product or tool right next to token `i` in a list or a compound:
@@ -1095,7 +1105,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
         match judge(&cx, i, last_name_end) {
             // "Florence Nightingale ward", "the Alan Turing building": a
             // person's name naming a place.
-            Some((end_tok, _, _)) if cx.names_a_facility_after(end_tok) => {
+            Some((end_tok, _, _))
+                if cx.names_a_facility_after(end_tok) || cx.is_company(i, end_tok) =>
+            {
                 last_name_end = None;
                 i = end_tok + 1;
             }
@@ -1180,7 +1192,13 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
     }
     if t.case == Case::Title && mid && cue < Cue::Title {
         if let Some(p) = cx.particle_start(i) {
-            let name_like = if cx.german {
+            // "van Dijk" may be unlisted; after a Romance particle an
+            // unlisted word is a place ("de Vénissieux", "di Roma").
+            let germanic = matches!(
+                cx.key(p),
+                "van" | "von" | "vom" | "ter" | "ten" | "der" | "den"
+            );
+            let name_like = if cx.german || !germanic {
                 f & (lexicon::FIRST | lexicon::LAST) != 0
             } else {
                 f & (lexicon::FIRST | lexicon::LAST) != 0 || f & lexicon::WORD == 0
@@ -1212,15 +1230,7 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         // is a place.
         return None;
     }
-    if cx.text[t.start..t.end]
-        .char_indices()
-        .nth(1)
-        .is_some_and(|(_, c)| c == '\'' || c == '\u{2019}')
-        && cx.text[t.start..t.end]
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase)
-    {
+    if elision(&cx.text[t.start..t.end]) {
         // "n'ai", "l'équipe", "d'accord": an elision, not "O'Brien".
         return None;
     }
@@ -1417,6 +1427,35 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         Case::Other => None,
     }
 }
+
+/// "n'ai", "qu'un", "dell'ufficio", "l'équipe": a French or Italian
+/// elision, not "O'Brien" or "D'Souza".
+fn elision(word: &str) -> bool {
+    let Some((head, tail)) = word.split_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    const HEADS: &[&str] = &[
+        "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "un", "dell",
+        "all", "nell", "sull", "dall", "quell", "L", "D", "J", "N", "S", "C", "Qu",
+    ];
+    HEADS.contains(&head) && tail.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Companies named after people: the whole name is a company.
+const COMPANIES: &[&str] = &[
+    "morgan stanley",
+    "wells fargo",
+    "goldman sachs",
+    "john lewis",
+    "marks spencer",
+    "ernst young",
+    "johnson johnson",
+    "procter gamble",
+    "charles schwab",
+    "dow jones",
+    "jack daniel",
+    "ben jerry",
+];
 
 /// A word with a capital inside that is a product's, not a name's: names
 /// only have one after a prefix ("McDonald", "DeShawn", "O'Brien"), and

@@ -70,7 +70,7 @@ static EMP_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)emp(?:loyee)?[\-#_: ]?\d{3,8}(?-u:\b)"));
 static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:employee|staff|badge|personnel|payroll|worker|personal|emp|clock|service|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer)\.?(?:\s*(?:id|number|no\.?|nr\.?|num|#))*\s*(?:is|:|=|was)?\s*\(?(#?(?:[A-Z]{1,4}-?)?\d{3,10}(?:-[A-Z0-9]{1,4})?)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:employee|staff|badge|associate|colleague|personnel|payroll|worker|personal|emp|clock|service|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer)\.?(?:\s*(?:id|number|no\.?|nr\.?|num|#))*\s*(?:is|:|=|was|es|est|ist|to|é|e)?\s*\(?(#?(?:[A-Z]{1,4}-?)?\d{3,10}(?:-[A-Z0-9]{1,4})?)(?-u:\b)",
     )
 });
 static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -116,6 +116,21 @@ static ADDRESS_US: LazyLock<Regex> = LazyLock::new(|| {
         pc = UK_POSTCODE
     ))
 });
+/// An address written as comma-separated lines that ends in a postcode
+/// only addresses carry (UK, Irish Eircode, Indian PIN): "Rose Cottage,
+/// Long Lane, Little Snoring, Fakenham NR21 0HX", "Flat 402, Sai Krupa
+/// Apartments, 14th Cross, Indiranagar, Bengaluru 560038".
+static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        concat!(
+            r"(?:{seg},\s+){{1,5}}",
+            r"\p{{Lu}}[\p{{L}}\-]+(?:\s+\p{{Lu}}[\p{{L}}\-]+){{0,2}},?\s+",
+            r"(?:{pc}|[A-Z]\d{{2}}\s?[A-Z0-9]{{4}}|\d{{6}}|\d{{3}}\s\d{{3}})\b",
+        ),
+        seg = r"[\p{Lu}\d][\p{L}\d'\u{2019}\-]*\.?(?:\s+(?:of\s+|na\s+)?[\p{Lu}\d][\p{L}\d'\u{2019}\-]*\.?){0,3}",
+        pc = UK_POSTCODE,
+    ))
+});
 /// Lowercase, as typed in chat: "2200 oak hollow dr", "14 elm street".
 static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
@@ -126,7 +141,7 @@ static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?-u:\b)[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|vej|gatan|gata|veien)\s+\d{1,4}[a-z]?(?:-\d{1,3})?(?-u:\b)(?:,\s+\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÄÖÜ][a-zäöüß]+)?",
+        r"(?-u:\b)[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|vej|gatan|gata|veien)\s+\d{1,4}[a-z]?(?:-\d{1,3}|-[IVX]{1,4})?(?-u:\b)(?:,\s+\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÄÖÜ][a-zäöüß]+)?",
     )
 });
 static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -154,7 +169,9 @@ static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         concat!(
             // A floor first: ", 3. OG", ", 3.º Esq.", ", 5th Floor".
-            r"^(?:,\s*(?:\d{{1,2}}\.?\s?(?:OG|EG|Etage|Stock)|\d{{1,2}}\.?\s?[ºª°]\s?(?:[A-Za-z]{{1,4}}\.?)?|\d{{1,2}}(?:st|nd|rd|th)\s+Floor|Floor\s+\d{{1,2}}))?",
+            r"^(?:,\s*(?:\d{{1,2}}\.?\s?(?:OG|EG|Etage|Stock)(?:\s+(?:links|rechts|li|re|Mitte))?|\d{{1,2}}\.?\s?[ºª°]\s?(?:[A-Za-z]{{1,4}}\.?)?|\d{{1,2}}(?:st|nd|rd|th)\s+Floor|Floor\s+\d{{1,2}}",
+            // A flat: ", appartement 21", ", piso 3", ", Apt 4".
+            r"|(?i:appartement|apartamento|appartamento|apt\.?|app\.?|piso|étage|etage|bus|boîte|bte|lok\.?|m\.)\s*\d{{1,4}}[A-Za-z]?))?",
             // A Dublin district: ", Dublin 2, D02 H9X4".
             r"(?:\s+\d{{1,2}},)?",
             r",?\s*(?:",
@@ -167,7 +184,11 @@ static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
             // The town first, maybe a state, then the code: ", Fitzroy VIC
             // 3065", ", Bengaluru 560001", ", Montréal, QC H3G 1H4".
             r"|{town},?\s+(?:[A-Z]{{2,3}},?\s+)?(?:{pc}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{{3}}\s\d{{3}}|\d{{4,6}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}})",
-            r")(?-u:\b)",
+            // A bare four-digit code after a town the street already
+            // holds: "27 Karangahape Road, Auckland 1010".
+            r"|\d{{4}}",
+            // Unicode boundary: towns end in "ź", "ö", "é".
+            r")\b",
         ),
         pc = UK_POSTCODE,
         town = r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?",
@@ -242,6 +263,12 @@ const BIRTH_CONTEXT: &[&str] = &[
     "urodzony",
     "urodzona",
     "urodziny",
+    // "I'm turning 50 on the 9th of March"
+    "turning 2",
+    "turning 3",
+    "turning 4",
+    "turning 5",
+    "turning 6",
 ];
 const VERSION_CONTEXT: &[&str] = &["version", "v", "ver", "build", "release", "firmware"];
 const GROUP_HANDLES: &[&str] = &[
@@ -862,6 +889,9 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         (&*ADDRESS_PL, 0.75),
         (&*ADDRESS_LOWER, 0.6),
     ];
+    for m in ADDRESS_BLOCK.find_iter(text) {
+        push(out, m.start(), m.end(), PiiKind::StreetAddress, 0.7);
+    }
     for (pattern, score) in streets {
         for m in pattern.find_iter(text) {
             let end = match POSTAL_TAIL.find(&text[m.end()..]) {
@@ -902,7 +932,9 @@ fn handles(text: &str, out: &mut Vec<Candidate>) {
             continue;
         }
         let mut e = m.end();
-        while e > s + 1 && matches!(text.as_bytes()[e - 1], b'.' | b'-' | b'_') {
+        // A trailing "_" belongs to the handle ("@pixelwitch_"); a trailing
+        // "." or "-" is the sentence's.
+        while e > s + 1 && matches!(text.as_bytes()[e - 1], b'.' | b'-') {
             e -= 1;
         }
         let name = text[s + 1..e].to_ascii_lowercase();
@@ -965,6 +997,7 @@ mod tests {
             &*ADDRESS_ROMANCE,
             &*ADDRESS_PL,
             &*ADDRESS_LOWER,
+            &*ADDRESS_BLOCK,
             &*POSTAL_TAIL,
             &*SHORT_YEAR,
             &*TOWN_ONLY,

@@ -200,6 +200,12 @@ const PERSON_NOUNS: &[&str] = &[
     "electrician",
     "pharmacist",
     "planner",
+    "staff",
+    "trustee",
+    "governor",
+    "nqt",
+    "guard",
+    "student",
 ];
 /// Hyphenated people whose last part alone is not a person ("timer").
 const HYPHENATED_PEOPLE: &[&str] = &[
@@ -439,6 +445,9 @@ const FOREIGN_ONLY: &[&str] = &[
     "jedyna",
     "jedyny",
     "jedyne",
+    "jedynym",
+    "jedynej",
+    "jedynego",
 ];
 /// Their determiners.
 const FOREIGN_DETERMINERS: &[&str] = &[
@@ -501,6 +510,36 @@ const FOREIGN_AS: &[&str] = &[
 /// Relative pronouns after "the person": "la personne qui ...".
 const FOREIGN_RELATIVES: &[&str] = &[
     "qui", "que", "che", "die", "der", "welche", "która", "ktora", "który", "ktory",
+];
+/// Stop words that open a new clause rather than continue a relative one.
+const CONJUNCTIONS: &[&str] = &[
+    "and",
+    "but",
+    "so",
+    "because",
+    "since",
+    "though",
+    "although",
+    "yet",
+    "while",
+    "when",
+    "if",
+    "which",
+    "i",
+    "i'm",
+    "im",
+    "i've",
+    "we",
+    "you",
+    "it",
+    "then",
+    "until",
+    "unless",
+    "whereas",
+    "therefore",
+    "hence",
+    "thus",
+    "or",
 ];
 /// Verbs that may follow the subject of a "whose" clause.
 const RELATIVE_VERBS: &[&str] = &[
@@ -696,7 +735,7 @@ fn is_foreign_person_noun(key: &str) -> bool {
             && [
                 "erin", "eurin", "istin", "ierin", "euse", "trice", "iere", "ier", "ero", "era",
                 "ista", "ora", "tore", "iera", "ster", "aar", "ka", "ik", "eur", "euta", "eira",
-                "ador", "leiter", "kundige", "ente", "ante", "nik",
+                "ador", "leiter", "kundige", "ente", "ante", "nik", "iem", "er",
             ]
             .iter()
             .any(|suf| key.ends_with(suf)))
@@ -833,7 +872,11 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
         // "one" is a person only with "who".
         && (noun != "one"
             || matches!(tie, "who" | "who's" | "whose" | "with")
-            || participle(tokens, keys, k + 1));
+            || participle(tokens, keys, k + 1)
+            // "the one in the sales team who's on dialysis"
+            || (k + 2..(k + 8).min(n))
+                .take_while(|&m| joined(text, tokens, m))
+                .any(|m| matches!(keys.get(m), "who" | "who's")));
     tied.then_some((k, 0.6))
 }
 
@@ -880,7 +923,7 @@ fn foreign_clause_end(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> us
     let n = tokens.len();
     let mut end = k;
     let mut j = k + 1;
-    while j < n && j <= k + 10 && joined(text, tokens, j) {
+    while j < n && j <= k + 14 && joined(text, tokens, j) {
         let kj = keys.get(j);
         if FOREIGN_CLAUSE_STOP.contains(&kj) || matches!(kj, "and" | "but" | "because") {
             break;
@@ -939,7 +982,12 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
     // "whose desk is right outside ...": the relative clause's own verb,
     // after its subject, belongs to the phrase.
     let mut whose_open = false;
-    while j < tokens.len() && j <= k + 14 && joined(text, tokens, j) {
+    // The last "who"/"that": the verbs right after it ("who can do", "who
+    // has been") are the relative clause's; a later verb is the sentence's.
+    let mut relative: Option<usize> = None;
+    // "who covers both the stroke unit and ortho": this "and" joins.
+    let mut both = false;
+    while j < tokens.len() && j <= k + 16 && joined(text, tokens, j) {
         let key = keys.get(j);
         if key == "whose" {
             whose_open = true;
@@ -949,39 +997,30 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
             j += 1;
             continue;
         }
-        // "who has been here two years": a verb right after the relative
-        // pronoun belongs to the phrase; a new subject or a conjunction
-        // does not.
-        let relative_verb = matches!(keys.get(j - 1), "who" | "that" | "who's")
-            && !matches!(
-                key,
-                "and"
-                    | "but"
-                    | "so"
-                    | "because"
-                    | "since"
-                    | "though"
-                    | "although"
-                    | "yet"
-                    | "while"
-                    | "when"
-                    | "if"
-                    | "which"
-                    | "i"
-                    | "i'm"
-                    | "im"
-                    | "i've"
-                    | "we"
-                    | "you"
-                    | "it"
-                    | "then"
-            );
+        if matches!(key, "who" | "that" | "who's") {
+            relative = Some(j);
+        }
+        if key == "both" {
+            both = true;
+        }
+        let conjunction = CONJUNCTIONS.contains(&key);
+        let verb_chain = relative.is_some_and(|r| {
+            r < j
+                && (r + 1..j).all(|m| {
+                    CLAUSE_STOP.contains(&keys.get(m)) && !CONJUNCTIONS.contains(&keys.get(m))
+                })
+        });
         // "since the Leeds merger", "since 2019": a preposition here.
         let since_prep = key == "since"
             && (matches!(keys.get(j + 1), "the" | "a" | "my" | "our")
                 || tokens.get(j + 1).is_some_and(|t| t.has_digit)
                 || LEXICON.flags(keys.get(j + 1)) & lexicon::CALENDAR != 0);
-        if CLAUSE_STOP.contains(&key) && !relative_verb && !since_prep {
+        let joining_and = key == "and" && both;
+        if joining_and {
+            both = false;
+        }
+        let allowed = since_prep || joining_and || (!conjunction && verb_chain);
+        if CLAUSE_STOP.contains(&key) && !allowed {
             break;
         }
         end = j;
@@ -1096,6 +1135,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             && matches!(key, "the" | "our" | "my")
         {
             i + 2
+        } else if matches!(key, "our" | "the")
+            && keys.get(i + 1) == "one"
+            && keys.get(i + 2) == "and"
+            && keys.get(i + 3) == "only"
+        {
+            // "our one and only Mandarin-speaking concierge"
+            i + 3
         } else if key == "our" && matches!(keys.get(i + 1), "only" | "sole" | "lone") {
             // "our only Russian-speaking pharmacist"
             i + 1
@@ -1157,7 +1203,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     }
                     break;
                 }
-                if CLAUSE_STOP.contains(&kk)
+                let department = kk == "it" && tokens[k].case == Case::Upper;
+                if (CLAUSE_STOP.contains(&kk) && !department)
                     || matches!(
                         kk,
                         "without"
@@ -1227,7 +1274,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 && is_person_noun(keys.get(k))
                 && k + 1 < n
                 && joined(text, tokens, k + 1)
-                && ROLE_TIES.contains(&keys.get(k + 1))
+                && (ROLE_TIES.contains(&keys.get(k + 1)) || participle(tokens, &keys, k + 1))
             {
                 head = Some((k, 0.7));
             }
