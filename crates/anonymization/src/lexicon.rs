@@ -100,6 +100,15 @@ const CALENDAR_WORDS: &[&str] = &[
     "tomorrow",
     "yesterday",
     "tonight",
+    "navidad",
+    "natal",
+    "weihnachten",
+    "pascua",
+    "pasqua",
+    "paques",
+    "ostern",
+    "kerst",
+    "kerstmis",
     // Months and weekdays in the European languages feedback arrives in;
     // several are also given names ("Julio", "Mayo").
     "januar",
@@ -206,6 +215,8 @@ const STOP_WORDS: &[&str] = &[
     "les",
     "ja",
     "deja",
+    "del",
+    "ave",
     // Pronouns and articles of other languages that are census names.
     "ela",
     "ele",
@@ -1715,6 +1726,7 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "alguien",
     "alle",
     "alla",
+    "lang",
     "alles",
     "alli",
     "als",

@@ -1,4 +1,4 @@
-//! The hand-written tuning set: `corpus/written.jsonl` (261 texts, see
+//! The hand-written tuning sets. `corpus/written.jsonl` (261 texts, see
 //! `corpus/WRITTEN.md`), written by someone who had read neither the engine
 //! nor any other corpus, aimed at the hardest categories: 110
 //! self-identifying phrases in many forms and languages, 25 addresses from
@@ -10,18 +10,30 @@
 //! Measured 2026-11-27 when it arrived: precision 0.901, recall 0.770,
 //! leak 36.3 % (2,542 of 6,995 characters; SELF_IDENTIFYING recall 0.555).
 //! After the third-person, small-group and foreign-language rules:
-//! precision 0.915, recall 0.921, leak 13.1 % (913 of 6,995). The floors
-//! sit just under the latter.
+//! precision 0.915, recall 0.921, leak 13.1 % (913 of 6,995); after the
+//! relative-clause, address-block and place rules: precision 0.956, recall
+//! 0.944, leak 7.49 % (524 of 6,995).
+//!
+//! `corpus/written2.jsonl` (294 texts, `corpus/WRITTEN2.md`), a second
+//! writer under the same rules, broader: 110 names, 60 self-identifying
+//! phrases, 20 addresses, 77 hard negatives (brands, wards, places). Its
+//! first run, before any tuning, is an honest measurement: precision 0.858,
+//! recall 0.915, leak 17.65 % (1,153 of 6,533). After tuning on it:
+//! precision 0.963, recall 0.970, leak 2.62 % (171 of 6,533).
+//!
+//! The floors sit just under the latest figures.
 
 use kataloop_anonymization::evaluation::{dev_policy, load_corpus, LabelledText};
 use kataloop_anonymization::PiiKind;
 
 mod common;
 
-const CORPUS: &str = include_str!("../corpus/written.jsonl");
-
 fn corpus() -> Vec<LabelledText> {
-    load_corpus(CORPUS).expect("written corpus parses")
+    load_corpus(include_str!("../corpus/written.jsonl")).expect("written corpus parses")
+}
+
+fn corpus2() -> Vec<LabelledText> {
+    load_corpus(include_str!("../corpus/written2.jsonl")).expect("written2 corpus parses")
 }
 
 #[test]
@@ -34,20 +46,18 @@ fn written_corpus_is_large_and_aimed_at_the_hard_kinds() {
         .filter(|s| s.kind == PiiKind::SelfIdentifying)
         .count();
     assert!(si >= 100, "{si} self-identifying spans");
+    common::assert_large_and_varied(&corpus2(), 280, 70, 5);
 }
 
 /// Per kind: (precision, recall, leak ceiling).
 const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.68, 0.90, 0.08),
+    (PiiKind::Person, 0.85, 0.90, 0.07),
     (PiiKind::UsSsn, 0.95, 0.95, 0.02),
-    (PiiKind::EmployeeId, 0.95, 0.85, 0.15),
-    (PiiKind::DateOfBirth, 0.85, 0.85, 0.15),
-    (PiiKind::StreetAddress, 0.95, 0.80, 0.40),
-    (PiiKind::SelfIdentifying, 0.88, 0.84, 0.20),
+    (PiiKind::EmployeeId, 0.95, 0.95, 0.02),
+    (PiiKind::DateOfBirth, 0.90, 0.95, 0.02),
+    (PiiKind::StreetAddress, 0.95, 0.90, 0.06),
+    (PiiKind::SelfIdentifying, 0.92, 0.90, 0.10),
 ];
-const ANY_PII_RECALL_FLOOR: f64 = 0.91;
-const ANY_PII_PRECISION_FLOOR: f64 = 0.90;
-const LEAK_RATE_CEILING: f64 = 0.14;
 
 #[test]
 fn written_figures_do_not_regress() {
@@ -56,9 +66,34 @@ fn written_figures_do_not_regress() {
         &dev_policy(),
         &common::Floors {
             per_kind: PER_KIND_FLOORS,
-            any_recall: ANY_PII_RECALL_FLOOR,
-            any_precision: ANY_PII_PRECISION_FLOOR,
-            leak_ceiling: LEAK_RATE_CEILING,
+            any_recall: 0.94,
+            any_precision: 0.95,
+            leak_ceiling: 0.08,
+            blind: false,
+        },
+    );
+    assert!(failures.is_empty(), "regressions: {failures:#?}");
+}
+
+const PER_KIND_FLOORS_2: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.86, 0.92, 0.05),
+    (PiiKind::Email, 0.95, 0.95, 0.02),
+    (PiiKind::Phone, 0.95, 0.95, 0.02),
+    (PiiKind::EmployeeId, 0.95, 0.95, 0.02),
+    (PiiKind::StreetAddress, 0.95, 0.90, 0.06),
+    (PiiKind::SelfIdentifying, 0.95, 0.95, 0.04),
+];
+
+#[test]
+fn written2_figures_do_not_regress() {
+    let failures = common::check(
+        &corpus2(),
+        &dev_policy(),
+        &common::Floors {
+            per_kind: PER_KIND_FLOORS_2,
+            any_recall: 0.96,
+            any_precision: 0.95,
+            leak_ceiling: 0.03,
             blind: false,
         },
     );

@@ -1016,6 +1016,42 @@ impl<'a> Ctx<'a> {
                 || matches!(self.key(n), "highway" | "unit" | "lane" | "drive" | "way"))
     }
 
+    /// A place preposition right before token `i`: "at", "in", "near", or a
+    /// Romance, German or Polish one ("de", "nach", "w"). Not "a"/"à":
+    /// Spanish and French thank a person with it ("Gracias a Maripaz").
+    fn place_before(&self, i: usize) -> bool {
+        i > 0
+            && self.close_prev(i)
+            && self.gap(i).is_empty()
+            && self.tokens[i - 1].case == Case::Lower
+            && matches!(
+                self.key(i - 1),
+                "at" | "in"
+                    | "near"
+                    | "de"
+                    | "en"
+                    | "di"
+                    | "da"
+                    | "em"
+                    | "do"
+                    | "no"
+                    | "na"
+                    | "dans"
+                    | "nach"
+                    | "aus"
+                    | "bei"
+                    | "w"
+                    | "we"
+                    | "z"
+                    | "ze"
+                    | "nel"
+                    | "nello"
+                    | "del"
+                    | "della"
+                    | "dello"
+            )
+    }
+
     /// Tokens `i..=last` spell a company named after people ("Morgan
     /// Stanley", "Wells Fargo").
     fn is_company(&self, i: usize, last: usize) -> bool {
@@ -1336,6 +1372,11 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                 } else {
                     return None;
                 }
+            } else if (last || !word) && !first && !next_is_name && cx.place_before(i) {
+                // "the control room at Hutton", "lives in Ballymun", "de
+                // Vénissieux": a lone unlisted or surname-like word after a
+                // place preposition is a place.
+                return None;
             } else if last && !word {
                 // A surname alone: "Okafor", "Nguyen".
                 if cue > Cue::None || next_is_name {

@@ -354,6 +354,27 @@ const NOT_PERSON: &[&str] = &[
     "charger",
     "spreadsheet",
     "customer",
+    "generator",
+    "elevator",
+    "escalator",
+    "radiator",
+    "ventilator",
+    "incubator",
+    "refrigerator",
+    "freezer",
+    "heater",
+    "boiler",
+    "shredder",
+    "projector",
+    "router",
+    "compressor",
+    "conveyor",
+    "tractor",
+    "excavator",
+    "accelerator",
+    "trailer",
+    "scooter",
+    "computer",
 ];
 /// Superlatives and the like that single someone out.
 const SINGLING: &[&str] = &[
@@ -635,6 +656,7 @@ fn is_role_word(key: &str) -> bool {
 /// manager who approved it" names a role everyone knows, not a trait that
 /// gives a writer or a colleague away.
 const LEADERSHIP: &[&str] = &[
+    "staff",
     "manager",
     "director",
     "executive",
@@ -735,7 +757,7 @@ fn is_foreign_person_noun(key: &str) -> bool {
             && [
                 "erin", "eurin", "istin", "ierin", "euse", "trice", "iere", "ier", "ero", "era",
                 "ista", "ora", "tore", "iera", "ster", "aar", "ka", "ik", "eur", "euta", "eira",
-                "ador", "leiter", "kundige", "ente", "ante", "nik", "iem", "er",
+                "ador", "leiter", "kundige", "ente", "ante", "nik", "iem", "er", "ico", "ica",
             ]
             .iter()
             .any(|suf| key.ends_with(suf)))
@@ -937,14 +959,41 @@ fn foreign_clause_end(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> us
     end
 }
 
+/// Participles that describe what a person does, whatever follows.
+const PARTICIPLES: &[&str] = &[
+    "doing",
+    "working",
+    "covering",
+    "running",
+    "sitting",
+    "living",
+    "sharing",
+    "coming",
+    "returning",
+    "teaching",
+    "driving",
+    "handling",
+    "managing",
+    "taking",
+    "using",
+    "wearing",
+    "studying",
+    "training",
+    "leading",
+    "carrying",
+    "looking",
+    "recovering",
+    "commuting",
+];
 /// Token `j` is a participle that opens a phrase: "working the 2–10",
 /// "sitting by the window" (not "onboarding process").
 fn participle(tokens: &[Token], keys: &Keys, j: usize) -> bool {
     let key = keys.get(j);
-    key.len() > 5
+    key.len() >= 5
         && key.ends_with("ing")
         && tokens.get(j).is_some_and(|t| t.case == Case::Lower)
-        && (tokens.get(j + 1).is_some_and(|t| t.has_digit)
+        && (PARTICIPLES.contains(&key)
+            || tokens.get(j + 1).is_some_and(|t| t.has_digit)
             || matches!(
                 keys.get(j + 1),
                 "the"
@@ -1178,7 +1227,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     let generic = matches!(kk, "one" | "ones" | "person" | "people" | "employees");
                     let score = if next == "one" {
                         // "the one wheelchair user in accounts"
-                        if k > o + 1 && (is_self || !generic) {
+                        if is_self || !generic {
                             0.75
                         } else {
                             0.0
@@ -1256,7 +1305,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         {
             // "I'm the one who reported ...", "as the engineer who pushed ..."
             head = Some((o, 0.8));
-        } else if is_self && key == "the" {
+        }
+        if head.is_none() && is_self && key == "the" {
             // "I'm the receptionist at the Gdańsk office", "as the night
             // nurse on ward 6": a definite role tied to a place or a deed.
             let mut k = o;
