@@ -94,6 +94,11 @@ static DATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:\d{{1,2}}[\-/ ]{MONTH}[\-/ ](?:19|20)\d{{2}}|\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{MONTH}\.?(?:,?\s+(?:de\s+)?(?:19|20)\d{{2}})?|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)(?-u:\b)"
     ))
 });
+static STREET_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Mews|Way|Court|Place|Terrace|Gardens|Estate|Cross|Main|Layout|Nagar|Marg|Sector|Block|Plot|Flat|Unit|House|Apartments|Residency)(?-u:\b)",
+    )
+});
 static TOWN_ONLY: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*\p{Lu}[\p{L}\-]+"));
 static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"['\u{2019}]\d{2}(?-u:\b)"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)"));
@@ -116,44 +121,128 @@ static ADDRESS_US: LazyLock<Regex> = LazyLock::new(|| {
         pc = UK_POSTCODE
     ))
 });
-/// An address written as comma-separated lines that ends in a postcode
-/// only addresses carry (UK, Irish Eircode, Indian PIN): "Rose Cottage,
-/// Long Lane, Little Snoring, Fakenham NR21 0HX", "Flat 402, Sai Krupa
-/// Apartments, 14th Cross, Indiranagar, Bengaluru 560038".
-static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+/// A floor, flat, door or building part written after a street: "3. OG
+/// links", "1º izquierda", "5è 2a", "app. 3", "scala B", "interno 7",
+/// "bâtiment C", "bus 4", "#05-12", "3. tv", "5th Floor".
+const FLOOR: &str = concat!(
+    r"(?:\d{1,2}\.?\s?(?:OG|EG|UG|Etage|Stock)(?:\s+(?:links|rechts|li|re|Mitte))?",
+    r"|\d{1,2}\.?\s?[ºª°èé]\.?\s?(?:\d?[A-Za-z]{1,10}\.?)?",
+    r"|\d{1,2}(?:st|nd|rd|th)\s+(?i:floor)",
+    r"|\d{1,2}\.\s?(?:tv|th|mf)",
+    r"|\#\d{1,3}-\d{1,4}",
+    r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bat\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|apartment|suite|ste\.|unit|flat|lok\.|m\.|door)",
+    r"\s*[A-Za-z0-9]{1,4}\.?)",
+);
+/// A town: one to three capitalised words ("São Paulo", "Cape Town City").
+const TOWN: &str = r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}";
+/// Codes that are postal codes on their own: UK, Irish Eircode, Canadian,
+/// Polish, Portuguese, Brazilian, Dutch, Japanese.
+fn distinct_code() -> String {
+    format!(
+        r"(?:{UK_POSTCODE}|[A-Z]\d{{2}}\s?[A-Z0-9]{{4}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{{5}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}}|\d{{3}}-\d{{4}}|\d{{4}}\s?[A-Z]{{2}})"
+    )
+}
+
+/// After a street, its flat, postal code and town: ", app. 3, Montréal
+/// (Québec) H2J 2L3", ", 00-514 Warszawa", ", 111 22 Stockholm", ",
+/// Consolação, São Paulo - SP, 01304-001", " 1017 AB Amsterdam".
+static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    let dc = distinct_code();
     re(&format!(
         concat!(
-            r"(?:{seg},\s+){{1,5}}",
-            r"\p{{Lu}}[\p{{L}}\-]+(?:\s+\p{{Lu}}[\p{{L}}\-]+){{0,2}},?\s+",
-            r"(?:{pc}|[A-Z]\d{{2}}\s?[A-Z0-9]{{4}}|\d{{6}}|\d{{3}}\s\d{{3}})\b",
+            r"^(?:,?\s*{floor}){{0,3}}(?:",
+            // A Dublin district: ", Dublin 2, D02 H9X4".
+            r"(?:\s+\d{{1,2}},)?",
+            r",?\s*(?:",
+            r"{dc}(?:\s+{town})?",
+            // Four or five digits only with the town: ", 69003 Lyon".
+            r"|(?:[A-Z]{{1,2}}-)?\d{{4,5}}\s+{town}",
+            r"|\d{{3}}\s\d{{2}}\s+{town}",
+            // Towns first, maybe a state, then the code: ", Fitzroy VIC
+            // 3065", ", Bengaluru 560001", ", New York, NY 10011".
+            r"|(?:{town}(?:\s+\d{{1,2}})?,?\s+){{1,2}}(?:-\s*)?(?:[A-Z]{{2,3}},?\s+|\([\p{{L}} ]+\)\s+)?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,6}})",
+            // A bare four-digit code after a town the street already
+            // holds: "27 Karangahape Road, Auckland 1010".
+            r"|\d{{4}}",
+            // Unicode boundary: towns end in "ź", "ö", "é".
+            r")(?:\s+CEDEX)?\b)?",
         ),
-        seg = r"[\p{Lu}\d][\p{L}\d'\u{2019}\-]*\.?(?:\s+(?:of\s+|na\s+)?[\p{Lu}\d][\p{L}\d'\u{2019}\-]*\.?){0,3}",
-        pc = UK_POSTCODE,
+        floor = FLOOR,
+        dc = dc,
+        town = TOWN,
     ))
 });
-/// Lowercase, as typed in chat: "2200 oak hollow dr", "14 elm street".
+/// One line of an address: capitalised words, numbers and address words
+/// ("Flat 402", "14th Cross", "H.No. 3-6-152", "#05-12", "off Kiambu Road").
+const ADDRESS_LINE: &str = concat!(
+    r"(?:[\p{Lu}\d#][\p{L}\d'\u{2019}\-./]*|(?:off|rue|via|calle|rua|de|del|la|le|des|du|da|do|di|of|na)\b)",
+    r"(?:\s+(?:[\p{Lu}\d#][\p{L}\d'\u{2019}\-./]*|(?:off|rue|via|calle|rua|de|del|la|le|des|du|da|do|di|of|na)\b)){0,4}",
+);
+/// Irish counties, which end an address as a postcode does.
+const COUNTY: &str = r"Co\.?\s+(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway|Kerry|Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|Roscommon|Sligo|Tipperary|Tyrone|Waterford|Westmeath|Wexford|Wicklow)";
+/// An address written as comma-separated lines that ends in a postcode or
+/// an Irish county: "Rose Cottage, Long Lane, Little Snoring, Fakenham NR21
+/// 0HX", "Flat 402, Sai Krupa Apartments, 14th Cross, Indiranagar,
+/// Bengaluru 560038", "Knockbrack, Kilmacthomas, Co. Waterford".
+static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    let dc = distinct_code();
+    re(&format!(
+        concat!(
+            r"(?:{line},\s+){{1,6}}",
+            r"(?:{county}(?:,?\s+[A-Z]\d{{2}}\s?[A-Z0-9]{{4}})?",
+            r"|{town}(?:\s+\d{{1,2}})?(?:\s*\([\p{{L}} ]+\))?(?:,?\s+(?:-\s*)?[A-Z]{{2,3}})?,?\s+(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}(?:-\d{{4}})?|\d{{4,6}}))\b",
+        ),
+        line = ADDRESS_LINE,
+        county = COUNTY,
+        town = TOWN,
+        dc = dc,
+    ))
+});
+/// An address that opens with a plot, house, unit or box number: "Plot 14,
+/// Block C, Lekki Gardens Estate Phase 2, Ajah, Lagos", "P.O. Box
+/// 10428-00100, Nairobi", "RR 2 Box 118, Hillsboro, WV 24946".
+static ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        concat!(
+            r"(?-u:\b)(?:Plot|House\s+No\.?|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route)",
+            r"\s*[A-Z0-9][\w\-/]*(?:\s+Box\s+\d+)?",
+            r"(?:,\s+{line}){{1,6}}",
+        ),
+        line = ADDRESS_LINE,
+    ))
+});
+/// Lowercase, as typed in chat: "2200 oak hollow dr", "55 elm st apt 3
+/// somerville ma".
 static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?-u:\b)\d{2,5}\s+(?:[a-z]{2,}\s+){1,3}",
         r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|parkway|pkwy|terrace|circle|highway|hwy)",
         r"(?-u:\b)\.?",
+        r"(?:\s+(?:apt|unit|suite|\#)\.?\s*\d{1,5}[a-z]?)?",
+        r"(?:,?\s+[a-z]{3,}(?:\s+[a-z]{3,})?,?\s+(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc)(?:\s+\d{5})?(?-u:\b))?",
     ))
 });
+/// German, Dutch, Nordic streets: "Lindenstraße 14", "Gumpendorfer Straße
+/// 17/2/9", "Am Sonnenhang 7a", "Thereses gate 35B", "Kortrijksesteenweg
+/// 1093 bus 4", "Vondelstraat 88-III".
 static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?-u:\b)[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|vej|gatan|gata|veien)\s+\d{1,4}[a-z]?(?:-\d{1,3}|-[IVX]{1,4})?(?-u:\b)(?:,\s+\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÄÖÜ][a-zäöüß]+)?",
-    )
+    re(concat!(
+        r"(?-u:\b)(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|kade|steenweg|singel|plein|vej|gade|gatan|gata|gate|veien|vegen|katu)",
+        r"|\p{Lu}[\p{L}\-]+\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Laan|Straat|Gracht|Kade|Steenweg|gate|gata|gatan|gade|vej|veien|vegen|katu)",
+        r"|(?:Am|An\s+der|An\s+den|Im|Auf\s+dem|Auf\s+der|Zum|Zur|In\s+der|Unter\s+den|Hinter\s+der)\s+\p{Lu}[\p{L}\-]+)",
+        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:\s+(?:bus|hs|huis)\s*\d{1,4})?(?-u:\b)",
+    ))
 });
+/// French, Iberian and Italian streets, number first or street first.
 static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        // French, number first: "12 rue de la Paix".
-        r"(?-u:\b)(?:(?:\d{1,4},?\s+(?i:rue|avenue|boulevard|quai|impasse|allée)\s+(?:(?i:de|du|des|la|le|l')\s*)?[A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?",
+        // French, number first: "12 bis rue de la Paix", "52 quai de Dion-Bouton".
+        r"(?-u:\b)(?:\d{1,4}(?:\s?(?:bis|ter|quater|[A-D]))?,?\s+(?i:rue|avenue|av\.|boulevard|bd|quai|impasse|allée|chemin|place|cours|route|square|passage)\s+(?:(?i:de|du|des|la|le|l'|d')\s*){0,2}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}",
         // Portuguese, Spanish, Italian, number first: "7 Rua das Flores".
-        r"|\d{1,4},?\s+(?i:rua|avenida|av\.|travessa|largo|praça|calle|via|viale|piazza|carrer)\s+(?:(?i:de|do|da|dos|das|del|della|di|la|los|las)\s+){0,2}[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?",
-        // Street first: "Calle Mayor 5, 3ºB", "Via Roma 12", "Rua Augusta, 120".
-        r"|(?:(?i:via|viale|calle|avenida|av\.|rua|travessa|carrer|piazza|praça|paseo|plaza)\s+|C/\s*)(?:(?i:de|del|da|do|dos|das|di|della|la|los|las)\s+){0,2}[A-Z][A-Za-zÀ-ÿ\-]+(?:\s+[A-Z][A-Za-zÀ-ÿ\-]+)?,?\s+\d{1,4}[A-Za-z]?)",
-        // Floor and door: ", 3ºB", " 2º izq.", ", 1°A".
-        r"(?:,?\s*\d{1,2}\s?[ºª°]\s?(?:[A-Za-z]{1,4}(?-u:\b)\.?)?)?)",
+        r"|\d{1,4},?\s+(?i:rua|avenida|av\.|travessa|largo|praça|calle|via|viale|piazza|corso|carrer|avinguda|passeig)\s+(?:(?i:de|do|da|dos|das|del|della|dei|degli|delle|di|la|los|las|dels)\s+){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}",
+        // Street first: "Calle Mayor 5", "Via dei Mille 23", "Corso Buenos Aires 77".
+        r"|(?:(?i:via|viale|vicolo|corso|largo|strada|piazza|piazzale|calle|avenida|av\.|avda\.|rua|travessa|carrer|avinguda|passeig|ronda|camino|paseo|plaza|praça|alameda|rambla)\s+|C/\s*)",
+        r"(?:(?i:de|del|da|do|dos|das|di|dei|degli|delle|della|dello|la|los|las|dels|d')\s*){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2},?\s+\d{1,4}[A-Za-z]?)",
     ))
 });
 /// Polish: "ul. Marszałkowska 84/92 m. 12", "al. Jerozolimskie 65".
@@ -163,37 +252,7 @@ static ADDRESS_PL: LazyLock<Regex> = LazyLock::new(|| {
         r"\s+\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?(?:\s+(?:m\.|lok\.|mieszk\.)\s*\d{1,4})?",
     ))
 });
-/// After a street, its postal code and town: ", 69003 Lyon", ", 00-514
-/// Warszawa", ", 1100-053 Lisboa", " 1017 AB Amsterdam", ", D02 X285 Dublin".
-static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        concat!(
-            // A floor first: ", 3. OG", ", 3.º Esq.", ", 5th Floor".
-            r"^(?:,\s*(?:\d{{1,2}}\.?\s?(?:OG|EG|Etage|Stock)(?:\s+(?:links|rechts|li|re|Mitte))?|\d{{1,2}}\.?\s?[ºª°]\s?(?:[A-Za-z]{{1,4}}\.?)?|\d{{1,2}}(?:st|nd|rd|th)\s+Floor|Floor\s+\d{{1,2}}",
-            // A flat: ", appartement 21", ", piso 3", ", Apt 4".
-            r"|(?i:appartement|apartamento|appartamento|apt\.?|app\.?|piso|étage|etage|bus|boîte|bte|lok\.?|m\.)\s*\d{{1,4}}[A-Za-z]?))?",
-            // A Dublin district: ", Dublin 2, D02 H9X4".
-            r"(?:\s+\d{{1,2}},)?",
-            r",?\s*(?:",
-            // A code that is one on its own (UK, Irish, Canadian, Polish,
-            // Portuguese, Dutch), then maybe the town.
-            r"(?:{pc}|[A-Z]\d{{2}}\s?[A-Z0-9]{{4}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{4}}\s?[A-Z]{{2}})",
-            r"(?:\s+{town})?",
-            // Four or five digits only with the town: ", 69003 Lyon".
-            r"|(?:[A-Z]{{1,2}}-)?\d{{4,5}}\s+{town}",
-            // The town first, maybe a state, then the code: ", Fitzroy VIC
-            // 3065", ", Bengaluru 560001", ", Montréal, QC H3G 1H4".
-            r"|{town},?\s+(?:[A-Z]{{2,3}},?\s+)?(?:{pc}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{{3}}\s\d{{3}}|\d{{4,6}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}})",
-            // A bare four-digit code after a town the street already
-            // holds: "27 Karangahape Road, Auckland 1010".
-            r"|\d{{4}}",
-            // Unicode boundary: towns end in "ź", "ö", "é".
-            r")\b",
-        ),
-        pc = UK_POSTCODE,
-        town = r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?",
-    ))
-});
+
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| re(r"@[A-Za-z][A-Za-z0-9._\-]+"));
 
 const PHONE_CONTEXT: &[&str] = &[
@@ -890,17 +949,36 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         (&*ADDRESS_LOWER, 0.6),
     ];
     for m in ADDRESS_BLOCK.find_iter(text) {
-        push(out, m.start(), m.end(), PiiKind::StreetAddress, 0.7);
+        if plausible_block(m.as_str()) {
+            push(out, m.start(), m.end(), PiiKind::StreetAddress, 0.7);
+        }
+    }
+    for m in ADDRESS_LEAD.find_iter(text) {
+        let end = m.end() + POSTAL_TAIL.find(&text[m.end()..]).map_or(0, |t| t.end());
+        push(out, m.start(), end, PiiKind::StreetAddress, 0.65);
     }
     for (pattern, score) in streets {
         for m in pattern.find_iter(text) {
-            let end = match POSTAL_TAIL.find(&text[m.end()..]) {
-                Some(t) => m.end() + t.end(),
-                None => m.end() + town_only(&text[m.end()..]),
-            };
+            let rest = &text[m.end()..];
+            let tail = POSTAL_TAIL.find(rest).map_or(0, |t| t.end());
+            let end = m.end() + tail + town_only(&rest[tail..]);
             push(out, m.start(), end, PiiKind::StreetAddress, score);
         }
     }
+}
+
+/// A block of capitalised lines ending in four to six digits is an address
+/// only with a house number or a street word in it ("Unit 12 Jacaranda
+/// Mews, 8 Kingfisher Crescent, Fourways, Johannesburg, 2191"), not "Tom,
+/// Anna, Raj 2019"; postcodes of other shapes and counties need nothing.
+fn plausible_block(block: &str) -> bool {
+    let tail = block.rsplit([' ', ',']).next().unwrap_or("");
+    let digits_only = tail.bytes().all(|b| b.is_ascii_digit());
+    if !digits_only {
+        return true;
+    }
+    let first = block.split(',').next().unwrap_or("");
+    first.bytes().any(|b| b.is_ascii_digit()) || STREET_WORD.is_match(block)
 }
 
 /// ", Porto." after a street: a town alone, when the clause ends with it.
@@ -998,6 +1076,8 @@ mod tests {
             &*ADDRESS_PL,
             &*ADDRESS_LOWER,
             &*ADDRESS_BLOCK,
+            &*ADDRESS_LEAD,
+            &*STREET_WORD,
             &*POSTAL_TAIL,
             &*SHORT_YEAR,
             &*TOWN_ONLY,
