@@ -70,12 +70,16 @@ static EMP_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)emp(?:loyee)?[\-#_: ]?\d{3,8}(?-u:\b)"));
 static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:employee|staff|badge|associate|colleague|personnel|payroll|worker|personal|emp|clock|service|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer)\.?(?:\s*(?:id|number|no\.?|nr\.?|num|#))*\s*(?:is|:|=|was|es|est|ist|to|é|e)?\s*\(?(#?(?:[A-Z]{1,4}-?)?\d{3,10}(?:-[A-Z0-9]{1,4})?)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:employee|staff|badge|associate|colleague|personnel|payroll|worker|personal|emp|clock|service|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter)\.?(?:\s*(?:id|number|no\.?|nr\.?|num|#|code|de|do))*(?:\s*(?:is|:|=|was|es|el|est|le|ist|die|to|é|e|the))*\s*\(?(#?(?:[A-Z]{1,4}\d{0,2}-?)?\d{3,10}(?:-[A-Z0-9]{1,4})?)(?-u:\b)",
     )
+});
+/// "ID 61-4470", "ID: 558213": an upper-case "ID" before a number.
+static EMP_BARE_ID: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?-u:\b)(?:ID|EE\s?#|EE\s?ID)\s*(?:no\.?|#|:|is)?\s*(\d{2,4}-\d{3,6}|\d{5,10})(?-u:\b)")
 });
 static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?-u:\b)(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2})(?-u:\b)",
+        r"(?-u:\b)(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2})(?-u:\b)",
     )
 });
 const MONTH: &str = concat!(
@@ -100,6 +104,8 @@ static STREET_WORD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static TOWN_ONLY: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*\p{Lu}[\p{L}\-]+"));
+/// "7/4", "17.9": a day and a month without the year.
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d{1,2}[/.]\d{1,2}(?-u:\b)"));
 static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"['\u{2019}]\d{2}(?-u:\b)"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)"));
 /// A UK postcode: "SW1A 1AA", "LS6 2AB".
@@ -322,6 +328,10 @@ const BIRTH_CONTEXT: &[&str] = &[
     "urodzony",
     "urodzona",
     "urodziny",
+    "jahrgang",
+    "geburtsjahr",
+    "cumplo",
+    "compio",
     // "I'm turning 50 on the 9th of March"
     "turning 2",
     "turning 3",
@@ -783,6 +793,11 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
             }
         }
     }
+    for c in EMP_BARE_ID.captures_iter(text) {
+        if let Some(id) = c.get(1) {
+            push(out, id.start(), id.end(), PiiKind::EmployeeId, 0.7);
+        }
+    }
     for pattern in &policy.employee_id_patterns {
         for m in pattern.find_iter(text) {
             if standalone(text, m.start(), m.end()) {
@@ -812,6 +827,20 @@ const OTHER_EVENTS: &[&str] = &[
     "due",
     "married",
     "graduated",
+    "seit",
+    "desde",
+    "depuis",
+    "dal",
+    "sinds",
+    "od",
+    "anos",
+    "años",
+    "anni",
+    "years",
+    "jahre",
+    "ans",
+    "jaar",
+    "lat",
 ];
 
 /// The lowercase text after the last birth cue in the window of `len` bytes
@@ -844,6 +873,22 @@ fn after_birth_cue(text: &str, at: usize, len: usize) -> Option<String> {
     Some(lower.get(cut..).unwrap_or("").to_owned())
 }
 
+/// The lowercase text after the last birth cue in the `len` bytes before
+/// `at`, across sentence ends ("Data di nascita: 15/04/1990. Nel portale
+/// risulta il 1991").
+fn after_cue_across_sentences(text: &str, at: usize, len: usize) -> Option<String> {
+    let mut start = at.saturating_sub(len);
+    while start < at && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let lower = text.get(start..at)?.to_ascii_lowercase();
+    let cut = BIRTH_CONTEXT
+        .iter()
+        .filter_map(|c| lower.rfind(c).map(|i| i + c.len()))
+        .max()?;
+    Some(lower.get(cut..).unwrap_or("").to_owned())
+}
+
 /// The date ends in a four-digit year an employee could be born in.
 fn plausible_birth_year(date: &str) -> bool {
     let digits: String = date
@@ -869,9 +914,29 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
         let correction = [
             "actually",
             "should be",
-            "correct one",
+            "correct",
             "real one",
             "instead",
+            " not ",
+            " but ",
+            "richtig",
+            "eigentlich",
+            " aber ",
+            "moet",
+            " maar ",
+            "devrait",
+            " mais ",
+            "debería",
+            " pero ",
+            "dovrebbe",
+            "giusta",
+            "deveria",
+            " mas ",
+            "powinna",
+            "poprawn",
+            "aparece",
+            "risulta",
+            "staat",
         ]
         .iter()
         .any(|w| between.contains(w));
@@ -884,11 +949,29 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
             return true;
         }
     }
+    let before = window_before(text, s, 8).to_ascii_lowercase();
+    if before.ends_with("b. ") || before.ends_with("b.") {
+        return true;
+    }
     let after = window_after(text, e, 24).to_ascii_lowercase();
     let after = after.split(['.', '!', '?', '\n']).next().unwrap_or("");
-    ["birthday", "born", "date of birth", "dob"]
-        .iter()
-        .any(|w| after.contains(w))
+    [
+        "birthday",
+        "born",
+        "date of birth",
+        "dob",
+        "geboren",
+        "né",
+        "née",
+        "nato",
+        "nata",
+        "nacido",
+        "nacida",
+        "nascid",
+        "urodzi",
+    ]
+    .iter()
+    .any(|w| after.contains(w))
 }
 
 fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
@@ -912,6 +995,24 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.85);
         }
     }
+    for m in DAY_MONTH.find_iter(text) {
+        let w = window_before(text, m.start(), 16).to_ascii_lowercase();
+        let next = text[m.end()..].chars().next();
+        if [
+            "birthday is ",
+            "birthday on ",
+            "birthday: ",
+            "dob: ",
+            "dob ",
+            "born on ",
+        ]
+        .iter()
+        .any(|c| w.ends_with(c))
+            && !next.is_some_and(|c| c.is_ascii_digit() || c == '/')
+        {
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.75);
+        }
+    }
     for m in YEAR.find_iter(text) {
         let w = window_before(text, m.start(), 16).to_ascii_lowercase();
         if w.ends_with(" b. ") || w == "b. " || w.ends_with("(b. ") {
@@ -920,6 +1021,15 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
         }
         if !plausible_birth_year(m.as_str()) {
             continue;
+        }
+        // "Data di nascita: 15/04/1990. Nel portale risulta il 1991": a
+        // year later in the text after a birth cue, with no other event
+        // ("joined in 2005") in between, is the (mis)recorded birth year.
+        if let Some(between) = after_cue_across_sentences(text, m.start(), 160) {
+            if !OTHER_EVENTS.iter().any(|w| contains_word(&between, w)) {
+                push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
+                continue;
+            }
         }
         if [
             "born",
@@ -1067,6 +1177,7 @@ mod tests {
             &*EMP_E,
             &*EMP_PREFIX,
             &*EMP_CONTEXT,
+            &*EMP_BARE_ID,
             &*DATE_NUMERIC,
             &*DATE_TEXT,
             &*YEAR,
@@ -1080,6 +1191,7 @@ mod tests {
             &*STREET_WORD,
             &*POSTAL_TAIL,
             &*SHORT_YEAR,
+            &*DAY_MONTH,
             &*TOWN_ONLY,
             &*HANDLE,
         ] {
