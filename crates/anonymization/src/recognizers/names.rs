@@ -1006,6 +1006,34 @@ impl<'a> Ctx<'a> {
     /// "Nightingale ward" (not "Smith's office").
     fn names_a_facility_after(&self, last: usize) -> bool {
         let n = last + 1;
+        // "Murphy's law", "Parkinson's", "Caesar wraps": an eponym.
+        const EPONYMS: &[&str] = &[
+            "law",
+            "laws",
+            "disease",
+            "syndrome",
+            "manoeuvre",
+            "maneuver",
+            "salad",
+            "wrap",
+            "wraps",
+            "equation",
+            "equations",
+            "principle",
+            "effect",
+            "scale",
+            "theorem",
+        ];
+        if n < self.tokens.len()
+            && self.tokens[n].case == Case::Lower
+            && EPONYMS.contains(&self.key(n))
+            && self
+                .text
+                .get(self.tokens[last].end..self.tokens[n].start)
+                .is_some_and(|g| matches!(g, " " | "'s " | "\u{2019}s " | "' "))
+        {
+            return true;
+        }
         n < self.tokens.len()
             && matches!(self.tokens[n].case, Case::Lower | Case::Title)
             && self
@@ -1050,6 +1078,45 @@ impl<'a> Ctx<'a> {
                     | "della"
                     | "dello"
             )
+            || self.moved_to(i)
+    }
+
+    /// "moved to Solna", "went back to Dandenong", "arrivent encore à
+    /// Villeurbanne", "ging nog naar Diemen": a motion verb and a
+    /// preposition of direction.
+    fn moved_to(&self, i: usize) -> bool {
+        const MOTION: &[&str] = &[
+            "moved",
+            "move",
+            "went",
+            "back",
+            "relocated",
+            "relocating",
+            "shipped",
+            "posted",
+            "transferred",
+            "returned",
+            "parti",
+            "partie",
+            "arrivent",
+            "arrive",
+            "envoye",
+            "envoyee",
+            "encore",
+            "ging",
+            "gaat",
+            "verhuisd",
+            "nog",
+            "fue",
+            "enviado",
+            "mandato",
+            "spedito",
+        ];
+        i >= 2
+            && self.close_prev(i)
+            && self.close_prev(i - 1)
+            && matches!(self.key(i - 1), "to" | "a" | "naar" | "nach" | "in")
+            && MOTION.contains(&self.key(i - 2))
     }
 
     /// Tokens `i..=last` spell a company named after people ("Morgan
@@ -1247,6 +1314,17 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                 return Some((end, 0.7, cx.tokens[p].start));
             }
         }
+    }
+    if t.case == Case::Title
+        && i > 0
+        && cx.close_prev(i)
+        && matches!(
+            cx.key(i - 1),
+            "hurricane" | "storm" | "typhoon" | "cyclone" | "tornado"
+        )
+    {
+        // "Hurricane Milton", "Storm Éowyn": weather has names too.
+        return None;
     }
     if t.case == Case::Title
         && matches!(cx.key(i), "st" | "saint" | "ste")
@@ -1476,8 +1554,9 @@ fn elision(word: &str) -> bool {
         return false;
     };
     const HEADS: &[&str] = &[
-        "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "un", "dell",
-        "all", "nell", "sull", "dall", "quell", "L", "D", "J", "N", "S", "C", "Qu",
+        "quelqu", "Quelqu", "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
+        "puisqu", "un", "dell", "all", "nell", "sull", "dall", "quell", "L", "D", "J", "N", "S",
+        "C", "Qu",
     ];
     HEADS.contains(&head) && tail.chars().next().is_some_and(char::is_lowercase)
 }

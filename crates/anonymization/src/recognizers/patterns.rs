@@ -676,7 +676,7 @@ fn ssns(text: &str, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let ctx = context_before(text, all.start(), 40, SSN_CONTEXT);
+        let ctx = context_before(text, all.start(), 80, SSN_CONTEXT);
         let score = match (s1.as_str(), ctx) {
             (_, true) => 1.0,
             ("-", false) => 0.8,

@@ -354,6 +354,7 @@ const NOT_PERSON: &[&str] = &[
     "charger",
     "spreadsheet",
     "customer",
+    "shortlist",
     "generator",
     "elevator",
     "escalator",
@@ -477,6 +478,20 @@ const FOREIGN_DETERMINERS: &[&str] = &[
 /// People in those languages; role nouns there mostly end in a suffix the
 /// check below also accepts.
 const FOREIGN_PERSON_NOUNS: &[&str] = &[
+    "ragazza",
+    "ragazzo",
+    "chica",
+    "chico",
+    "fille",
+    "garcon",
+    "madchen",
+    "junge",
+    "meisje",
+    "jongen",
+    "menina",
+    "menino",
+    "dziewczyna",
+    "chlopak",
     "frau",
     "mann",
     "person",
@@ -693,7 +708,9 @@ fn joined(text: &str, tokens: &[Token], i: usize) -> bool {
     let numeric = tokens[i - 1].has_digit
         && tokens[i].has_digit
         && matches!(gap, ":" | "-" | "\u{2013}" | "/" | ".");
-    numeric || strip_possessive(gap).chars().all(|c| c == ' ' || c == '\t')
+    // "M&A", "R&D": one word.
+    let ampersand = gap == "&" && tokens[i - 1].case == Case::Upper;
+    numeric || ampersand || strip_possessive(gap).chars().all(|c| c == ' ' || c == '\t')
 }
 
 /// The gap without a leading possessive `'s`, `’s` or `'`.
@@ -758,6 +775,7 @@ fn is_foreign_person_noun(key: &str) -> bool {
                 "erin", "eurin", "istin", "ierin", "euse", "trice", "iere", "ier", "ero", "era",
                 "ista", "ora", "tore", "iera", "ster", "aar", "ka", "ik", "eur", "euta", "eira",
                 "ador", "leiter", "kundige", "ente", "ante", "nik", "iem", "er", "ico", "ica",
+                "eiro",
             ]
             .iter()
             .any(|suf| key.ends_with(suf)))
@@ -1064,7 +1082,9 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
             && (matches!(keys.get(j + 1), "the" | "a" | "my" | "our")
                 || tokens.get(j + 1).is_some_and(|t| t.has_digit)
                 || LEXICON.flags(keys.get(j + 1)) & lexicon::CALENDAR != 0);
-        let joining_and = key == "and" && both;
+        // "Tuesday and Thursday evenings": "and" between calendar words.
+        let calendar = |m: usize| LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0;
+        let joining_and = key == "and" && (both || (calendar(j - 1) && calendar(j + 1)));
         if joining_and {
             both = false;
         }
@@ -1224,6 +1244,12 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             while k < n && k <= o + 4 && joined(text, tokens, k) {
                 let kk = keys.get(k);
                 if is_person_noun(kk) {
+                    // "the new starters": a plural is a group, singled out
+                    // only by "only".
+                    let plural = !PERSON_NOUNS.contains(&kk) && kk.ends_with('s');
+                    if plural && next != "only" {
+                        break;
+                    }
                     let generic = matches!(kk, "one" | "ones" | "person" | "people" | "employees");
                     let score = if next == "one" {
                         // "the one wheelchair user in accounts"
@@ -1325,6 +1351,24 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 && k + 1 < n
                 && joined(text, tokens, k + 1)
                 && (ROLE_TIES.contains(&keys.get(k + 1)) || participle(tokens, &keys, k + 1))
+            {
+                head = Some((k, 0.7));
+            }
+        }
+        // "the two Pashto speakers at the Bradford call centre", "the two
+        // girls on reception": a pair or trio tied to a place.
+        if head.is_none() && key == "the" && matches!(next, "two" | "three") {
+            let mut k = o + 1;
+            while k < n && k <= o + 3 && joined(text, tokens, k) && !is_person_noun(keys.get(k)) {
+                k += 1;
+            }
+            if k < n
+                && k <= o + 3
+                && joined(text, tokens, k)
+                && is_person_noun(keys.get(k))
+                && k + 2 < n
+                && joined(text, tokens, k + 1)
+                && matches!(keys.get(k + 1), "at" | "on" | "in" | "who" | "from")
             {
                 head = Some((k, 0.7));
             }
