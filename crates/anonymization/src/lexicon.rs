@@ -217,6 +217,9 @@ const STOP_WORDS: &[&str] = &[
     "deja",
     "waitangi",
     "anzac",
+    "kippur",
+    "yom",
+    "gaeltacht",
     "del",
     "ave",
     // Pronouns and articles of other languages that are census names.

@@ -75,7 +75,9 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "ID 61-4470", "ID: 558213": an upper-case "ID" before a number.
 static EMP_BARE_ID: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?-u:\b)(?:ID|EE\s?#|EE\s?ID)\s*(?:no\.?|#|:|is)?\s*(\d{2,4}-\d{3,6}|\d{5,10})(?-u:\b)")
+    re(
+        r"(?-u:\b)(?:ID|EE\s?#|EE\s?ID)\s*(?:no\.?|#|:|is)?\s*((?:[A-Z]{1,3}-)?\d{2,4}-\d{3,6}|(?:[A-Z]{1,3}-)?\d{5,10})(?-u:\b)",
+    )
 });
 static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -993,6 +995,16 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
     {
         if birth_context(text, m.start(), m.end()) {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.85);
+        } else if plausible_birth_year(m.as_str()) {
+            // "... steht mein Geburtsdatum falsch, 12.07.1985 statt
+            // 21.07.1985", "birthdays on the calendar, with the year. Mine
+            // (22/08/1958)": a full date with a birth year after a cue,
+            // across sentences, with no other event in between.
+            if let Some(between) = after_cue_across_sentences(text, m.start(), 160) {
+                if !OTHER_EVENTS.iter().any(|w| contains_word(&between, w)) {
+                    push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
+                }
+            }
         }
     }
     for m in DAY_MONTH.find_iter(text) {

@@ -206,6 +206,95 @@ const PERSON_NOUNS: &[&str] = &[
     "nqt",
     "guard",
     "student",
+    "banksman",
+    "corper",
+    "lassie",
+    "laddie",
+    "aider",
+    "nephew",
+    "niece",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "cousin",
+    "girlfriend",
+    "boyfriend",
+    "fiance",
+    "fiancee",
+    "diabetic",
+    "epileptic",
+    "amputee",
+    "kiwi",
+    "aussie",
+    "brit",
+    "yank",
+    "scot",
+    "irishman",
+    "irishwoman",
+    "welshman",
+    "welshwoman",
+    "englishman",
+    "englishwoman",
+    "frenchman",
+    "frenchwoman",
+    "dutchman",
+    "dutchwoman",
+];
+/// Family ties after a possessive: "the CEO's nephew".
+const RELATIVES: &[&str] = &[
+    "nephew",
+    "niece",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "cousin",
+    "girlfriend",
+    "boyfriend",
+    "fiance",
+    "fiancee",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "partner",
+    "mate",
+];
+/// Traits that single a person out in a small unit: health, faith,
+/// ethnicity, sexuality, age.
+const SENSITIVE: &[&str] = &[
+    "diabetic",
+    "jewish",
+    "muslim",
+    "sikh",
+    "hindu",
+    "catholic",
+    "mormon",
+    "buddhist",
+    "deaf",
+    "blind",
+    "disabled",
+    "pregnant",
+    "trans",
+    "transgender",
+    "gay",
+    "lesbian",
+    "bisexual",
+    "black",
+    "autistic",
+    "dyslexic",
+    "epileptic",
+    "wheelchair",
+    "hijabi",
+    "colour-blind",
+    "color-blind",
+    "partially-sighted",
+    "neurodivergent",
+    "non-binary",
+    "nonbinary",
+    "asian",
+    "arab",
 ];
 /// Hyphenated people whose last part alone is not a person ("timer").
 const HYPHENATED_PEOPLE: &[&str] = &[
@@ -470,16 +559,59 @@ const FOREIGN_ONLY: &[&str] = &[
     "jedynym",
     "jedynej",
     "jedynego",
+    "unique",
+    "l'unique",
+    // Superlatives that single out as well: "der älteste", "de jongste".
+    "alteste",
+    "altester",
+    "altesten",
+    "jungste",
+    "jungster",
+    "jungsten",
+    "oudste",
+    "jongste",
+    "najstarszy",
+    "najstarsza",
+    "najmlodszy",
+    "najmlodsza",
 ];
 /// Their determiners.
 const FOREIGN_DETERMINERS: &[&str] = &[
-    "die", "der", "das", "den", "la", "le", "el", "il", "lo", "de", "het", "a", "o",
+    "die", "der", "das", "den", "la", "le", "el", "il", "lo", "de", "het", "a", "o", "unser",
+    "unsere", "unseren", "unserer", "notre", "nuestro", "nuestra", "nostro", "nostra", "nosso",
+    "nossa", "onze", "nasz", "nasza", "ten", "ta",
+];
+/// "le plus ancien chauffeur", "la más joven", "il più giovane": a
+/// superlative in two words.
+const FOREIGN_MOST: &[&str] = &["plus", "mas", "piu", "mais"];
+const FOREIGN_MOST_OF: &[&str] = &[
+    "ancien", "ancienne", "jeune", "vieux", "vieille", "antiguo", "antigua", "joven", "viejo",
+    "vieja", "giovane", "anziano", "anziana", "vecchio", "vecchia", "novo", "nova", "velho",
+    "velha", "antigo", "antiga", "nouveau", "nouvelle", "nuevo", "nueva", "nuovo", "nuova",
 ];
 /// People in those languages; role nouns there mostly end in a suffix the
 /// check below also accepts.
 const FOREIGN_PERSON_NOUNS: &[&str] = &[
     "ragazza",
     "ragazzo",
+    "schwangere",
+    "venu",
+    "venue",
+    "nowy",
+    "nowa",
+    "mens",
+    "mensen",
+    "cara",
+    "estagiario",
+    "estagiaria",
+    "funcionario",
+    "funcionaria",
+    "becario",
+    "becaria",
+    "secretario",
+    "secretaria",
+    "voluntario",
+    "voluntaria",
     "chica",
     "chico",
     "fille",
@@ -656,10 +788,26 @@ fn is_person_noun(key: &str) -> bool {
     is_role_word(key)
 }
 
-/// A dictionary word with a role ending: "pharmacist", "electrician".
+/// A dictionary word with a role ending: "pharmacist", "electrician"; or
+/// any word with a profession's ending: "sonographer", "phlebotomist".
 fn is_role_word(key: &str) -> bool {
     if key.len() < 5 || NOT_PERSON.contains(&key) {
         return false;
+    }
+    if key.len() >= 8
+        && [
+            "grapher",
+            "ologist",
+            "ician",
+            "therapist",
+            "otomist",
+            "ographer",
+            "iatrist",
+        ]
+        .iter()
+        .any(|suf| key.ends_with(suf))
+    {
+        return true;
     }
     let role_suffix = ["ist", "ian", "eer", "er", "or"]
         .iter()
@@ -756,6 +904,14 @@ fn self_prefix(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> bool {
     if gap.trim() == "," && tokens[j - 1].case == Case::Title {
         return self_prefix(text, tokens, keys, j - 1);
     }
+    // "it's just me, the Saturday supervisor at ..."
+    if gap.trim() == "," && p == "me" {
+        return true;
+    }
+    // "From a type 1 diabetic on the packing line: ..." signs the text.
+    if j == 1 && p == "from" && tokens[0].case == Case::Title {
+        return true;
+    }
     let glued = joined(text, tokens, j) || gap.trim().is_empty();
     glued
         && (matches!(p, "as" | "being" | "i'm" | "im")
@@ -775,7 +931,7 @@ fn is_foreign_person_noun(key: &str) -> bool {
                 "erin", "eurin", "istin", "ierin", "euse", "trice", "iere", "ier", "ero", "era",
                 "ista", "ora", "tore", "iera", "ster", "aar", "ka", "ik", "eur", "euta", "eira",
                 "ador", "leiter", "kundige", "ente", "ante", "nik", "iem", "er", "ico", "ica",
-                "eiro",
+                "eiro", "tor", "kraft", "aise",
             ]
             .iter()
             .any(|suf| key.ends_with(suf)))
@@ -803,6 +959,47 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     if let Some(end) = foreign_one_of(text, tokens, keys, i) {
         return Some(end);
     }
+    // "le plus ancien chauffeur du dépôt", "le nouveau venu de l'agence":
+    // a superlative or "new", then the noun.
+    if FOREIGN_DETERMINERS.contains(&key) && i + 2 < n && joined(text, tokens, i + 1) {
+        let mut k = i + 1;
+        if FOREIGN_MOST.contains(&keys.get(k)) {
+            k += 1;
+        }
+        if FOREIGN_MOST_OF.contains(&keys.get(k)) && joined(text, tokens, k) {
+            let m = k + 1;
+            if m < n && joined(text, tokens, m) && is_foreign_person_noun(keys.get(m)) {
+                return Some(foreign_clause_end(text, tokens, keys, m));
+            }
+        }
+    }
+    // "el conductor de la furgoneta 7 que tuvo el golpe", "o estagiário
+    // que veio da filial de Recife", "die Teilzeitkraft, die dienstags
+    // ...": a colleague and a relative clause or an origin.
+    if FOREIGN_DETERMINERS.contains(&key)
+        && key != "de"
+        && i + 2 < n
+        && joined(text, tokens, i + 1)
+        && is_foreign_person_noun(keys.get(i + 1))
+    {
+        let k = i + 1;
+        let gap = text
+            .get(tokens[k].end..tokens[k + 1].start)
+            .unwrap_or("")
+            .trim();
+        let next = keys.get(k + 1);
+        let relative = FOREIGN_RELATIVES.contains(&next) && matches!(gap, "" | ",");
+        // Portuguese "o"/"a" are also "to"/"or": only with a relative.
+        let origin = gap.is_empty()
+            && !matches!(key, "a" | "o")
+            && matches!(
+                next,
+                "de" | "del" | "du" | "da" | "dalla" | "dal" | "aus" | "von" | "z" | "van" | "do"
+            );
+        if relative || origin {
+            return Some(foreign_clause_end(text, tokens, keys, k));
+        }
+    }
     if !FOREIGN_ONLY.contains(&key) {
         return None;
     }
@@ -819,6 +1016,16 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         .get(tokens[i].end..tokens.get(i + 1).map_or(tokens[i].end, |t| t.start))
         .is_some_and(|g| g.trim() == ",");
     if comma && FOREIGN_RELATIVES.contains(&keys.get(i + 1)) {
+        return Some(foreign_clause_end(text, tokens, keys, i + 1));
+    }
+    // "l'unica in cucina che sa fare il senza glutine": the only one, tied
+    // to a place.
+    if joined(text, tokens, i + 1)
+        && matches!(
+            keys.get(i + 1),
+            "in" | "im" | "en" | "dans" | "na" | "no" | "w" | "op"
+        )
+    {
         return Some(foreign_clause_end(text, tokens, keys, i + 1));
     }
     let mut k = i + 1;
@@ -839,10 +1046,24 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
 fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(usize, f32)> {
     let n = tokens.len();
     let mut k = o;
-    while k < n && k <= o + 3 && joined(text, tokens, k) {
+    while k < n && k <= o + 4 && joined(text, tokens, k) {
         let kk = keys.get(k);
-        if is_person_noun(kk) && !kk.ends_with('s') {
+        // "the CEO's nephew", "the regional director's wife"
+        if possessive(text, tokens, k) && RELATIVES.contains(&keys.get(k + 1)) {
+            return Some((k + 1, 0.7));
+        }
+        let part_timer = kk == "timer" && k > o && matches!(keys.get(k - 1), "part" | "full");
+        if (is_person_noun(kk) && !kk.ends_with('s')) || is_age_token(kk) || part_timer {
             break;
+        }
+        // "the Tuesday and Wednesday cleaner"
+        let calendar_and = kk == "and"
+            && k > o
+            && LEXICON.flags(keys.get(k - 1)) & lexicon::CALENDAR != 0
+            && LEXICON.flags(keys.get(k + 1)) & lexicon::CALENDAR != 0;
+        if calendar_and {
+            k += 1;
+            continue;
         }
         // "the best worker on nights", "the other guy in QA": a judgement
         // or a contrast, not a trait.
@@ -870,10 +1091,17 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
         }
         k += 1;
     }
-    if k >= n || k > o + 3 || !joined(text, tokens, k) {
+    if k >= n || k > o + 4 || !joined(text, tokens, k) {
         return None;
     }
     let mut noun = keys.get(k);
+    // "the part timer": two words for one role.
+    if noun == "timer" && k > o && matches!(keys.get(k - 1), "part" | "full" | "old") {
+        noun = "part-timer";
+    }
+    if is_age_token(noun) {
+        noun = "person";
+    }
     // "the apprentice electrician", "the agency nurse": the last noun leads.
     while k + 1 < n
         && joined(text, tokens, k + 1)
@@ -905,13 +1133,22 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
         // the window": a participle ties as well as "who".
         && (matches!(
             tie,
-            "who" | "who's" | "whose" | "with" | "at" | "on" | "in" | "from" | "for"
+            "who" | "who's" | "whose" | "with" | "at" | "on" | "in" | "from" | "for" | "posted"
+                | "based" | "seconded" | "assigned" | "stationed" | "attached" | "transferred"
         ) || participle(tokens, keys, k + 1))
-        && !matches!(object, "duty" | "call" | "charge" | "question" | "leave" | "board")
+        && !matches!(
+            object,
+            "duty" | "call" | "charge" | "question" | "leave" | "board" | "any" | "every" | "each"
+                | "all" | "most" | "some"
+        )
         // "the one in Workday", "the first productive one in six months":
         // "one" is a person only with "who".
         && (noun != "one"
             || matches!(tie, "who" | "who's" | "whose" | "with")
+            // "the Brazilian one in logistics", "the colour-blind one in
+            // the print room": a trait before "one".
+            || (k > o
+                && (tokens[k - 1].case == Case::Title || SENSITIVE.contains(&keys.get(k - 1))))
             || participle(tokens, keys, k + 1)
             // "the one in the sales team who's on dialysis"
             || (k + 2..(k + 8).min(n))
@@ -963,8 +1200,17 @@ fn foreign_clause_end(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> us
     let n = tokens.len();
     let mut end = k;
     let mut j = k + 1;
-    while j < n && j <= k + 14 && joined(text, tokens, j) {
+    while j < n && j <= k + 14 {
         let kj = keys.get(j);
+        // "jedyną osobą w dziale kadr, która mówi po ukraińsku": a comma
+        // before a relative pronoun does not end the phrase.
+        let comma_relative = text
+            .get(tokens[j - 1].end..tokens[j].start)
+            .is_some_and(|g| g.trim() == ",")
+            && FOREIGN_RELATIVES.contains(&kj);
+        if !joined(text, tokens, j) && !comma_relative {
+            break;
+        }
         if FOREIGN_CLAUSE_STOP.contains(&kj) || matches!(kj, "and" | "but" | "because") {
             break;
         }
@@ -1033,6 +1279,66 @@ fn participle(tokens: &[Token], keys: &Keys, j: usize) -> bool {
             ))
 }
 
+/// See the call site: a person noun within four words of the determiner,
+/// a sensitive trait among them (or the noun itself), tied to a place, or
+/// followed by "in a team of" a handful.
+fn trait_in_small_unit(
+    text: &str,
+    tokens: &[Token],
+    keys: &Keys,
+    o: usize,
+) -> Option<(usize, f32)> {
+    let n = tokens.len();
+    let mut k = o;
+    let mut sensitive = false;
+    while k < n && k <= o + 4 && joined(text, tokens, k) {
+        let kk = keys.get(k);
+        sensitive |= SENSITIVE.contains(&kk);
+        if is_person_noun(kk) && !kk.ends_with('s') {
+            break;
+        }
+        if CLAUSE_STOP.contains(&kk) || ROLE_TIES.contains(&kk) {
+            return None;
+        }
+        k += 1;
+    }
+    if k >= n || k > o + 4 || !joined(text, tokens, k) || !is_person_noun(keys.get(k)) {
+        return None;
+    }
+    let tie = keys.get(k + 1);
+    let tied = joined(text, tokens, k + 1)
+        && joined(text, tokens, k + 2)
+        && matches!(tie, "in" | "on" | "at" | "who" | "with" | "from");
+    // "in a team of five"
+    let small_team = (k + 1..(k + 10).min(n))
+        .take_while(|&m| joined(text, tokens, m))
+        .any(|m| {
+            keys.get(m) == "of"
+                && matches!(
+                    keys.get(m - 1),
+                    "team" | "unit" | "department" | "group" | "crew"
+                )
+                && matches!(
+                    keys.get(m + 1),
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "2"
+                        | "3"
+                        | "4"
+                        | "5"
+                        | "6"
+                        | "7"
+                        | "8"
+                )
+        });
+    ((sensitive && tied) || small_team).then_some((k, 0.65))
+}
+
 fn is_age_token(key: &str) -> bool {
     // "58-year-old"
     let mut parts = key.split('-');
@@ -1088,7 +1394,14 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
         if joining_and {
             both = false;
         }
-        let allowed = since_prep || joining_and || (!conjunction && verb_chain);
+        // "who flagged it", "who trained them": an object pronoun after
+        // the relative clause's verb.
+        let object = relative.is_some()
+            && matches!(key, "it" | "them" | "him" | "her" | "us" | "me")
+            && !CLAUSE_STOP.contains(&keys.get(j - 1));
+        let department = key == "it" && tokens[j].case == Case::Upper;
+        let allowed =
+            since_prep || joining_and || object || department || (!conjunction && verb_chain);
         if CLAUSE_STOP.contains(&key) && !allowed {
             break;
         }
@@ -1211,7 +1524,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         {
             // "our one and only Mandarin-speaking concierge"
             i + 3
-        } else if key == "our" && matches!(keys.get(i + 1), "only" | "sole" | "lone") {
+        } else if key == "our" && matches!(keys.get(i + 1), "only" | "sole" | "lone" | "one") {
             // "our only Russian-speaking pharmacist"
             i + 1
         } else if matches!(key, "our" | "my") {
@@ -1234,7 +1547,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         } else if next == "only"
             || SINGLING.contains(&next)
             || (next == "one"
-                && key == "the"
+                && matches!(key, "the" | "our")
                 && !matches!(keys.get(o + 1), "who" | "that" | "whose"))
         {
             let mut k = o + 1;
@@ -1250,7 +1563,10 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     if plural && next != "only" {
                         break;
                     }
-                    let generic = matches!(kk, "one" | "ones" | "person" | "people" | "employees");
+                    // "the only one who knows" is generic; "the only trans
+                    // person" is not.
+                    let generic = k == o + 1
+                        && matches!(kk, "one" | "ones" | "person" | "people" | "employees");
                     let score = if next == "one" {
                         // "the one wheelchair user in accounts"
                         if is_self || !generic {
@@ -1336,9 +1652,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             // "I'm the receptionist at the Gdańsk office", "as the night
             // nurse on ward 6": a definite role tied to a place or a deed.
             let mut k = o;
-            while k < n && k <= o + 2 && joined(text, tokens, k) && !is_person_noun(keys.get(k)) {
+            while k < n && k <= o + 4 && joined(text, tokens, k) && !is_person_noun(keys.get(k)) {
                 let department = keys.get(k) == "it" && tokens[k].case == Case::Upper;
-                if (CLAUSE_STOP.contains(&keys.get(k)) && !department)
+                let calendar_and = keys.get(k) == "and"
+                    && k > o
+                    && LEXICON.flags(keys.get(k - 1)) & lexicon::CALENDAR != 0
+                    && LEXICON.flags(keys.get(k + 1)) & lexicon::CALENDAR != 0;
+                if (CLAUSE_STOP.contains(&keys.get(k)) && !department && !calendar_and)
                     || ROLE_TIES.contains(&keys.get(k))
                 {
                     break;
@@ -1354,6 +1674,12 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             {
                 head = Some((k, 0.7));
             }
+        }
+        // "a type 1 diabetic on the packing line", "a Jewish employee in a
+        // team of five": a sensitive trait, or a tiny team, narrows even
+        // an indefinite description to one person.
+        if head.is_none() && matches!(key, "a" | "an" | "the") {
+            head = trait_in_small_unit(text, tokens, &keys, o);
         }
         // "the two Pashto speakers at the Bradford call centre", "the two
         // girls on reception": a pair or trio tied to a place.
