@@ -482,6 +482,7 @@ const FACILITIES: &[&str] = &[
     "ward",
     "unit",
     "highway",
+    "house",
 ];
 /// After a place name, these make it a place: "the Berlin office".
 const PLACE_FOLLOWERS: &[&str] = &[
@@ -1209,7 +1210,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
             // "Florence Nightingale ward", "the Alan Turing building": a
             // person's name naming a place.
             Some((end_tok, _, _))
-                if cx.names_a_facility_after(end_tok) || cx.is_company(i, end_tok) =>
+                if cx.names_a_facility_after(end_tok)
+                    || cx.is_company(i, end_tok)
+                    || (end_tok > i
+                        && cx.tokens[end_tok].case == Case::Title
+                        && matches!(
+                            cx.key(end_tok),
+                            "house" | "building" | "hall" | "tower" | "court" | "centre" | "center"
+                        )) =>
             {
                 last_name_end = None;
                 i = end_tok + 1;
@@ -1324,6 +1332,24 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         )
     {
         // "Hurricane Milton", "Storm Éowyn": weather has names too.
+        return None;
+    }
+    if t.case == Case::Title
+        && FACILITIES.contains(&cx.key(i))
+        && cx.tokens.get(i + 1).is_some_and(|n| n.has_digit)
+    {
+        // "on Ward 9", "Room 4": a place with its number.
+        return None;
+    }
+    if t.case == Case::Title
+        && cx.text[t.start..t.end].split('-').skip(1).any(|part| {
+            part.chars().count() >= 4
+                && part.chars().next().is_some_and(char::is_lowercase)
+                && LEXICON.flags(part) & lexicon::WORD != 0
+        })
+    {
+        // "German-only", "Irish-language": an adjective, not "Mary-Jane"
+        // or "Seo-yeon".
         return None;
     }
     if t.case == Case::Title

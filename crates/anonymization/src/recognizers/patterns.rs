@@ -54,6 +54,8 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         // International with a short area code: "+46 8 123 456 78",
         // "+33 1 23 45 67 89", "+61 2 9876 5432".
         r"\+\d{1,3}[ .\-]?(?:\(0?\d{1,4}\)[ .\-]?)?\d{1,5}(?:[ .\-]\d{2,8}){1,5}",
+        // North American with the trunk prefix: "1-866-204-7731".
+        r"|1[ .\-]\d{3}[ .\-]\d{3}[ .\-]\d{4}",
         r"|(?:\(\d{1,5}\)[ .\-]?)?\d{2,5}(?:[ .\-]\d{2,8}){1,4}|\+\d{8,14}",
     ))
 });
@@ -70,7 +72,7 @@ static EMP_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)emp(?:loyee)?[\-#_: ]?\d{3,8}(?-u:\b)"));
 static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:employee|staff|badge|associate|colleague|personnel|payroll|worker|personal|emp|clock|service|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter)\.?(?:\s*(?:id|number|no\.?|nr\.?|num|#|code|de|do))*(?:\s*(?:is|:|=|was|es|el|est|le|ist|die|to|é|e|the))*\s*\(?(#?(?:[A-Z]{1,4}\d{0,2}-?)?\d{3,10}(?:-[A-Z0-9]{1,4})?)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:employee|staff|badge|associate|colleague|personnel|payroll|worker|personal|emp|clock|service|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter)\.?(?:\s*(?:id|number|no\.?|nr\.?|num|#|code|de|do))*(?:\s*(?:is|:|=|was|es|el|est|le|ist|die|to|é|e|the))*\s*\(?(#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?)(?-u:\b)",
     )
 });
 /// "ID 61-4470", "ID: 558213": an upper-case "ID" before a number.
@@ -105,7 +107,12 @@ static STREET_WORD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Mews|Way|Court|Place|Terrace|Gardens|Estate|Cross|Main|Layout|Nagar|Marg|Sector|Block|Plot|Flat|Unit|House|Apartments|Residency)(?-u:\b)",
     )
 });
-static TOWN_ONLY: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s*\p{Lu}[\p{L}\-]+"));
+/// ", Copacabana, Rio de Janeiro": one or two towns, with their particles.
+static TOWN_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:,\s*\p{Lu}[\p{L}\-]+(?:\s+(?:(?:de|da|do|del|di|la|le|sur|am|an|upon|on)\s+)?\p{Lu}[\p{L}\-]+)*){1,2}",
+    )
+});
 /// "7/4", "17.9": a day and a month without the year.
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d{1,2}[/.]\d{1,2}(?-u:\b)"));
 static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"['\u{2019}]\d{2}(?-u:\b)"));
@@ -137,6 +144,7 @@ const FLOOR: &str = concat!(
     r"|\d{1,2}\.?\s?[ºª°èé]\.?\s?(?:\d?[A-Za-z]{1,10}\.?)?",
     r"|\d{1,2}(?:st|nd|rd|th)\s+(?i:floor)",
     r"|\d{1,2}\.\s?(?:tv|th|mf)",
+    r"|\d{1,2}[rnt]\s\d{1,2}a",
     r"|\#\d{1,3}-\d{1,4}",
     r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bat\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|apartment|suite|ste\.|unit|flat|lok\.|m\.|door)",
     r"\s*[A-Za-z0-9]{1,4}\.?)",
@@ -224,9 +232,11 @@ static ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?-u:\b)\d{2,5}\s+(?:[a-z]{2,}\s+){1,3}",
-        r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|parkway|pkwy|terrace|circle|highway|hwy)",
+        r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|parkway|pkwy|terrace|circle|highway|hwy|close|crescent|gardens|mews|grove|rise)",
         r"(?-u:\b)\.?",
         r"(?:\s+(?:apt|unit|suite|\#)\.?\s*\d{1,5}[a-z]?)?",
+        // A UK town and postcode: ", sale m33 4rt".
+        r"(?:,?\s+[a-z]{3,}(?:\s+[a-z]{3,})?,?\s+[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}(?-u:\b))?",
         r"(?:,?\s+[a-z]{3,}(?:\s+[a-z]{3,})?,?\s+(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc)(?:\s+\d{5})?(?-u:\b))?",
     ))
 });
@@ -238,7 +248,7 @@ static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|kade|steenweg|singel|plein|vej|gade|gatan|gata|gate|veien|vegen|katu)",
         r"|\p{Lu}[\p{L}\-]+\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Laan|Straat|Gracht|Kade|Steenweg|gate|gata|gatan|gade|vej|veien|vegen|katu)",
         r"|(?:Am|An\s+der|An\s+den|Im|Auf\s+dem|Auf\s+der|Zum|Zur|In\s+der|Unter\s+den|Hinter\s+der)\s+\p{Lu}[\p{L}\-]+)",
-        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:\s+(?:bus|hs|huis)\s*\d{1,4})?(?-u:\b)",
+        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:\s+(?:bis|ter))?(?:\s+(?:bus|hs|huis)\s*\d{1,4})?(?-u:\b)",
     ))
 });
 /// French, Iberian and Italian streets, number first or street first.

@@ -561,6 +561,12 @@ const FOREIGN_ONLY: &[&str] = &[
     "jedynego",
     "unique",
     "l'unique",
+    "unicas",
+    "unicos",
+    "uniche",
+    "unici",
+    "seules",
+    "seuls",
     // Superlatives that single out as well: "der älteste", "de jongste".
     "alteste",
     "altester",
@@ -601,6 +607,14 @@ const FOREIGN_PERSON_NOUNS: &[&str] = &[
     "nowa",
     "mens",
     "mensen",
+    "azubi",
+    "azubis",
+    "stagiair",
+    "stagiairs",
+    "personas",
+    "persone",
+    "pessoas",
+    "osoby",
     "cara",
     "estagiario",
     "estagiaria",
@@ -922,6 +936,39 @@ fn self_prefix(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> bool {
             || (p == "remain" && pp == "i"))
 }
 
+/// A foreign person noun by the list or an ending that is only a
+/// person's ("-erin", "-trice", "-ista"), for phrases without "only": not
+/// "-ier" ("courrier", "dossier") or "-er".
+fn is_foreign_role_noun_strict(key: &str) -> bool {
+    FOREIGN_PERSON_NOUNS.contains(&key)
+        || (key.len() >= 6
+            && [
+                "erin",
+                "eurin",
+                "istin",
+                "ierin",
+                "euse",
+                "trice",
+                "ista",
+                "iste",
+                "eira",
+                "eiro",
+                "ador",
+                "leiter",
+                "kundige",
+                "kraft",
+                "aise",
+                "phone",
+                "aire",
+                "chauffeur",
+                "conductor",
+                "ero",
+                "era",
+            ]
+            .iter()
+            .any(|suf| key.ends_with(suf)))
+}
+
 /// A person noun of another language: listed, or a role noun by its ending
 /// ("Ingenieurin", "infirmière", "enfermero", "infermiera").
 fn is_foreign_person_noun(key: &str) -> bool {
@@ -931,7 +978,7 @@ fn is_foreign_person_noun(key: &str) -> bool {
                 "erin", "eurin", "istin", "ierin", "euse", "trice", "iere", "ier", "ero", "era",
                 "ista", "ora", "tore", "iera", "ster", "aar", "ka", "ik", "eur", "euta", "eira",
                 "ador", "leiter", "kundige", "ente", "ante", "nik", "iem", "er", "ico", "ica",
-                "eiro", "tor", "kraft", "aise",
+                "eiro", "tor", "kraft", "aise", "phone", "aire", "isti", "iste",
             ]
             .iter()
             .any(|suf| key.ends_with(suf)))
@@ -980,7 +1027,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         && key != "de"
         && i + 2 < n
         && joined(text, tokens, i + 1)
-        && is_foreign_person_noun(keys.get(i + 1))
+        && is_foreign_role_noun_strict(keys.get(i + 1))
     {
         let k = i + 1;
         let gap = text
@@ -1003,7 +1050,35 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     if !FOREIGN_ONLY.contains(&key) {
         return None;
     }
+    // "las dos únicas personas": a number between the determiner and "only".
+    let counted = i > 1
+        && joined(text, tokens, i)
+        && joined(text, tokens, i - 1)
+        && matches!(
+            keys.get(i - 1),
+            "dos"
+                | "deux"
+                | "due"
+                | "zwei"
+                | "twee"
+                | "duas"
+                | "tres"
+                | "trois"
+                | "tre"
+                | "drei"
+                | "drie"
+        )
+        && FOREIGN_DETERMINERS
+            .iter()
+            .chain(
+                [
+                    "las", "los", "les", "le", "gli", "i", "os", "as", "die", "de",
+                ]
+                .iter(),
+            )
+            .any(|d| *d == keys.get(i - 2));
     let determined = apostrophe
+        || counted
         || (i > 0
             && joined(text, tokens, i)
             && (FOREIGN_DETERMINERS.contains(&keys.get(i - 1))
@@ -1031,7 +1106,8 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     let mut k = i + 1;
     while k < n && k <= i + 3 && joined(text, tokens, k) {
         let kk = keys.get(k);
-        if is_foreign_person_noun(kk) || is_person_noun(kk) {
+        let stem = kk.trim_end_matches('s');
+        if is_foreign_person_noun(kk) || is_foreign_person_noun(stem) || is_person_noun(kk) {
             return Some(foreign_clause_end(text, tokens, keys, k));
         }
         k += 1;
@@ -1162,11 +1238,11 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
 fn foreign_one_of(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
     const ONE: &[&str] = &[
         "een", "eine", "einer", "eines", "une", "un", "uno", "una", "um", "uma", "jeden", "jedna",
-        "jedno",
+        "l'un", "l'une", "jedno",
     ];
     const OF: &[&str] = &[
         "van", "von", "der", "den", "des", "de", "dos", "das", "delle", "dei", "degli", "los",
-        "las", "z", "d'entre", "entre", "la", "les",
+        "dei", "delle", "del", "las", "z", "d'entre", "entre", "la", "les",
     ];
     const FEW: &[&str] = &[
         "twee", "drie", "zwei", "drei", "deux", "trois", "dos", "tres", "due", "tre", "dwoch",
@@ -1187,7 +1263,15 @@ fn foreign_one_of(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option
     while k < n && k <= q + 3 && joined(text, tokens, k) {
         let kk = keys.get(k);
         let stem = kk.trim_end_matches(['s', 'n']);
-        if is_foreign_person_noun(kk) || is_foreign_person_noun(stem) || is_person_noun(kk) {
+        // "jedną z dwóch księgowych": right after the number, the word is
+        // the group's noun whatever its ending.
+        let right_after =
+            k == q + 1 && kk.chars().count() >= 5 && !FOREIGN_CLAUSE_STOP.contains(&kk);
+        if right_after
+            || is_foreign_person_noun(kk)
+            || is_foreign_person_noun(stem)
+            || is_person_noun(kk)
+        {
             return Some(foreign_clause_end(text, tokens, keys, k));
         }
         k += 1;
@@ -1337,6 +1421,61 @@ fn trait_in_small_unit(
                 )
         });
     ((sensitive && tied) || small_team).then_some((k, 0.65))
+}
+
+/// "the only person who understands the old SAP macro", "the only one
+/// with access to the key vault": a capability someone can check, not an
+/// opinion ("the only one who seems to care", "who knows").
+fn capability(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
+    const OPINION: &[&str] = &[
+        "seems",
+        "seem",
+        "cares",
+        "care",
+        "notices",
+        "notice",
+        "bothers",
+        "bother",
+        "tries",
+        "try",
+        "gives",
+        "give",
+        "reads",
+        "listens",
+        "wants",
+        "likes",
+        "thinks",
+        "feels",
+        "believes",
+        "knows",
+        "know",
+        "actually",
+        "really",
+        "still",
+        "ever",
+        "does",
+        "did",
+        "is",
+        "was",
+        "replied",
+        "reply",
+        "replies",
+        "responded",
+        "bothered",
+        "helped",
+        "showed",
+        "turned",
+        "came",
+        "answered",
+    ];
+    let n = tokens.len();
+    let tie = keys.get(k + 1);
+    // "the only ones who reply": a group, not one person.
+    if !matches!(tie, "who" | "with") || k + 3 >= n || matches!(keys.get(k), "ones" | "people") {
+        return false;
+    }
+    // Two more words after the verb or "with": an object that can be checked.
+    (k + 1..k + 4).all(|m| joined(text, tokens, m + 1)) && !OPINION.contains(&keys.get(k + 2))
 }
 
 fn is_age_token(key: &str) -> bool {
@@ -1575,7 +1714,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                             0.0
                         }
                     } else if next == "only" {
-                        if is_self || !generic {
+                        if is_self || !generic || capability(text, tokens, &keys, k) {
                             0.8
                         } else {
                             0.0
