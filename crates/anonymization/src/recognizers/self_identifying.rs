@@ -723,6 +723,18 @@ const CONJUNCTIONS: &[&str] = &[
     "thus",
     "or",
 ];
+/// Past participles that tie a person to a place: "the corper posted to
+/// our Ikeja branch".
+const PAST_TIES: &[&str] = &[
+    "posted",
+    "based",
+    "seconded",
+    "assigned",
+    "stationed",
+    "attached",
+    "transferred",
+    "hired",
+];
 /// Verbs that may follow the subject of a "whose" clause.
 const RELATIVE_VERBS: &[&str] = &[
     "is", "was", "are", "were", "has", "had", "have", "gets", "got", "sits", "sat",
@@ -1209,9 +1221,9 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
         // the window": a participle ties as well as "who".
         && (matches!(
             tie,
-            "who" | "who's" | "whose" | "with" | "at" | "on" | "in" | "from" | "for" | "posted"
-                | "based" | "seconded" | "assigned" | "stationed" | "attached" | "transferred"
-        ) || participle(tokens, keys, k + 1))
+            "who" | "who's" | "whose" | "with" | "at" | "on" | "in" | "from" | "for"
+        ) || PAST_TIES.contains(&tie)
+            || participle(tokens, keys, k + 1))
         && !matches!(
             object,
             "duty" | "call" | "charge" | "question" | "leave" | "board" | "any" | "every" | "each"
@@ -1628,6 +1640,24 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 || FOREIGN_AS.contains(&keys.get(i - 1))
             {
                 tokens[i].start
+            } else if i >= 2
+                && matches!(
+                    keys.get(i - 1),
+                    "dos"
+                        | "deux"
+                        | "due"
+                        | "zwei"
+                        | "twee"
+                        | "duas"
+                        | "tres"
+                        | "trois"
+                        | "tre"
+                        | "drei"
+                        | "drie"
+                )
+            {
+                // "las dos únicas personas": from the determiner.
+                tokens[i - 2].start
             } else {
                 tokens[i - 1].start
             };
@@ -1848,7 +1878,23 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         }
         match head {
             Some((k, score)) => {
-                let end = extend_clause(text, tokens, &keys, k);
+                // "the CFO's nephew joined": after a family tie, a plain
+                // verb is the sentence's, not the phrase's.
+                let next = keys.get(k + 1);
+                let continues = !RELATIVES.contains(&keys.get(k))
+                    || k + 1 >= n
+                    || !joined(text, tokens, k + 1)
+                    || tokens[k + 1].case != Case::Lower
+                    || ROLE_TIES.contains(&next)
+                    || PAST_TIES.contains(&next)
+                    || CLAUSE_STOP.contains(&next)
+                    || is_person_noun(next)
+                    || participle(tokens, &keys, k + 1);
+                let end = if continues {
+                    extend_clause(text, tokens, &keys, k)
+                } else {
+                    k
+                };
                 out.push(Candidate::new(
                     tokens[i].start,
                     tokens[end].end,
@@ -1953,6 +1999,42 @@ mod tests {
     }
 
     #[test]
+    fn finds_colleagues_traits_small_groups_and_capabilities() {
+        for (t, want) in [
+            (
+                "Ask the woman who transferred from the Oslo office last spring.",
+                "the woman who transferred from the Oslo office last spring",
+            ),
+            (
+                "The deaf guy in QA never gets captions.",
+                "The deaf guy in QA",
+            ),
+            (
+                "Since the CFO's nephew joined, nobody questions the budget.",
+                "the CFO's nephew",
+            ),
+            (
+                "As a Jewish employee in a team of four, I notice the calendar.",
+                "a Jewish employee in a team of four",
+            ),
+            (
+                "Rota issues fall on one of the two fire wardens in block B.",
+                "one of the two fire wardens in block B",
+            ),
+            (
+                "Marta is the only person who can restore the payroll backups.",
+                "the only person who can restore the payroll backups",
+            ),
+            (
+                "Somos las dos únicas personas del turno de noche en Vigo.",
+                "las dos únicas personas del turno de noche en Vigo",
+            ),
+        ] {
+            assert_eq!(phrases(t), [want], "{t}");
+        }
+    }
+
+    #[test]
     fn ignores_non_identifying_uses() {
         for t in [
             "The only thing I want is a clear promotion process.",
@@ -1967,6 +2049,12 @@ mod tests {
             "One of the two printers on the floor is broken.",
             "The only printer in the building is broken.",
             "Das ist die einzige Lösung für das Problem.",
+            "The manager who approved this should explain it.",
+            "The rich text editor in the wiki eats my formatting.",
+            "She is the only one who seems to care about safety.",
+            "The new starters need laptops on day one.",
+            "Le courrier de la mutuelle a été envoyé au siège.",
+            "The engineer on call was great last night.",
             "C'est la seule solution possible.",
         ] {
             assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
