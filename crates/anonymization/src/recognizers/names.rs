@@ -168,7 +168,8 @@ const WITH_VERBS: &[&str] = &[
 ];
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "mx", "miss", "sir", "madam", "herr", "frau", "mme", "madame",
-    "monsieur", "senor", "senora", "signor", "signora", "dhr", "mevr",
+    "monsieur", "senor", "senora", "signor", "signora", "dhr", "mevr", "sr", "sra", "srta", "dona",
+    "don", "pani", "pan",
 ];
 /// Words right after a name that make it likely a person.
 const FOLLOW_CUES: &[&str] = &[
@@ -1382,8 +1383,30 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         // "the Julia notebooks", "Podman images": a tool, not a person.
         return None;
     }
+    if t.case == Case::Title
+        && i + 1 < cx.tokens.len()
+        && cx.key(i + 1) == "day"
+        && cx.tokens[i + 1].case == Case::Title
+        && cue < Cue::Title
+    {
+        // "Madaraka Day", "Labour Day": a holiday.
+        return None;
+    }
     if t.case == Case::Title && f & (lexicon::FIRST | lexicon::LAST) == 0 {
         let key = cx.key(i);
+        // "Lelystad", "Queenstown", "Felixstowe", "Midrand": an unlisted
+        // word with a town's ending is a place.
+        if key.chars().count() >= 6
+            && [
+                "stad", "town", "stowe", "rand", "ville", "burg", "bourg", "dorf", "hausen",
+                "heim", "polis", "grad", "abad", "pur", "pura", "stone", "mouth", "chester",
+                "caster", "borough", "bury", "field",
+            ]
+            .iter()
+            .any(|x| key.ends_with(x))
+        {
+            return None;
+        }
         if key.chars().count() >= 7 && GERMAN_NOUN_SUFFIXES.iter().any(|x| key.ends_with(x)) {
             // "Gehaltsanpassung", "Rücksprache": a German noun.
             return None;

@@ -220,7 +220,7 @@ static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         concat!(
-            r"(?-u:\b)(?:Plot|House\s+No\.?|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route)",
+            r"(?-u:\b)(?:Plot|House\s+No\.?|House|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route)",
             r"\s*[A-Z0-9][\w\-/]*(?:\s+Box\s+\d+)?",
             r"(?:,\s+{line}){{1,6}}",
         ),

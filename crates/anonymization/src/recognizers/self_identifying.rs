@@ -1027,7 +1027,28 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         }
         if FOREIGN_MOST_OF.contains(&keys.get(k)) && joined(text, tokens, k) {
             let m = k + 1;
-            if m < n && joined(text, tokens, m) && is_foreign_person_noun(keys.get(m)) {
+            let leader = matches!(
+                keys.get(m),
+                "gerente"
+                    | "jefe"
+                    | "jefa"
+                    | "directeur"
+                    | "directrice"
+                    | "direktor"
+                    | "direktorin"
+                    | "chef"
+                    | "chefin"
+                    | "capo"
+                    | "responsabile"
+                    | "diretor"
+                    | "diretora"
+                    | "kierownik"
+                    | "kierowniczka"
+                    | "manager"
+                    | "leiter"
+                    | "leiterin"
+            );
+            if m < n && joined(text, tokens, m) && is_foreign_person_noun(keys.get(m)) && !leader {
                 return Some(foreign_clause_end(text, tokens, keys, m));
             }
         }
@@ -1112,6 +1133,24 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             keys.get(i + 1),
             "in" | "im" | "en" | "dans" | "na" | "no" | "w" | "op"
         )
+    {
+        return Some(foreign_clause_end(text, tokens, keys, i + 1));
+    }
+    // "die einzige Hebamme im Nachtdienst": German capitalises its nouns.
+    // Not an abstract noun: "die einzige Lösung", "die einzige Möglichkeit".
+    let abstract_noun = |k: &str| {
+        [
+            "ung", "heit", "keit", "schaft", "tion", "nis", "tat", "ismus", "chen", "ment", "weg",
+            "ort", "sache", "grund", "problem", "idee",
+        ]
+        .iter()
+        .any(|x| k.ends_with(x))
+    };
+    if key.starts_with("einzig")
+        && i + 1 < n
+        && joined(text, tokens, i + 1)
+        && tokens[i + 1].case == Case::Title
+        && !abstract_noun(keys.get(i + 1))
     {
         return Some(foreign_clause_end(text, tokens, keys, i + 1));
     }
@@ -1611,12 +1650,12 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             let few = matches!(keys.get(q), "two" | "three" | "four" | "2" | "3" | "4");
             if few {
                 let mut k = q + 1;
-                while k < n && k <= q + 3 && joined(text, tokens, k) && !is_person_noun(keys.get(k))
+                while k < n && k <= q + 4 && joined(text, tokens, k) && !is_person_noun(keys.get(k))
                 {
                     k += 1;
                 }
                 let noun =
-                    k < n && k <= q + 3 && joined(text, tokens, k) && is_person_noun(keys.get(k));
+                    k < n && k <= q + 4 && joined(text, tokens, k) && is_person_noun(keys.get(k));
                 // Written about oneself or not, "one of the two fire
                 // wardens in the chemistry building" singles a person out.
                 if noun {
