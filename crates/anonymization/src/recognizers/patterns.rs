@@ -115,6 +115,16 @@ static TOWN_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "7/4", "17.9": a day and a month without the year.
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d{1,2}[/.]\d{1,2}(?-u:\b)"));
+/// All birth cues in one automaton: most texts have none, and one pass
+/// tells.
+static BIRTH_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(BIRTH_CONTEXT).unwrap_or_else(|_| {
+        // The cues are literals of this file; an empty automaton matches
+        // nothing, so a build failure only disables birth-date detection.
+        #[allow(clippy::expect_used)]
+        aho_corasick::AhoCorasick::new::<_, &str>([]).expect("empty automaton")
+    })
+});
 static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"['\u{2019}]\d{2}(?-u:\b)"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)"));
 /// A UK postcode: "SW1A 1AA", "LS6 2AB".
@@ -181,7 +191,7 @@ static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
             // holds: "27 Karangahape Road, Auckland 1010".
             r"|\d{{4}}",
             // Unicode boundary: towns end in "ź", "ö", "é".
-            r")(?:\s+CEDEX)?\b)?",
+            r")(?:\s+CEDEX)?)?",
         ),
         floor = FLOOR,
         dc = dc,
@@ -191,8 +201,8 @@ static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// One line of an address: capitalised words, numbers and address words
 /// ("Flat 402", "14th Cross", "H.No. 3-6-152", "#05-12", "off Kiambu Road").
 const ADDRESS_LINE: &str = concat!(
-    r"(?:[\p{Lu}\d#][\p{L}\d'\u{2019}\-./]*|(?:off|rue|via|calle|rua|de|del|la|le|des|du|da|do|di|of|na)\b)",
-    r"(?:\s+(?:[\p{Lu}\d#][\p{L}\d'\u{2019}\-./]*|(?:off|rue|via|calle|rua|de|del|la|le|des|du|da|do|di|of|na)\b)){0,4}",
+    r"(?:[\p{Lu}\d#][\p{L}\d'\u{2019}\-./]*|(?:off|rue|via|calle|rua|de|del|la|le|des|du|da|do|di|of|na)(?-u:\b))",
+    r"(?:\s+(?:[\p{Lu}\d#][\p{L}\d'\u{2019}\-./]*|(?:off|rue|via|calle|rua|de|del|la|le|des|du|da|do|di|of|na)(?-u:\b))){0,4}",
 );
 /// Irish counties, which end an address as a postcode does.
 const COUNTY: &str = r"Co\.?\s+(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway|Kerry|Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|Roscommon|Sligo|Tipperary|Tyrone|Waterford|Westmeath|Wexford|Wicklow)";
@@ -206,7 +216,7 @@ static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
         concat!(
             r"(?:{line},\s+){{1,6}}",
             r"(?:{county}(?:,?\s+[A-Z]\d{{2}}\s?[A-Z0-9]{{4}})?",
-            r"|{town}(?:\s+\d{{1,2}})?(?:\s*\([\p{{L}} ]+\))?(?:,?\s+(?:-\s*)?[A-Z]{{2,3}})?,?\s+(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}(?:-\d{{4}})?|\d{{4,6}}))\b",
+            r"|{town}(?:\s+\d{{1,2}})?(?:\s*\([\p{{L}} ]+\))?(?:,?\s+(?:-\s*)?[A-Z]{{2,3}})?,?\s+(?:{dc}|\d{{6}}|\d{{3}}\s\d{{3}}|\d{{5}}(?:-\d{{4}})?|\d{{4}}))",
         ),
         line = ADDRESS_LINE,
         county = COUNTY,
@@ -225,6 +235,18 @@ static ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
             r"(?:,\s+{line}){{1,6}}",
         ),
         line = ADDRESS_LINE,
+    ))
+});
+/// Where an address block can end: a postcode, a number of four to six
+/// digits, or an Irish county (ASCII only, so the fast engine runs it).
+static BLOCK_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        concat!(
+            r"(?-u:\b)(?:{pc}|[A-Z]\d{{2}}\s?[A-Z0-9]{{4}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{{3}}\s\d{{3}}|\d{{4,6}}(?:-\d{{3,4}})?",
+            r"|\d{{2,3}}-\d{{3,4}}|\d{{4}}\s?[A-Z]{{2}}",
+            r"|Co\.?\s+(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway|Kerry|Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|Roscommon|Sligo|Tipperary|Tyrone|Waterford|Westmeath|Wexford|Wicklow)(?:,?\s+[A-Z]\d{{2}}\s?[A-Z0-9]{{4}})?)",
+        ),
+        pc = UK_POSTCODE,
     ))
 });
 /// Lowercase, as typed in chat: "2200 oak hollow dr", "55 elm st apt 3
@@ -996,7 +1018,7 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
         }
     }
     // "b. 1975" is the one cue that is no word.
-    if !BIRTH_CONTEXT.iter().any(|w| lower.contains(w)) && !lower.contains("b. ") {
+    if !BIRTH_CUES.is_match(&lower) && !lower.contains("b. ") {
         return;
     }
     for m in DATE_NUMERIC
@@ -1080,19 +1102,49 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         (&*ADDRESS_PL, 0.75),
         (&*ADDRESS_LOWER, 0.6),
     ];
-    for m in ADDRESS_BLOCK.find_iter(text) {
-        if plausible_block(m.as_str()) {
-            push(out, m.start(), m.end(), PiiKind::StreetAddress, 0.7);
+    // The patterns end without a (Unicode) word boundary, which would push
+    // the regex engine onto its slow path: a match followed by a letter or
+    // digit is dropped here instead.
+    let word_end = |end: usize| !text[end..].starts_with(|c: char| c.is_alphanumeric());
+    // The block pattern is costly (its lines repeat over Unicode classes),
+    // so it only runs on a window that ends where a postcode or a county
+    // could end it.
+    let mut last_end = 0;
+    for e in BLOCK_END.find_iter(text).map(|m| m.end()) {
+        if e <= last_end || !word_end(e) {
+            continue;
+        }
+        let mut start = e.saturating_sub(240);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let window = &text[start..e];
+        if !window.contains(", ") {
+            continue;
+        }
+        if let Some(m) = ADDRESS_BLOCK
+            .find_iter(window)
+            .find(|m| m.end() == window.len() && plausible_block(m.as_str()))
+        {
+            push(out, start + m.start(), e, PiiKind::StreetAddress, 0.7);
+            last_end = e;
         }
     }
     for m in ADDRESS_LEAD.find_iter(text) {
-        let end = m.end() + POSTAL_TAIL.find(&text[m.end()..]).map_or(0, |t| t.end());
+        let end = m.end()
+            + POSTAL_TAIL
+                .find(&text[m.end()..])
+                .filter(|t| word_end(m.end() + t.end()))
+                .map_or(0, |t| t.end());
         push(out, m.start(), end, PiiKind::StreetAddress, 0.65);
     }
     for (pattern, score) in streets {
         for m in pattern.find_iter(text) {
             let rest = &text[m.end()..];
-            let tail = POSTAL_TAIL.find(rest).map_or(0, |t| t.end());
+            let tail = POSTAL_TAIL
+                .find(rest)
+                .filter(|t| word_end(m.end() + t.end()))
+                .map_or(0, |t| t.end());
             let end = m.end() + tail + town_only(&rest[tail..]);
             push(out, m.start(), end, PiiKind::StreetAddress, score);
         }
@@ -1209,6 +1261,7 @@ mod tests {
             &*ADDRESS_PL,
             &*ADDRESS_LOWER,
             &*ADDRESS_BLOCK,
+            &*BLOCK_END,
             &*ADDRESS_LEAD,
             &*STREET_WORD,
             &*POSTAL_TAIL,

@@ -2,6 +2,9 @@
 //! team", "the new hire who joined from Google last month", "the youngest
 //! person in finance", "a 58-year-old developer".
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::Candidate;
 use crate::lexicon::{self, LEXICON};
 use crate::text::{fold_key, Case, Token};
@@ -540,6 +543,13 @@ const CLAUSE_STOP: &[&str] = &[
     "doesn't",
     "never",
 ];
+/// "One" (of a few) in the other languages: "een van de twee", "jedną z".
+const FOREIGN_ONE: &[&str] = &[
+    "een", "eine", "einer", "eines", "une", "un", "uno", "una", "um", "uma", "jeden", "jedna",
+    "l'un", "l'une", "jedno",
+];
+static FOREIGN_ONE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FOREIGN_ONE.iter().copied().collect());
 /// "Only" in the other languages feedback arrives in (folded keys).
 const FOREIGN_ONLY: &[&str] = &[
     "einzige",
@@ -787,8 +797,33 @@ impl Keys {
     }
 }
 
+/// The noun lists as hash sets: `is_person_noun` runs for most tokens.
+static PERSON_NOUN_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| PERSON_NOUNS.iter().copied().collect());
+static NOT_PERSON_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_PERSON.iter().copied().collect());
+static FOREIGN_PERSON_NOUN_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FOREIGN_PERSON_NOUNS.iter().copied().collect());
+
+static CLAUSE_STOP_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| CLAUSE_STOP.iter().copied().collect());
+static FOREIGN_CLAUSE_STOP_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FOREIGN_CLAUSE_STOP.iter().copied().collect());
+static FOREIGN_DETERMINERS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FOREIGN_DETERMINERS.iter().copied().collect());
+static FOREIGN_ONLY_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FOREIGN_ONLY.iter().copied().collect());
+static SENSITIVE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SENSITIVE.iter().copied().collect());
+static CONJUNCTIONS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| CONJUNCTIONS.iter().copied().collect());
+static ROLE_TIES_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ROLE_TIES.iter().copied().collect());
+static SINGLING_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SINGLING.iter().copied().collect());
+
 fn is_person_noun(key: &str) -> bool {
-    if PERSON_NOUNS.contains(&key) || HYPHENATED_PEOPLE.contains(&key) {
+    if PERSON_NOUN_SET.contains(key) || HYPHENATED_PEOPLE.contains(&key) {
         return true;
     }
     // "over-50", "under-25": an age group.
@@ -802,7 +837,7 @@ fn is_person_noun(key: &str) -> bool {
     if let Some(stem) = key.strip_suffix('s') {
         if stem.len() >= 3
             && !stem.ends_with('s')
-            && (PERSON_NOUNS.contains(&stem) || is_role_word(stem))
+            && (PERSON_NOUN_SET.contains(stem) || is_role_word(stem))
         {
             return true;
         }
@@ -817,7 +852,7 @@ fn is_person_noun(key: &str) -> bool {
 /// A dictionary word with a role ending: "pharmacist", "electrician"; or
 /// any word with a profession's ending: "sonographer", "phlebotomist".
 fn is_role_word(key: &str) -> bool {
-    if key.len() < 5 || NOT_PERSON.contains(&key) {
+    if key.len() < 5 || NOT_PERSON_SET.contains(key) {
         return false;
     }
     if key.len() >= 8
@@ -952,7 +987,7 @@ fn self_prefix(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> bool {
 /// person's ("-erin", "-trice", "-ista"), for phrases without "only": not
 /// "-ier" ("courrier", "dossier") or "-er".
 fn is_foreign_role_noun_strict(key: &str) -> bool {
-    FOREIGN_PERSON_NOUNS.contains(&key)
+    FOREIGN_PERSON_NOUN_SET.contains(key)
         || (key.len() >= 6
             && [
                 "erin",
@@ -984,7 +1019,7 @@ fn is_foreign_role_noun_strict(key: &str) -> bool {
 /// A person noun of another language: listed, or a role noun by its ending
 /// ("Ingenieurin", "infirmière", "enfermero", "infermiera").
 fn is_foreign_person_noun(key: &str) -> bool {
-    FOREIGN_PERSON_NOUNS.contains(&key)
+    FOREIGN_PERSON_NOUN_SET.contains(key)
         || (key.len() >= 6
             && [
                 "erin", "eurin", "istin", "ierin", "euse", "trice", "iere", "ier", "ero", "era",
@@ -1000,10 +1035,17 @@ fn is_foreign_person_noun(key: &str) -> bool {
 /// donna in magazzino": returns the phrase's last token.
 fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
     let key = keys.get(i);
+    // Most tokens start nothing here; one cheap test for them.
+    if !FOREIGN_DETERMINERS_SET.contains(key)
+        && !FOREIGN_ONLY_SET.contains(key)
+        && !FOREIGN_ONE_SET.contains(key)
+    {
+        return None;
+    }
     let apostrophe = key.starts_with("l'");
     let n = tokens.len();
     // "la personne qui a signalé la fuite": the person and what they did.
-    if FOREIGN_DETERMINERS.contains(&key)
+    if FOREIGN_DETERMINERS_SET.contains(key)
         && i + 2 < n
         && joined(text, tokens, i + 1)
         && joined(text, tokens, i + 2)
@@ -1020,7 +1062,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     }
     // "le plus ancien chauffeur du dépôt", "le nouveau venu de l'agence":
     // a superlative or "new", then the noun.
-    if FOREIGN_DETERMINERS.contains(&key) && i + 2 < n && joined(text, tokens, i + 1) {
+    if FOREIGN_DETERMINERS_SET.contains(key) && i + 2 < n && joined(text, tokens, i + 1) {
         let mut k = i + 1;
         if FOREIGN_MOST.contains(&keys.get(k)) {
             k += 1;
@@ -1056,7 +1098,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     // "el conductor de la furgoneta 7 que tuvo el golpe", "o estagiário
     // que veio da filial de Recife", "die Teilzeitkraft, die dienstags
     // ...": a colleague and a relative clause or an origin.
-    if FOREIGN_DETERMINERS.contains(&key)
+    if FOREIGN_DETERMINERS_SET.contains(key)
         && key != "de"
         && i + 2 < n
         && joined(text, tokens, i + 1)
@@ -1080,7 +1122,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             return Some(foreign_clause_end(text, tokens, keys, k));
         }
     }
-    if !FOREIGN_ONLY.contains(&key) {
+    if !FOREIGN_ONLY_SET.contains(key) {
         return None;
     }
     // "las dos únicas personas": a number between the determiner and "only".
@@ -1114,7 +1156,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         || counted
         || (i > 0
             && joined(text, tokens, i)
-            && (FOREIGN_DETERMINERS.contains(&keys.get(i - 1))
+            && (FOREIGN_DETERMINERS_SET.contains(keys.get(i - 1))
                 || FOREIGN_AS.contains(&keys.get(i - 1))));
     if !determined {
         return None;
@@ -1210,8 +1252,8 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
         }
         // "the IT guy": an upper-case "IT" is a department, not "it".
         let department = kk == "it" && tokens[k].case == Case::Upper;
-        if (CLAUSE_STOP.contains(&kk) && !department)
-            || ROLE_TIES.contains(&kk)
+        if (CLAUSE_STOP_SET.contains(kk) && !department)
+            || ROLE_TIES_SET.contains(kk)
             || tokens[k].has_digit
         {
             return None;
@@ -1275,7 +1317,7 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
             // "the Brazilian one in logistics", "the colour-blind one in
             // the print room": a trait before "one".
             || (k > o
-                && (tokens[k - 1].case == Case::Title || SENSITIVE.contains(&keys.get(k - 1))))
+                && (tokens[k - 1].case == Case::Title || SENSITIVE_SET.contains(keys.get(k - 1))))
             || participle(tokens, keys, k + 1)
             // "the one in the sales team who's on dialysis"
             || (k + 2..(k + 8).min(n))
@@ -1287,10 +1329,7 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
 /// "een van de twee planners in Venlo", "eine von drei Pflegekräften":
 /// one of a group of two or three, in another language.
 fn foreign_one_of(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
-    const ONE: &[&str] = &[
-        "een", "eine", "einer", "eines", "une", "un", "uno", "una", "um", "uma", "jeden", "jedna",
-        "l'un", "l'une", "jedno",
-    ];
+    const ONE: &[&str] = FOREIGN_ONE;
     const OF: &[&str] = &[
         "van", "von", "der", "den", "des", "de", "dos", "das", "delle", "dei", "degli", "los",
         "dei", "delle", "del", "las", "z", "d'entre", "entre", "la", "les",
@@ -1317,7 +1356,7 @@ fn foreign_one_of(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option
         // "jedną z dwóch księgowych": right after the number, the word is
         // the group's noun whatever its ending.
         let right_after =
-            k == q + 1 && kk.chars().count() >= 5 && !FOREIGN_CLAUSE_STOP.contains(&kk);
+            k == q + 1 && kk.chars().count() >= 5 && !FOREIGN_CLAUSE_STOP_SET.contains(kk);
         if right_after
             || is_foreign_person_noun(kk)
             || is_foreign_person_noun(stem)
@@ -1346,13 +1385,13 @@ fn foreign_clause_end(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> us
         if !joined(text, tokens, j) && !comma_relative {
             break;
         }
-        if FOREIGN_CLAUSE_STOP.contains(&kj) || matches!(kj, "and" | "but" | "because") {
+        if FOREIGN_CLAUSE_STOP_SET.contains(kj) || matches!(kj, "and" | "but" | "because") {
             break;
         }
         end = j;
         j += 1;
     }
-    while end > k && FOREIGN_DETERMINERS.contains(&keys.get(end)) {
+    while end > k && FOREIGN_DETERMINERS_SET.contains(keys.get(end)) {
         end -= 1;
     }
     end
@@ -1428,11 +1467,11 @@ fn trait_in_small_unit(
     let mut sensitive = false;
     while k < n && k <= o + 4 && joined(text, tokens, k) {
         let kk = keys.get(k);
-        sensitive |= SENSITIVE.contains(&kk);
+        sensitive |= SENSITIVE_SET.contains(kk);
         if is_person_noun(kk) && !kk.ends_with('s') {
             break;
         }
-        if CLAUSE_STOP.contains(&kk) || ROLE_TIES.contains(&kk) {
+        if CLAUSE_STOP_SET.contains(kk) || ROLE_TIES_SET.contains(kk) {
             return None;
         }
         k += 1;
@@ -1566,11 +1605,11 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
         if key == "both" {
             both = true;
         }
-        let conjunction = CONJUNCTIONS.contains(&key);
+        let conjunction = CONJUNCTIONS_SET.contains(key);
         let verb_chain = relative.is_some_and(|r| {
             r < j
                 && (r + 1..j).all(|m| {
-                    CLAUSE_STOP.contains(&keys.get(m)) && !CONJUNCTIONS.contains(&keys.get(m))
+                    CLAUSE_STOP_SET.contains(keys.get(m)) && !CONJUNCTIONS_SET.contains(keys.get(m))
                 })
         });
         // "since the Leeds merger", "since 2019": a preposition here.
@@ -1588,11 +1627,11 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
         // the relative clause's verb.
         let object = relative.is_some()
             && matches!(key, "it" | "them" | "him" | "her" | "us" | "me")
-            && !CLAUSE_STOP.contains(&keys.get(j - 1));
+            && !CLAUSE_STOP_SET.contains(keys.get(j - 1));
         let department = key == "it" && tokens[j].case == Case::Upper;
         let allowed =
             since_prep || joining_and || object || department || (!conjunction && verb_chain);
-        if CLAUSE_STOP.contains(&key) && !allowed {
+        if CLAUSE_STOP_SET.contains(key) && !allowed {
             break;
         }
         end = j;
@@ -1674,8 +1713,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         if let Some(end) = foreign_only(text, tokens, &keys, i) {
             let start = if key.starts_with("l'")
                 || i == 0
-                || FOREIGN_DETERMINERS.contains(&key)
-                || !FOREIGN_ONLY.contains(&key)
+                || FOREIGN_DETERMINERS_SET.contains(key)
+                || !FOREIGN_ONLY_SET.contains(key)
                 || FOREIGN_AS.contains(&keys.get(i - 1))
             {
                 tokens[i].start
@@ -1721,7 +1760,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         let o = if i + 2 < n
             && possessive(text, tokens, i + 1)
             && joined(text, tokens, i + 2)
-            && (keys.get(i + 2) == "only" || SINGLING.contains(&keys.get(i + 2)))
+            && (keys.get(i + 2) == "only" || SINGLING_SET.contains(keys.get(i + 2)))
             && matches!(key, "the" | "our" | "my")
         {
             i + 2
@@ -1753,7 +1792,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 head = Some((o, 0.8));
             }
         } else if next == "only"
-            || SINGLING.contains(&next)
+            || SINGLING_SET.contains(next)
             || (next == "one"
                 && matches!(key, "the" | "our")
                 && !matches!(keys.get(o + 1), "who" | "that" | "whose"))
@@ -1767,7 +1806,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 if is_person_noun(kk) {
                     // "the new starters": a plural is a group, singled out
                     // only by "only".
-                    let plural = !PERSON_NOUNS.contains(&kk) && kk.ends_with('s');
+                    let plural = !PERSON_NOUN_SET.contains(kk) && kk.ends_with('s');
                     if plural && next != "only" {
                         break;
                     }
@@ -1803,7 +1842,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     break;
                 }
                 let department = kk == "it" && tokens[k].case == Case::Upper;
-                if (CLAUSE_STOP.contains(&kk) && !department)
+                if (CLAUSE_STOP_SET.contains(kk) && !department)
                     || matches!(
                         kk,
                         "without"
@@ -1840,7 +1879,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                         keys.get(k - 1),
                         "thing" | "things" | "time" | "way" | "reason"
                     );
-                    if is_self && strong && noun_like && ROLE_TIES.contains(&kk) {
+                    if is_self && strong && noun_like && ROLE_TIES_SET.contains(kk) {
                         head = Some((k - 1, 0.7));
                     }
                     break;
@@ -1866,8 +1905,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     && k > o
                     && LEXICON.flags(keys.get(k - 1)) & lexicon::CALENDAR != 0
                     && LEXICON.flags(keys.get(k + 1)) & lexicon::CALENDAR != 0;
-                if (CLAUSE_STOP.contains(&keys.get(k)) && !department && !calendar_and)
-                    || ROLE_TIES.contains(&keys.get(k))
+                if (CLAUSE_STOP_SET.contains(keys.get(k)) && !department && !calendar_and)
+                    || ROLE_TIES_SET.contains(keys.get(k))
                 {
                     break;
                 }
@@ -1878,7 +1917,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 && is_person_noun(keys.get(k))
                 && k + 1 < n
                 && joined(text, tokens, k + 1)
-                && (ROLE_TIES.contains(&keys.get(k + 1)) || participle(tokens, &keys, k + 1))
+                && (ROLE_TIES_SET.contains(keys.get(k + 1)) || participle(tokens, &keys, k + 1))
             {
                 head = Some((k, 0.7));
             }
@@ -1911,7 +1950,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             && !is_self
             && key == "the"
             && next != "only"
-            && (next == "new" || !SINGLING.contains(&next))
+            && (next == "new" || !SINGLING_SET.contains(next))
         {
             head = third_person(text, tokens, &keys, o);
         }
@@ -1924,9 +1963,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     || k + 1 >= n
                     || !joined(text, tokens, k + 1)
                     || tokens[k + 1].case != Case::Lower
-                    || ROLE_TIES.contains(&next)
+                    || ROLE_TIES_SET.contains(next)
                     || PAST_TIES.contains(&next)
-                    || CLAUSE_STOP.contains(&next)
+                    || CLAUSE_STOP_SET.contains(next)
                     || is_person_noun(next)
                     || participle(tokens, &keys, k + 1);
                 let end = if continues {
