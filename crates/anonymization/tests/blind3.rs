@@ -34,8 +34,13 @@ fn blind3_corpus_is_large_and_varied() {
 ///   0.897 / 0.968 / 6.56 % (320 of 4,881); SELF_IDENTIFYING 180 of 1,372
 ///   (precision 0.742: the third-person rule over-redacts), STREET_ADDRESS
 ///   97 of 565, DATE_OF_BIRTH 20 of 80, PERSON 14 of 1,032.
+/// * 2026-11-27, after tuning on `written2`…`written6` (never on this
+///   set): 0.915 / 0.984 / 2.85 % (139 of 4,881); SELF_IDENTIFYING 72 of
+///   1,372 (precision 0.714), STREET_ADDRESS 38 of 565, PERSON 14 of
+///   1,032, EMPLOYEE_ID 9 of 87, DATE_OF_BIRTH 6 of 80. Presidio on the
+///   same set: 0.406 / 0.841 / 35.4 %.
 const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.80, 0.96, 0.03),
+    (PiiKind::Person, 0.85, 0.96, 0.02),
     (PiiKind::Email, 0.95, 0.95, 0.02),
     (PiiKind::Phone, 0.93, 0.95, 0.02),
     (PiiKind::Url, 0.95, 0.95, 0.02),
@@ -44,18 +49,17 @@ const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Iban, 0.95, 0.95, 0.02),
     (PiiKind::UsSsn, 0.95, 0.95, 0.02),
     (PiiKind::EmployeeId, 0.95, 0.85, 0.15),
-    (PiiKind::DateOfBirth, 0.95, 0.70, 0.30),
-    (PiiKind::StreetAddress, 0.95, 0.85, 0.20),
+    (PiiKind::DateOfBirth, 0.95, 0.95, 0.10),
+    (PiiKind::StreetAddress, 0.95, 0.90, 0.08),
     (PiiKind::Handle, 0.95, 0.95, 0.02),
-    // Lowered from 0.70 on 2026-11-27: the rules added for written.jsonl
-    // (participles, "with", small groups) redact more descriptions of
-    // colleagues than this set labels; a deliberate trade of precision for
-    // leaks, not a fix aimed at this set.
-    (PiiKind::SelfIdentifying, 0.65, 0.85, 0.16),
+    // The rules for descriptions of colleagues redact more than this set
+    // labels: a deliberate trade of precision for leaks, not a fix aimed
+    // at this set.
+    (PiiKind::SelfIdentifying, 0.65, 0.92, 0.06),
 ];
-const ANY_PII_RECALL_FLOOR: f64 = 0.96;
-const ANY_PII_PRECISION_FLOOR: f64 = 0.88;
-const LEAK_RATE_CEILING: f64 = 0.07;
+const ANY_PII_RECALL_FLOOR: f64 = 0.975;
+const ANY_PII_PRECISION_FLOOR: f64 = 0.90;
+const LEAK_RATE_CEILING: f64 = 0.03;
 
 #[test]
 fn blind3_figures_do_not_regress() {
