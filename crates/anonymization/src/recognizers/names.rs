@@ -1317,6 +1317,11 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
             };
             let not_name = f & (lexicon::STOP | lexicon::ORG | lexicon::DEPT) != 0
                 || (f & lexicon::PLACE != 0 && f & lexicon::LAST == 0);
+            // "la sede di Brescia", "la oficina de Zaragoza": a Romance
+            // particle after a common noun introduces a place.
+            if !germanic && p > 0 && cx.tokens[p - 1].case == Case::Lower {
+                return None;
+            }
             if name_like && !not_name {
                 // "I think van Dijk should ...": a surname with its particles.
                 let end = extend(cx, i, Case::Title);

@@ -918,7 +918,10 @@ fn joined(text: &str, tokens: &[Token], i: usize) -> bool {
         && tokens[i].has_digit
         && matches!(gap, ":" | "-" | "\u{2013}" | "/" | ".");
     // "M&A", "R&D": one word.
-    let ampersand = gap == "&" && tokens[i - 1].case == Case::Upper;
+    let ampersand = gap == "&"
+        && text[tokens[i - 1].start..tokens[i - 1].end]
+            .chars()
+            .all(|c| c.is_ascii_uppercase());
     numeric || ampersand || strip_possessive(gap).chars().all(|c| c == ' ' || c == '\t')
 }
 
@@ -1025,7 +1028,8 @@ fn is_foreign_person_noun(key: &str) -> bool {
                 "erin", "eurin", "istin", "ierin", "euse", "trice", "iere", "ier", "ero", "era",
                 "ista", "ora", "tore", "iera", "ster", "aar", "ka", "ik", "eur", "euta", "eira",
                 "ador", "leiter", "kundige", "ente", "ante", "nik", "iem", "er", "ico", "ica",
-                "eiro", "tor", "kraft", "aise", "phone", "aire", "isti", "iste",
+                "eiro", "tor", "kraft", "aise", "phone", "aire", "isti", "iste", "icien",
+                "icienne",
             ]
             .iter()
             .any(|suf| key.ends_with(suf)))
@@ -1090,7 +1094,11 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
                     | "leiter"
                     | "leiterin"
             );
-            if m < n && joined(text, tokens, m) && is_foreign_person_noun(keys.get(m)) && !leader {
+            if m < n
+                && joined(text, tokens, m)
+                && is_foreign_role_noun_strict(keys.get(m))
+                && !leader
+            {
                 return Some(foreign_clause_end(text, tokens, keys, m));
             }
         }
@@ -1221,7 +1229,8 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
         if possessive(text, tokens, k) && RELATIVES.contains(&keys.get(k + 1)) {
             return Some((k + 1, 0.7));
         }
-        let part_timer = kk == "timer" && k > o && matches!(keys.get(k - 1), "part" | "full");
+        let part_timer = (kk == "timer" && k > o && matches!(keys.get(k - 1), "part" | "full"))
+            || (kk == "partner" && k > o && keys.get(k - 1) == "business");
         if (is_person_noun(kk) && !kk.ends_with('s')) || is_age_token(kk) || part_timer {
             break;
         }
@@ -1268,6 +1277,9 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
     if noun == "timer" && k > o && matches!(keys.get(k - 1), "part" | "full" | "old") {
         noun = "part-timer";
     }
+    if noun == "partner" && k > o && keys.get(k - 1) == "business" {
+        noun = "associate";
+    }
     if is_age_token(noun) {
         noun = "person";
     }
@@ -1287,7 +1299,19 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
     if k > o
         && matches!(
             keys.get(k - 1),
-            "text" | "code" | "video" | "photo" | "device" | "printer" | "graphics" | "usb"
+            "text"
+                | "code"
+                | "video"
+                | "photo"
+                | "device"
+                | "printer"
+                | "graphics"
+                | "usb"
+                | "card"
+                | "screen"
+                | "badge"
+                | "barcode"
+                | "meter"
         )
     {
         return None;
@@ -1565,7 +1589,10 @@ fn capability(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
         return false;
     }
     // Two more words after the verb or "with": an object that can be checked.
-    (k + 1..k + 4).all(|m| joined(text, tokens, m + 1)) && !OPINION.contains(&keys.get(k + 2))
+    let verb = keys.get(k + 2);
+    // "the only one who knows how to unjam it": knowing how is a skill.
+    let skill = matches!(verb, "knows" | "know") && keys.get(k + 3) == "how";
+    (k + 1..k + 4).all(|m| joined(text, tokens, m + 1)) && (skill || !OPINION.contains(&verb))
 }
 
 fn is_age_token(key: &str) -> bool {
