@@ -485,64 +485,14 @@ const SINGLING: &[&str] = &[
     "lone",
     "remaining",
 ];
-/// Words that end the singling-out phrase.
-const CLAUSE_STOP: &[&str] = &[
-    "and",
-    "but",
-    "so",
-    "because",
-    "since",
-    "though",
-    "although",
-    "yet",
-    "while",
-    "when",
-    "if",
-    "which",
-    "i",
-    "i'm",
-    "im",
-    "i've",
-    "we",
-    "you",
-    "is",
-    "was",
-    "are",
-    "were",
-    "means",
-    "makes",
-    "feels",
-    "feel",
-    "get",
-    "gets",
-    "got",
-    "has",
-    "have",
-    "had",
-    "or",
-    "then",
-    "it",
-    "until",
-    "unless",
-    "whereas",
-    "therefore",
-    "hence",
-    "thus",
-    "can",
-    "cannot",
-    "can't",
-    "will",
-    "would",
-    "should",
-    "could",
-    "might",
-    "must",
-    "do",
-    "does",
-    "don't",
-    "doesn't",
-    "never",
+/// Verbs and auxiliaries that end the singling-out phrase ("... is", "...
+/// has"), unless they are a relative clause's own verb.
+const VERB_STOPS: &[&str] = &[
+    "is", "was", "are", "were", "means", "makes", "feels", "feel", "get", "gets", "got", "has",
+    "have", "had", "can", "cannot", "can't", "will", "would", "should", "could", "might", "must",
+    "do", "does", "don't", "doesn't", "never",
 ];
+
 /// "One" (of a few) in the other languages: "een van de twee", "jedną z".
 const FOREIGN_ONE: &[&str] = &[
     "een", "eine", "einer", "eines", "une", "un", "uno", "una", "um", "uma", "jeden", "jedna",
@@ -805,8 +755,9 @@ static NOT_PERSON_SET: LazyLock<HashSet<&'static str>> =
 static FOREIGN_PERSON_NOUN_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| FOREIGN_PERSON_NOUNS.iter().copied().collect());
 
+/// Words that end the singling-out phrase: a conjunction or a verb.
 static CLAUSE_STOP_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| CLAUSE_STOP.iter().copied().collect());
+    LazyLock::new(|| CONJUNCTIONS.iter().chain(VERB_STOPS).copied().collect());
 static FOREIGN_CLAUSE_STOP_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| FOREIGN_CLAUSE_STOP.iter().copied().collect());
 static FOREIGN_DETERMINERS_SET: LazyLock<HashSet<&'static str>> =

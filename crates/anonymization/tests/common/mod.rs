@@ -160,3 +160,9 @@ pub fn check(corpus: &[LabelledText], policy: &Policy, floors: &Floors) -> Vec<S
     }
     failures
 }
+
+/// Fails with every floor the figures of `corpus` fall below.
+pub fn assert_floors_hold(corpus: &[LabelledText], policy: &Policy, floors: &Floors) {
+    let failures = check(corpus, policy, floors);
+    assert!(failures.is_empty(), "regressions: {failures:#?}");
+}
