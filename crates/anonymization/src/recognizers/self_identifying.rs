@@ -493,6 +493,10 @@ const VERB_STOPS: &[&str] = &[
     "do", "does", "don't", "doesn't", "never",
 ];
 
+/// "Two" and "three" before "only": "las dos únicas personas".
+const FOREIGN_FEW: &[&str] = &[
+    "dos", "deux", "due", "zwei", "twee", "duas", "tres", "trois", "tre", "drei", "drie",
+];
 /// "One" (of a few) in the other languages: "een van de twee", "jedną z".
 const FOREIGN_ONE: &[&str] = &[
     "een", "eine", "einer", "eines", "une", "un", "uno", "una", "um", "uma", "jeden", "jedna",
@@ -1088,20 +1092,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     let counted = i > 1
         && joined(text, tokens, i)
         && joined(text, tokens, i - 1)
-        && matches!(
-            keys.get(i - 1),
-            "dos"
-                | "deux"
-                | "due"
-                | "zwei"
-                | "twee"
-                | "duas"
-                | "tres"
-                | "trois"
-                | "tre"
-                | "drei"
-                | "drie"
-        )
+        && FOREIGN_FEW.contains(&keys.get(i - 1))
         && FOREIGN_DETERMINERS
             .iter()
             .chain(
@@ -1696,22 +1687,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 || FOREIGN_AS.contains(&keys.get(i - 1))
             {
                 tokens[i].start
-            } else if i >= 2
-                && matches!(
-                    keys.get(i - 1),
-                    "dos"
-                        | "deux"
-                        | "due"
-                        | "zwei"
-                        | "twee"
-                        | "duas"
-                        | "tres"
-                        | "trois"
-                        | "tre"
-                        | "drei"
-                        | "drie"
-                )
-            {
+            } else if i >= 2 && FOREIGN_FEW.contains(&keys.get(i - 1)) {
                 // "las dos únicas personas": from the determiner.
                 tokens[i - 2].start
             } else {
