@@ -28,10 +28,14 @@ pub(crate) const DEPT: u16 = 1 << 6;
 pub(crate) const ORG: u16 = 1 << 7;
 /// A month, weekday, season or holiday.
 pub(crate) const CALENDAR: u16 = 1 << 8;
+/// A town or city from the gazetteer (no name or word): a place unless a
+/// cue or a following surname says person.
+pub(crate) const TOWN: u16 = 1 << 9;
 
 static FIRST_NAMES_GZ: &[u8] = include_bytes!("../data/first_names.txt.gz");
 static SURNAMES_GZ: &[u8] = include_bytes!("../data/surnames.txt.gz");
 static WORDS_GZ: &[u8] = include_bytes!("../data/words.txt.gz");
+static PLACES_GZ: &[u8] = include_bytes!("../data/places.txt.gz");
 
 /// Words that are never (part of) a person's name here, even though some are
 /// in the census lists (the brief's "May, Bill, Grace, Work, Young" problem is
@@ -2997,6 +3001,10 @@ impl Lexicon {
         }
         for w in gunzip(WORDS_GZ).lines() {
             add(w, WORD);
+        }
+        // Towns and cities that are no name or word (GeoNames).
+        for w in gunzip(PLACES_GZ).lines() {
+            add(w, TOWN);
         }
         for w in CALENDAR_WORDS {
             add(w, STOP | CALENDAR);

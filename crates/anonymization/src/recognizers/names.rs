@@ -1519,7 +1519,13 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                     return None;
                 }
             } else if !word {
-                // Unknown capitalised word: "Oluwaseun", "Xiaoling".
+                // Unknown capitalised word: "Oluwaseun", "Xiaoling"; a town
+                // ("Lelystad", "Takoradi") only with a cue, a surname or a
+                // verb of its own.
+                let town = f & lexicon::TOWN != 0;
+                if town && cue < Cue::Weak && !next_is_name && !follow {
+                    return None;
+                }
                 if heading {
                     if cue >= Cue::Weak {
                         0.6
