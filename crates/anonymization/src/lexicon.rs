@@ -219,6 +219,8 @@ const STOP_WORDS: &[&str] = &[
     "les",
     "ja",
     "deja",
+    "pls",
+    "plz",
     "aussie",
     "aussies",
     "waitangi",
@@ -534,6 +536,8 @@ const STOP_WORDS: &[&str] = &[
 /// ("Slack", "Teams", "Jira", "Google Docs").
 const ORG_WORDS: &[&str] = &[
     "tesco",
+    "kronos",
+    "hilux",
     "guidewire",
     "mpesa",
     "m-pesa",
@@ -2952,6 +2956,16 @@ const EXTRA_FIRST_NAMES: &[&str] = &[
     "pawel",
     "kacper",
     "szymon",
+    "angharad",
+    "marquise",
+    "dragan",
+    "nils",
+    "pita",
+    "rhiannon",
+    "gwen",
+    "bronwen",
+    "goran",
+    "zoran",
 ];
 
 const NAME_DOMINANT_WORDS: &[&str] = &[

@@ -169,7 +169,7 @@ const WITH_VERBS: &[&str] = &[
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "mx", "miss", "sir", "madam", "herr", "frau", "mme", "madame",
     "monsieur", "senor", "senora", "signor", "signora", "dhr", "mevr", "sr", "sra", "srta", "dona",
-    "don", "pani", "pan",
+    "don", "pani", "pan", "lic", "dra", "ing", "mgr", "inz", "arq",
 ];
 /// Words right after a name that make it likely a person.
 const FOLLOW_CUES: &[&str] = &[

@@ -267,7 +267,7 @@ static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
 /// 1093 bus 4", "Vondelstraat 88-III".
 static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"(?-u:\b)(?:\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|kade|steenweg|singel|plein|vej|gade|gatan|gata|gate|veien|vegen|katu)",
+        r"(?-u:\b)(?:\p{Lu}[\p{Ll}\p{Lu}\-]*\p{Ll}(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|kade|steenweg|singel|plein|vej|gade|gatan|gata|gate|veien|vegen|katu)",
         r"|\p{Lu}[\p{L}\-]+\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Laan|Straat|Gracht|Kade|Steenweg|gate|gata|gatan|gade|vej|veien|vegen|katu)",
         r"|(?:Am|An\s+der|An\s+den|Im|Auf\s+dem|Auf\s+der|Zum|Zur|In\s+der|Unter\s+den|Hinter\s+der)\s+\p{Lu}[\p{L}\-]+)",
         r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:\s+(?:bis|ter))?(?:\s+(?:bus|hs|huis)\s*\d{1,4})?(?-u:\b)",

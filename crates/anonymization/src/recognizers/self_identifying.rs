@@ -210,6 +210,10 @@ const PERSON_NOUNS: &[&str] = &[
     "guard",
     "student",
     "banksman",
+    "lpn",
+    "cna",
+    "emt",
+    "hca",
     "corper",
     "lassie",
     "laddie",
@@ -1079,7 +1083,23 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             && !matches!(key, "a" | "o")
             && matches!(
                 next,
-                "de" | "del" | "du" | "da" | "dalla" | "dal" | "aus" | "von" | "z" | "van" | "do"
+                "im" | "bei"
+                    | "am"
+                    | "nel"
+                    | "nella"
+                    | "en"
+                    | "w"
+                    | "de"
+                    | "del"
+                    | "du"
+                    | "da"
+                    | "dalla"
+                    | "dal"
+                    | "aus"
+                    | "von"
+                    | "z"
+                    | "van"
+                    | "do"
             );
         if relative || origin {
             return Some(foreign_clause_end(text, tokens, keys, k));
@@ -1143,6 +1163,15 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         && joined(text, tokens, i + 1)
         && tokens[i + 1].case == Case::Title
         && !abstract_noun(keys.get(i + 1))
+    {
+        return Some(foreign_clause_end(text, tokens, keys, i + 1));
+    }
+    // "jedynym operatorem suwnicy", "jedyną księgową": Polish has no
+    // article and inflects the noun; the next word is the noun.
+    if key.starts_with("jedyn")
+        && i + 1 < n
+        && joined(text, tokens, i + 1)
+        && keys.get(i + 1).chars().count() >= 5
     {
         return Some(foreign_clause_end(text, tokens, keys, i + 1));
     }
@@ -1533,7 +1562,8 @@ fn capability(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
     // Two more words after the verb or "with": an object that can be checked.
     let verb = keys.get(k + 2);
     // "the only one who knows how to unjam it": knowing how is a skill.
-    let skill = matches!(verb, "knows" | "know") && keys.get(k + 3) == "how";
+    let skill = matches!(verb, "knows" | "know")
+        && matches!(keys.get(k + 3), "how" | "the" | "our" | "all" | "every");
     (k + 1..k + 4).all(|m| joined(text, tokens, m + 1)) && (skill || !OPINION.contains(&verb))
 }
 
