@@ -2,6 +2,9 @@
 //! words before ("my manager", "talk to", titles) and after ("said",
 //! possessive), a stop-list of common words, and an optional roster.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::Candidate;
 use crate::lexicon::{self, LEXICON};
 use crate::text::{fold_key, Case, Token};
@@ -760,7 +763,7 @@ impl<'a> Ctx<'a> {
         if TITLES.contains(&p1) && matches!(gap, "" | ".") {
             return Cue::Title;
         }
-        if STRONG_CUES.contains(&p1) {
+        if STRONG_CUES_SET.contains(p1) {
             // "my lead" is a cue; "lead engineer" is not (handled by case).
             return Cue::Strong;
         }
@@ -770,19 +773,19 @@ impl<'a> Ctx<'a> {
         if p1 == "you" && i >= 2 && self.key(i - 2) == "thank" {
             return Cue::Strong;
         }
-        if WEAK_CUES.contains(&p1) {
+        if WEAK_CUES_SET.contains(p1) {
             return Cue::Weak;
         }
         if i >= 2 && self.close_prev(i - 1) {
             let p2 = self.key(i - 2);
-            if p1 == "to" && TO_VERBS.contains(&p2) {
+            if p1 == "to" && TO_VERBS_SET.contains(p2) {
                 return if matches!(p2, "out" | "kudos" | "thanks" | "props") {
                     Cue::Strong
                 } else {
                     Cue::Weak
                 };
             }
-            if p1 == "with" && WITH_VERBS.contains(&p2) {
+            if p1 == "with" && WITH_VERBS_SET.contains(p2) {
                 return Cue::Weak;
             }
             if p1 == "from"
@@ -827,7 +830,7 @@ impl<'a> Ctx<'a> {
         if k == "here" {
             return false;
         }
-        FOLLOW_CUES.contains(&k)
+        FOLLOW_CUES_SET.contains(k)
     }
 
     /// The first token from `n` on that is not an aside ("however", "on the
@@ -845,7 +848,7 @@ impl<'a> Ctx<'a> {
                 && self.key(j + 3) == "hand"
             {
                 j += 4;
-            } else if ASIDES.contains(&k) && self.tokens[j].case == Case::Lower {
+            } else if ASIDES_SET.contains(k) && self.tokens[j].case == Case::Lower {
                 j += 1;
             } else {
                 break;
@@ -913,7 +916,7 @@ impl<'a> Ctx<'a> {
             && self.close_prev(n)
             && self.gap(n).is_empty()
             && (self.tokens[n].case == Case::Lower || self.key(n) == "ai")
-            && TOOL_NOUNS.contains(&self.key(n))
+            && TOOL_NOUNS_SET.contains(self.key(n))
             && !self.text[self.tokens[i].end..].starts_with('\'')
             && !self.text[self.tokens[i].end..].starts_with('\u{2019}')
     }
@@ -940,7 +943,7 @@ impl<'a> Ctx<'a> {
             if !self.close_prev(j) || !self.gap(j).is_empty() || self.tokens[j].has_digit {
                 return false;
             }
-            if GROUP_NOUNS.contains(&self.key(j)) {
+            if GROUP_NOUNS_SET.contains(self.key(j)) {
                 return true;
             }
             j += 1;
@@ -956,7 +959,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let k = self.key(n);
-        FOLLOW_CUES.contains(&k)
+        FOLLOW_CUES_SET.contains(k)
             || (self.tokens[n].case == Case::Lower
                 && k.len() >= 5
                 && k.ends_with("ed")
@@ -970,7 +973,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let a = i - 1;
-        SENTENCE_ADVERBS.contains(&self.key(a))
+        SENTENCE_ADVERBS_SET.contains(self.key(a))
             && (self.tokens[a].sentence_start
                 || (a > 0 && matches!(self.key(a - 1), "and" | "but" | "so" | "oh" | "ok")))
     }
@@ -996,12 +999,12 @@ impl<'a> Ctx<'a> {
             )
             && n < self.tokens.len()
             && quotes(self.gap(n))
-            && (FACILITIES.contains(&self.key(n))
+            && (FACILITIES_SET.contains(self.key(n))
                 || (self.tokens[n].case == Case::Lower
                     && n + 1 < self.tokens.len()
                     && self.close_prev(n + 1)
                     && self.gap(n + 1).is_empty()
-                    && FACILITIES.contains(&self.key(n + 1))))
+                    && FACILITIES_SET.contains(self.key(n + 1))))
     }
 
     /// A facility noun right after token `last`, with only a space between:
@@ -1042,7 +1045,7 @@ impl<'a> Ctx<'a> {
                 .text
                 .get(self.tokens[last].end..self.tokens[n].start)
                 .is_some_and(|g| g == " ")
-            && (FACILITIES.contains(&self.key(n))
+            && (FACILITIES_SET.contains(self.key(n))
                 || matches!(self.key(n), "highway" | "unit" | "lane" | "drive" | "way"))
     }
 
@@ -1190,6 +1193,32 @@ impl<'a> Ctx<'a> {
         w.len() == 1 && w.chars().all(char::is_uppercase) && self.text[t.end..].starts_with('.')
     }
 }
+
+/// The word lists looked up per token, as hash sets.
+static FOLLOW_CUES_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FOLLOW_CUES.iter().copied().collect());
+static FACILITIES_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FACILITIES.iter().copied().collect());
+static TOOL_NOUNS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| TOOL_NOUNS.iter().copied().collect());
+static STRONG_CUES_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STRONG_CUES.iter().copied().collect());
+static WEAK_CUES_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| WEAK_CUES.iter().copied().collect());
+static TO_VERBS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| TO_VERBS.iter().copied().collect());
+static WITH_VERBS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| WITH_VERBS.iter().copied().collect());
+static PLACE_FOLLOWERS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| PLACE_FOLLOWERS.iter().copied().collect());
+static GROUP_NOUNS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| GROUP_NOUNS.iter().copied().collect());
+static PERSON_VERBS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| PERSON_VERBS.iter().copied().collect());
+static SENTENCE_ADVERBS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SENTENCE_ADVERBS.iter().copied().collect());
+static ASIDES_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ASIDES.iter().copied().collect());
 
 /// Finds person names.
 pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<Candidate>) {
@@ -1341,7 +1370,7 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         return None;
     }
     if t.case == Case::Title
-        && FACILITIES.contains(&cx.key(i))
+        && FACILITIES_SET.contains(cx.key(i))
         && cx.tokens.get(i + 1).is_some_and(|n| n.has_digit)
     {
         // "on Ward 9", "Room 4": a place with its number.
@@ -1466,7 +1495,7 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
     if place {
         let n = i + 1;
         let place_follower =
-            n < cx.tokens.len() && cx.close_prev(n) && PLACE_FOLLOWERS.contains(&cx.key(n));
+            n < cx.tokens.len() && cx.close_prev(n) && PLACE_FOLLOWERS_SET.contains(cx.key(n));
         let place_prep = i > 0 && cx.close_prev(i) && PLACE_PREPS.contains(&cx.key(i - 1));
         if place_follower
             || place_prep
@@ -1771,7 +1800,7 @@ fn calendar_name(cx: &Ctx<'_>, i: usize, cue: Cue) -> Option<(usize, f32, usize)
         }
         Cue::None => false,
     };
-    let verb = glued_next && PERSON_VERBS.contains(&cx.key(n));
+    let verb = glued_next && PERSON_VERBS_SET.contains(cx.key(n));
     if addressed || verb || cx.role_phrase(n) {
         return Some((i, 0.7, t.start));
     }

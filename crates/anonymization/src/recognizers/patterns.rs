@@ -15,7 +15,13 @@ use crate::{PiiKind, Policy};
 fn re(pattern: &str) -> Regex {
     // Patterns are literals of this file and `all_patterns_compile` checks
     // them; should one ever fail, it matches nothing instead of panicking.
-    Regex::new(pattern).unwrap_or_else(|_| never())
+    // A larger lazy-DFA cache: with the default one, the address patterns'
+    // Unicode classes made the engine give up and fall back to the much
+    // slower PikeVM on most texts.
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(16 << 20)
+        .build()
+        .unwrap_or_else(|_| never())
 }
 
 fn never() -> Regex {
