@@ -536,6 +536,11 @@ const STOP_WORDS: &[&str] = &[
 /// ("Slack", "Teams", "Jira", "Google Docs").
 const ORG_WORDS: &[&str] = &[
     "tesco",
+    "dyson",
+    "martens",
+    "mazak",
+    "gantt",
+    "kaizen",
     "kronos",
     "hilux",
     "guidewire",

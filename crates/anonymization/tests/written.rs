@@ -63,6 +63,13 @@
 //! recall 0.859, leak 41.1 %. After tuning on it: precision 0.915, recall
 //! 0.960, leak 5.41 % (322 of 5,947).
 //!
+//! `corpus/written9.jsonl` (302 texts, `corpus/WRITTEN9.md`), a ninth
+//! writer, answers to a guided chat that over-share. First run, before any
+//! tuning (the sixth honest measurement): precision 0.931, recall 0.945,
+//! leak 6.71 % (379 of 5,650); Presidio: precision 0.406, recall 0.874,
+//! leak 48.1 %. After tuning on it: precision 0.949, recall 0.965, leak
+//! 2.34 % (132 of 5,650).
+//!
 //! The floors sit just under the latest figures.
 
 use kataloop_anonymization::evaluation::{dev_policy, load_corpus, LabelledText};
@@ -98,6 +105,10 @@ fn corpus8() -> Vec<LabelledText> {
     load_corpus(include_str!("../corpus/written8.jsonl")).expect("written8 corpus parses")
 }
 
+fn corpus9() -> Vec<LabelledText> {
+    load_corpus(include_str!("../corpus/written9.jsonl")).expect("written9 corpus parses")
+}
+
 fn corpus2() -> Vec<LabelledText> {
     load_corpus(include_str!("../corpus/written2.jsonl")).expect("written2 corpus parses")
 }
@@ -119,6 +130,7 @@ fn written_corpus_is_large_and_aimed_at_the_hard_kinds() {
     common::assert_large_and_varied(&corpus6(), 300, 90, 7);
     common::assert_large_and_varied(&corpus7(), 300, 90, 7);
     common::assert_large_and_varied(&corpus8(), 300, 85, 6);
+    common::assert_large_and_varied(&corpus9(), 300, 85, 5);
 }
 
 /// Per kind: (precision, recall, leak ceiling).
@@ -300,6 +312,27 @@ fn written8_figures_do_not_regress() {
             any_recall: 0.95,
             any_precision: 0.90,
             leak_ceiling: 0.06,
+            blind: false,
+        },
+    );
+}
+
+const PER_KIND_FLOORS_9: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.85, 0.95, 0.03),
+    (PiiKind::StreetAddress, 0.95, 0.95, 0.05),
+    (PiiKind::SelfIdentifying, 0.85, 0.93, 0.05),
+];
+
+#[test]
+fn written9_figures_do_not_regress() {
+    common::assert_floors_hold(
+        &corpus9(),
+        &dev_policy(),
+        &common::Floors {
+            per_kind: PER_KIND_FLOORS_9,
+            any_recall: 0.96,
+            any_precision: 0.94,
+            leak_ceiling: 0.03,
             blind: false,
         },
     );

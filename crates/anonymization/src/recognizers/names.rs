@@ -487,6 +487,7 @@ const FACILITIES: &[&str] = &[
     "unit",
     "highway",
     "house",
+    "square",
 ];
 /// After a place name, these make it a place: "the Berlin office".
 const PLACE_FOLLOWERS: &[&str] = &[

@@ -370,6 +370,8 @@ const BIRTH_CONTEXT: &[&str] = &[
     "urodziny",
     "jahrgang",
     "geburtsjahr",
+    "nací",
+    "naci el",
     "cumplo",
     "compio",
     // "I'm turning 50 on the 9th of March"

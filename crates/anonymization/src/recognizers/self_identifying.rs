@@ -1496,6 +1496,14 @@ fn trait_in_small_unit(
                         | "six"
                         | "seven"
                         | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
+                        | "9"
+                        | "10"
+                        | "11"
+                        | "12"
                         | "2"
                         | "3"
                         | "4"
@@ -1618,7 +1626,9 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
                 || LEXICON.flags(keys.get(j + 1)) & lexicon::CALENDAR != 0);
         // "Tuesday and Thursday evenings": "and" between calendar words.
         let calendar = |m: usize| LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0;
-        let joining_and = key == "and" && (both || (calendar(j - 1) && calendar(j + 1)));
+        let proper = |m: usize| tokens.get(m).is_some_and(|t| t.case == Case::Title);
+        let joining_and = key == "and"
+            && (both || (calendar(j - 1) && calendar(j + 1)) || (proper(j - 1) && proper(j + 1)));
         if joining_and {
             both = false;
         }
@@ -1787,6 +1797,19 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             }
             while k < n && k <= o + 4 && joined(text, tokens, k) {
                 let kk = keys.get(k);
+                // "the only Brazilian in the Dublin payments team": a
+                // nationality used as a noun.
+                let nationality = next == "only"
+                    && LEXICON.flags(kk) & lexicon::PLACE != 0
+                    && tokens[k].case == Case::Title
+                    && matches!(
+                        keys.get(k + 1),
+                        "in" | "on" | "at" | "from" | "who" | "working"
+                    );
+                if nationality {
+                    head = Some((k, 0.75));
+                    break;
+                }
                 if is_person_noun(kk) {
                     // "the new starters": a plural is a group, singled out
                     // only by "only".
@@ -1813,6 +1836,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                         }
                     } else if is_self {
                         0.8
+                    } else if matches!(next, "first" | "last")
+                        && (o + 1..k).any(|m| {
+                            SENSITIVE_SET.contains(keys.get(m))
+                                || matches!(keys.get(m), "female" | "male" | "woman" | "black")
+                        })
+                    {
+                        // "the first female crew chief at the Tulsa hangar"
+                        0.65
                     } else if matches!(next, "youngest" | "oldest" | "longest-serving" | "sole")
                         || (next == "most" && matches!(keys.get(o + 1), "senior" | "junior"))
                     {
@@ -1896,6 +1927,25 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 }
                 k += 1;
             }
+            // "the Sikh security officer on the night gate": the last
+            // person noun before the tie heads the phrase.
+            let mut m = k;
+            while k < n
+                && is_person_noun(keys.get(k))
+                && m + 1 < n
+                && m < o + 5
+                && joined(text, tokens, m + 1)
+                && !ROLE_TIES_SET.contains(keys.get(m + 1))
+                && !CLAUSE_STOP_SET.contains(keys.get(m + 1))
+                && tokens[m + 1].case == Case::Lower
+                && (is_person_noun(keys.get(m + 1))
+                    || (m + 2 < n && is_person_noun(keys.get(m + 2))))
+            {
+                m += 1;
+            }
+            if is_person_noun(keys.get(m)) && m > k {
+                k = m;
+            }
             if k < n
                 && joined(text, tokens, k)
                 && is_person_noun(keys.get(k))
@@ -1917,6 +1967,10 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         if head.is_none() && key == "the" && matches!(next, "two" | "three") {
             let mut k = o + 1;
             while k < n && k <= o + 3 && joined(text, tokens, k) && !is_person_noun(keys.get(k)) {
+                k += 1;
+            }
+            // "the two hijabi pharmacists": the last noun of a compound.
+            while k + 1 < n && joined(text, tokens, k + 1) && is_person_noun(keys.get(k + 1)) {
                 k += 1;
             }
             if k < n
@@ -2086,6 +2140,14 @@ mod tests {
             (
                 "Marta is the only person who can restore the payroll backups.",
                 "the only person who can restore the payroll backups",
+            ),
+            (
+                "I'm the Sikh security officer on the night gate, so they know.",
+                "the Sikh security officer on the night gate",
+            ),
+            (
+                "Ask the only Brazilian in the Dublin payments team.",
+                "the only Brazilian in the Dublin payments team",
             ),
             (
                 "Somos las dos únicas personas del turno de noche en Vigo.",
