@@ -51,17 +51,9 @@ async fn store_ride(
                     tx,
                     &rides::NewRide {
                         id: ride,
-                        participant: p,
-                        session_alias: "Calm Otter".into(),
-                        team: None,
                         conversation_ciphertext: sealed,
                         key_version: version,
-                        theme: None,
-                        sentiment: None,
-                        confidence: None,
-                        anonymized_summary: None,
-                        status: rides::RideStatus::Processed,
-                        receipt_hash: None,
+                        ..common::ride(p)
                     },
                 )
                 .await?;
@@ -465,17 +457,8 @@ async fn guarantee_11_no_key_pepper_hr_id_or_text_in_a_full_dump() {
                         tx,
                         &rides::NewRide {
                             id: ride,
-                            participant: p,
-                            session_alias: "Quiet Heron".into(),
-                            team: None,
                             conversation_ciphertext: sealed,
-                            key_version: 1,
-                            theme: None,
-                            sentiment: None,
-                            confidence: None,
-                            anonymized_summary: None,
-                            status: rides::RideStatus::Processed,
-                            receipt_hash: None,
+                            ..common::ride(p)
                         },
                     )
                     .await

@@ -111,16 +111,16 @@ async fn guarantee_20_a_dropped_future_mid_transaction_leaves_no_tenant() {
 
 /// Guarantee 20 through PgBouncer in transaction pooling mode: forty
 /// concurrent tenant transactions of three tenants share two server
-/// connections, and each sees exactly its own tenant's rides; between
+/// connections (checked: at most two backend pids), and each sees exactly
+/// its own tenant's rides; between
 /// transactions no tenant is set and no row is visible. The store runs with
 /// `statement_cache=off`, as a pooler without prepared-statement support
 /// needs (without it, statements prepared on one server connection are
 /// missing on the next and the transactions fail).
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn guarantee_20_through_pgbouncer_concurrent_tenants_never_mix() {
-    use kataloop_store::{participants, DatabaseConfig};
-    use kataloop_tenancy::RideId;
-    use kataloop_testkit::{Pooler, APP_LOGIN};
+    use kataloop_store::participants;
+    use kataloop_testkit::Pooler;
 
     let db = TestDatabase::new().await;
     let app = db.app_store();
@@ -137,20 +137,7 @@ async fn guarantee_20_through_pgbouncer_concurrent_tenants_never_mix() {
                     let mut ids = Vec::new();
                     for n in 0..(i + 1) {
                         let p = participants::find_or_create(tx, &format!("h-{n}"), None).await?;
-                        let ride = rides::NewRide {
-                            id: RideId::random(),
-                            participant: p,
-                            session_alias: "Quiet Owl".into(),
-                            team: None,
-                            conversation_ciphertext: vec![1],
-                            key_version: 1,
-                            theme: None,
-                            sentiment: None,
-                            confidence: None,
-                            anonymized_summary: None,
-                            status: rides::RideStatus::Processed,
-                            receipt_hash: None,
-                        };
+                        let ride = common::ride(p);
                         rides::insert(tx, &ride).await?;
                         ids.push(ride.id);
                     }
@@ -164,12 +151,7 @@ async fn guarantee_20_through_pgbouncer_concurrent_tenants_never_mix() {
     }
 
     let pooler = Pooler::start(db.cluster()).expect("pgbouncer");
-    let mut config = DatabaseConfig::new(format!(
-        "{}?statement_cache=off",
-        pooler.url_for(APP_LOGIN, db.name())
-    ));
-    config.max_connections = 8;
-    let store = Store::connect(&config).unwrap();
+    let store = db.app_store_through(&pooler, 8);
     let mut tasks = Vec::new();
     for k in 0..40 {
         let (store, (tenant, ids)) = (store.clone(), expected[k % 3].clone());
@@ -194,14 +176,17 @@ async fn guarantee_20_through_pgbouncer_concurrent_tenants_never_mix() {
             seen.sort();
             twice.sort();
             assert_eq!(seen, twice, "a transaction saw another tenant's rides");
-            if k % 5 == 0 {
-                let idle = store.idle_connection_state().await.unwrap();
-                assert_eq!(idle.tenant_setting, None);
-                assert_eq!(idle.visible_tenants, 0);
-            }
+            let idle = store.idle_connection_state().await.unwrap();
+            assert_eq!(idle.tenant_setting, None);
+            assert_eq!(idle.visible_tenants, 0);
+            idle.backend_pid
         }));
     }
+    let mut backends = std::collections::BTreeSet::new();
     for t in tasks {
-        t.await.unwrap();
+        backends.insert(t.await.unwrap());
     }
+    // Eight client connections went through PgBouncer's two server
+    // connections: the test really ran through the pooler.
+    assert!(backends.len() <= 2, "{} server connections", backends.len());
 }

@@ -64,17 +64,11 @@ impl Fixture {
                         tx,
                         &rides::NewRide {
                             id: ride,
-                            participant: p,
-                            session_alias: "Brave Lion".into(),
                             team: Some(team),
                             conversation_ciphertext: vec![0; 16],
-                            key_version: 1,
-                            theme: None,
                             sentiment: Some(-0.4),
                             confidence: Some(0.9),
-                            anonymized_summary: None,
-                            status: rides::RideStatus::Processed,
-                            receipt_hash: None,
+                            ..common::ride(p)
                         },
                     )
                     .await?;

@@ -112,6 +112,19 @@ impl TestDatabase {
         self.store(self.app_url(), 1)
     }
 
+    /// A store connected as the runtime role through a PgBouncer in
+    /// transaction mode, configured as a pooler needs
+    /// (`statement_cache=off`), with `max` client connections.
+    pub fn app_store_through(&self, pooler: &crate::Pooler, max: usize) -> Store {
+        self.store(
+            format!(
+                "{}?statement_cache=off",
+                pooler.url_for(APP_LOGIN, self.name())
+            ),
+            max,
+        )
+    }
+
     /// A store connected as the managers' role: it can read released data
     /// only.
     pub fn manager_store(&self) -> kataloop_store::ManagerStore {

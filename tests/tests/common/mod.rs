@@ -1,8 +1,8 @@
 //! Set-up shared by the integration suites.
 #![allow(dead_code)]
 
-use kataloop_store::tenants;
-use kataloop_tenancy::{DisplayName, Domain, TenantId, TenantSettings};
+use kataloop_store::{rides, tenants};
+use kataloop_tenancy::{DisplayName, Domain, ParticipantId, RideId, TenantId, TenantSettings};
 use kataloop_testkit::TestDatabase;
 
 /// Creates a tenant through the operators' role, as the admin binary does.
@@ -19,4 +19,23 @@ pub async fn create_tenant(db: &TestDatabase, domain: &str) -> TenantId {
         .await
         .unwrap();
     id
+}
+
+/// A processed ride of `participant` with a one-byte "ciphertext" and no
+/// analysis: override the fields a test cares about with `..ride(p)`.
+pub fn ride(participant: ParticipantId) -> rides::NewRide {
+    rides::NewRide {
+        id: RideId::random(),
+        participant,
+        session_alias: "Quiet Owl".into(),
+        team: None,
+        conversation_ciphertext: vec![1],
+        key_version: 1,
+        theme: None,
+        sentiment: None,
+        confidence: None,
+        anonymized_summary: None,
+        status: rides::RideStatus::Processed,
+        receipt_hash: None,
+    }
 }
