@@ -57,8 +57,10 @@ impl Pooler {
             .map(|u| format!("\"{u}\" \"{LOGIN_PASSWORD}\"\n"))
             .collect();
         let write = |name: &str, content: &str| {
-            std::fs::write(dir.join(name), content)
-                .map_err(|e| ClusterError(format!("cannot write {name}: {e}")))
+            std::fs::write(dir.join(name), content).map_err(|e| {
+                let _ = std::fs::remove_dir_all(&dir);
+                ClusterError(format!("cannot write {name}: {e}"))
+            })
         };
         write("users.txt", &users)?;
         write(
@@ -98,19 +100,28 @@ impl Pooler {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| ClusterError(format!("cannot start pgbouncer: {e}")))?;
-        // Should this process die without dropping the pooler, stop it.
+            .map_err(|e| {
+                let _ = std::fs::remove_dir_all(&dir);
+                ClusterError(format!("cannot start pgbouncer: {e}"))
+            })?;
+        // Should this process die without dropping the pooler, stop it. A
+        // dropped pooler has removed its directory, and then nothing is
+        // killed (its pids may belong to someone else by then).
         on_exit(&format!(
-            "kill $(cat '{pid}') 2>/dev/null; kill {child} 2>/dev/null; rm -rf '{dir}'",
+            "[ -d '{dir}' ] || exit 0; kill -9 $(cat '{pid}') 2>/dev/null; kill -9 {child} 2>/dev/null; rm -rf '{dir}'",
             pid = dir.join("pgbouncer.pid").display(),
             child = child.id(),
             dir = dir.display(),
         ));
-        let pooler = Pooler { child, dir, port };
+        let mut pooler = Pooler { child, dir, port };
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(10) {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
                 return Ok(pooler);
+            }
+            // A PgBouncer that exited (a bad config) will not come up.
+            if matches!(pooler.child.try_wait(), Ok(Some(_))) {
+                break;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -130,8 +141,11 @@ impl Pooler {
 impl Drop for Pooler {
     fn drop(&mut self) {
         // The child may be `runuser`; the pid file names PgBouncer itself.
+        // SIGKILL: from PgBouncer 1.23 on, SIGTERM waits for every client to
+        // leave, and a panicking test may still hold some.
         if let Ok(pid) = std::fs::read_to_string(self.dir.join("pgbouncer.pid")) {
             let _ = Command::new("kill")
+                .arg("-9")
                 .arg(pid.trim())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())

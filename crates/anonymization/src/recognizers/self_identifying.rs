@@ -218,17 +218,6 @@ const PERSON_NOUNS: &[&str] = &[
     "lassie",
     "laddie",
     "aider",
-    "nephew",
-    "niece",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "cousin",
-    "girlfriend",
-    "boyfriend",
-    "fiance",
-    "fiancee",
     "diabetic",
     "epileptic",
     "amputee",
@@ -756,8 +745,15 @@ impl Keys {
 }
 
 /// The noun lists as hash sets: `is_person_noun` runs for most tokens.
-static PERSON_NOUN_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| PERSON_NOUNS.iter().copied().collect());
+/// Family ties are people too, but "partner" is more often a company.
+static PERSON_NOUN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    PERSON_NOUNS
+        .iter()
+        .chain(RELATIVES)
+        .filter(|w| !NOT_PERSON.contains(w))
+        .copied()
+        .collect()
+});
 static NOT_PERSON_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| NOT_PERSON.iter().copied().collect());
 static FOREIGN_PERSON_NOUN_SET: LazyLock<HashSet<&'static str>> =
