@@ -3,7 +3,9 @@
 //! exactly once and whole (its contribution is there too); `/readyz` turns
 //! false during the outage and true after it; and the same server process
 //! serves again without a restart. The test runs its own throwaway cluster
-//! (it never stops the shared one) and stops it at the end.
+//! (it never stops the shared one) and stops it at the end. The outage is a
+//! clean stop and start (`pg_ctl -m fast`), not a crash: the throwaway
+//! cluster runs with `fsync=off`, which a crash test could not use.
 
 mod common;
 
@@ -213,5 +215,9 @@ async fn an_outage_loses_no_acknowledged_ride_and_the_server_recovers() {
         acknowledged.len()
     );
     drop(admin);
+    // The world holds the test database, whose drop connects to the cluster:
+    // before the cluster stops. (On a panic, the cluster's exit watchdog
+    // stops it when this one-test binary exits.)
+    drop(w);
     cluster.stop().expect("stop the throwaway cluster");
 }

@@ -123,17 +123,13 @@ impl Cluster {
     /// cut), keeping its data for [`Cluster::resume`]. Fault-injection
     /// tests only; refused for a server this process did not start.
     pub fn pause(&self) -> Result<(), ClusterError> {
-        let t = self.throwaway.as_ref().ok_or_else(|| {
-            ClusterError("only a throwaway cluster may be stopped by a test".into())
-        })?;
+        let t = self.throwaway()?;
         t.tools.stop(&t.dir.join("data"), "fast")
     }
 
     /// Starts a paused throwaway cluster again on the same port.
     pub fn resume(&self) -> Result<(), ClusterError> {
-        let t = self.throwaway.as_ref().ok_or_else(|| {
-            ClusterError("only a throwaway cluster may be started by a test".into())
-        })?;
+        let t = self.throwaway()?;
         t.tools.start(
             &t.dir.join("data"),
             &t.dir.join("server.log"),
@@ -141,6 +137,14 @@ impl Cluster {
             &t.dir,
             THROWAWAY_OPTIONS,
         )
+    }
+
+    /// The cluster this process started; tests may stop and start only
+    /// that one.
+    fn throwaway(&self) -> Result<&Throwaway, ClusterError> {
+        self.throwaway.as_ref().ok_or_else(|| {
+            ClusterError("only a throwaway cluster may be stopped or started by a test".into())
+        })
     }
 
     /// Whether a server answers at this address (within two seconds).
