@@ -46,7 +46,7 @@ fn policy() -> Policy {
 
 #[test]
 fn blind_corpus_is_large_and_varied() {
-    common::assert_large_and_varied(&corpus(), 250, 80, 6);
+    common::assert_large_and_varied("blind", &corpus(), 250, 80, 6);
 }
 
 /// Per kind: (kind, precision floor, recall floor, leak-rate ceiling).

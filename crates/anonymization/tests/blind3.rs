@@ -21,7 +21,7 @@ fn corpus() -> Vec<LabelledText> {
 
 #[test]
 fn blind3_corpus_is_large_and_varied() {
-    common::assert_large_and_varied(&corpus(), 300, 85, 7);
+    common::assert_large_and_varied("blind3", &corpus(), 300, 85, 7);
 }
 
 /// Per kind: (precision, recall, leak ceiling).
@@ -39,6 +39,9 @@ fn blind3_corpus_is_large_and_varied() {
 ///   1,372 (precision 0.714), STREET_ADDRESS 38 of 565, PERSON 14 of
 ///   1,032, EMPLOYEE_ID 9 of 87, DATE_OF_BIRTH 6 of 80. Presidio on the
 ///   same set: 0.406 / 0.841 / 35.4 %.
+/// * 2026-11-27, end of session (after `written7`…`written9`, never on this
+///   set): 0.922 / 0.984 / 2.85 %; PERSON precision 0.906,
+///   SELF_IDENTIFYING 0.714 / 0.962, STREET_ADDRESS recall 0.933.
 const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.85, 0.96, 0.02),
     (PiiKind::Email, 0.95, 0.95, 0.02),

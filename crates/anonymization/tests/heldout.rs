@@ -36,7 +36,7 @@ fn policy() -> Policy {
 
 #[test]
 fn heldout_corpus_is_large_and_varied() {
-    common::assert_large_and_varied(&corpus(), 300, 100, 5);
+    common::assert_large_and_varied("heldout", &corpus(), 300, 100, 5);
 }
 
 /// Per kind: (kind, precision floor, recall floor, leak-rate ceiling).

@@ -194,7 +194,6 @@ const PERSON_NOUNS: &[&str] = &[
     "grandma",
     "grandpa",
     "tech",
-    "chef",
     "concierge",
     "postdoc",
     "scaffolder",
@@ -207,13 +206,10 @@ const PERSON_NOUNS: &[&str] = &[
     "trustee",
     "governor",
     "nqt",
-    "guard",
-    "student",
     "banksman",
     "lpn",
     "cna",
     "emt",
-    "hca",
     "corper",
     "lassie",
     "laddie",
@@ -460,7 +456,6 @@ const NOT_PERSON: &[&str] = &[
     "accelerator",
     "trailer",
     "scooter",
-    "computer",
 ];
 /// Superlatives and the like that single someone out.
 const SINGLING: &[&str] = &[
@@ -486,9 +481,11 @@ const VERB_STOPS: &[&str] = &[
     "do", "does", "don't", "doesn't", "never",
 ];
 
-/// "Two" and "three" before "only": "las dos únicas personas".
+/// "Two" and "three" in the other languages: "las dos únicas personas",
+/// "een van de twee", "jedną z dwóch".
 const FOREIGN_FEW: &[&str] = &[
-    "dos", "deux", "due", "zwei", "twee", "duas", "tres", "trois", "tre", "drei", "drie",
+    "dos", "deux", "due", "zwei", "twee", "duas", "dois", "tres", "trois", "tre", "drei", "drie",
+    "dwoch", "dwu", "trzech", "2", "3",
 ];
 /// "One" (of a few) in the other languages: "een van de twee", "jedną z".
 const FOREIGN_ONE: &[&str] = &[
@@ -621,7 +618,6 @@ const FOREIGN_PERSON_NOUNS: &[&str] = &[
     "persoon",
     "moeder",
     "vader",
-    "kobieta",
     "kobieta",
     "mezczyzna",
     "osoba",
@@ -904,6 +900,12 @@ fn possessive(text: &str, tokens: &[Token], i: usize) -> bool {
 /// The text right before token `i` refers to the writer: "As", "Being",
 /// "I'm", "I am", "I was", "I've been".
 fn self_prefix(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> bool {
+    self_prefix_at(text, tokens, keys, i, true)
+}
+
+/// See [`self_prefix`]; `appositive` allows one "I'm Ewa, ..." step (not a
+/// chain: "Ab, Ab, Ab, ..." must not recurse once per comma).
+fn self_prefix_at(text: &str, tokens: &[Token], keys: &Keys, i: usize, appositive: bool) -> bool {
     let mut j = i;
     while j > 0 && joined(text, tokens, j) && ADVERBS.contains(&keys.get(j - 1)) {
         j -= 1;
@@ -920,8 +922,8 @@ fn self_prefix(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> bool {
     let gap = text.get(tokens[j - 1].end..tokens[j].start).unwrap_or("");
     // "I'm Ewa, the receptionist at ...": an appositive after the writer's
     // own name.
-    if gap.trim() == "," && tokens[j - 1].case == Case::Title {
-        return self_prefix(text, tokens, keys, j - 1);
+    if appositive && gap.trim() == "," && tokens[j - 1].case == Case::Title {
+        return self_prefix_at(text, tokens, keys, j - 1, false);
     }
     // "it's just me, the Saturday supervisor at ..."
     if gap.trim() == "," && p == "me" {
@@ -942,8 +944,9 @@ fn self_prefix(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> bool {
 }
 
 /// A foreign person noun by the list or an ending that is only a
-/// person's ("-erin", "-trice", "-ista"), for phrases without "only": not
-/// "-ier" ("courrier", "dossier") or "-er".
+/// person's ("-erin", "-trice", "-euse"), for phrases without "only": not
+/// "-ier" ("courrier"), "-er", "-ero" ("número", "dinero"), "-aire"
+/// ("salaire") or "-phone" ("téléphone").
 fn is_foreign_role_noun_strict(key: &str) -> bool {
     FOREIGN_PERSON_NOUN_SET.contains(key)
         || (key.len() >= 6
@@ -954,8 +957,6 @@ fn is_foreign_role_noun_strict(key: &str) -> bool {
                 "ierin",
                 "euse",
                 "trice",
-                "ista",
-                "iste",
                 "eira",
                 "eiro",
                 "ador",
@@ -963,12 +964,8 @@ fn is_foreign_role_noun_strict(key: &str) -> bool {
                 "kundige",
                 "kraft",
                 "aise",
-                "phone",
-                "aire",
                 "chauffeur",
                 "conductor",
-                "ero",
-                "era",
             ]
             .iter()
             .any(|suf| key.ends_with(suf)))
@@ -1320,24 +1317,25 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
 /// "een van de twee planners in Venlo", "eine von drei Pflegekräften":
 /// one of a group of two or three, in another language.
 fn foreign_one_of(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
-    const ONE: &[&str] = FOREIGN_ONE;
     const OF: &[&str] = &[
-        "van", "von", "der", "den", "des", "de", "dos", "das", "delle", "dei", "degli", "los",
-        "dei", "delle", "del", "las", "z", "d'entre", "entre", "la", "les",
+        "van", "von", "der", "den", "des", "de", "das", "delle", "dei", "degli", "los", "del",
+        "las", "z", "d'entre", "entre", "la", "les",
     ];
-    const FEW: &[&str] = &[
-        "twee", "drie", "zwei", "drei", "deux", "trois", "dos", "tres", "due", "tre", "dwoch",
-        "dwu", "trzech", "dois", "duas", "2", "3",
-    ];
-    if !ONE.contains(&keys.get(i)) {
+    if !FOREIGN_ONE_SET.contains(keys.get(i)) {
         return None;
     }
     let n = tokens.len();
     let mut q = i + 1;
-    while q < n && q <= i + 2 && joined(text, tokens, q) && OF.contains(&keys.get(q)) {
+    // "una de dos enfermeras": "dos" is the number here, not "of the".
+    while q < n
+        && q <= i + 2
+        && joined(text, tokens, q)
+        && OF.contains(&keys.get(q))
+        && !FOREIGN_FEW.contains(&keys.get(q))
+    {
         q += 1;
     }
-    if q == i + 1 || q >= n || !joined(text, tokens, q) || !FEW.contains(&keys.get(q)) {
+    if q == i + 1 || q >= n || !joined(text, tokens, q) || !FOREIGN_FEW.contains(&keys.get(q)) {
         return None;
     }
     let mut k = q + 1;
@@ -2146,6 +2144,10 @@ mod tests {
                 "the only Brazilian in the Dublin payments team",
             ),
             (
+                "Soy una de dos enfermeras del turno de noche.",
+                "una de dos enfermeras del turno de noche",
+            ),
+            (
                 "Somos las dos únicas personas del turno de noche en Vigo.",
                 "las dos únicas personas del turno de noche en Vigo",
             ),
@@ -2174,6 +2176,8 @@ mod tests {
             "She is the only one who seems to care about safety.",
             "The new starters need laptops on day one.",
             "Le courrier de la mutuelle a été envoyé au siège.",
+            "El número de pedidos es alto este mes.",
+            "Le salaire de base baisse encore.",
             "The engineer on call was great last night.",
             "C'est la seule solution possible.",
         ] {

@@ -10,14 +10,15 @@ use kataloop_anonymization::evaluation::{evaluate, LabelledText, Report};
 /// Fails unless the corpus has at least `texts` texts, `negatives` of them
 /// without PII, and `per_kind` spans of every built-in kind.
 pub fn assert_large_and_varied(
+    name: &str,
     corpus: &[LabelledText],
     texts: usize,
     negatives: usize,
     per_kind: usize,
 ) {
-    assert!(corpus.len() >= texts, "{} texts", corpus.len());
+    assert!(corpus.len() >= texts, "{name}: {} texts", corpus.len());
     let clean = corpus.iter().filter(|t| t.spans.is_empty()).count();
-    assert!(clean >= negatives, "{clean} texts without PII");
+    assert!(clean >= negatives, "{name}: {clean} texts without PII");
     for kind in PiiKind::ALL {
         if kind == PiiKind::Custom {
             continue;
@@ -27,7 +28,7 @@ pub fn assert_large_and_varied(
             .flat_map(|t| &t.spans)
             .filter(|s| s.kind == kind)
             .count();
-        assert!(n >= per_kind, "only {n} {} spans", kind.label());
+        assert!(n >= per_kind, "{name}: only {n} {} spans", kind.label());
     }
 }
 use kataloop_anonymization::{detect, PiiKind, Policy};
