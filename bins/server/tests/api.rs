@@ -395,6 +395,61 @@ async fn oidc_id_tokens_authenticate_employees_of_their_tenant_only() {
     )
     .await;
     assert_eq!(e.code(), "credential_expired");
+    // With a provider configured, an unsigned token (`alg: none`) and one
+    // whose payload was altered after signing are refused, not trusted.
+    let unsigned = format!(
+        "{}.{}.",
+        URL_SAFE_NO_PAD.encode(json!({"alg": "none", "kid": "k1"}).to_string()),
+        URL_SAFE_NO_PAD.encode(
+            json!({"iss": "https://idp.a.example", "aud": "kataloop", "exp": now() + 300, "employee_id": "E-8"})
+                .to_string()
+        )
+    );
+    let mut parts: Vec<String> = good.split('.').map(str::to_owned).collect();
+    parts[1] = URL_SAFE_NO_PAD.encode(
+        json!({"iss": "https://idp.a.example", "aud": "kataloop", "exp": now() + 300, "employee_id": "E-9"})
+            .to_string(),
+    );
+    let altered = parts.join(".");
+    for (what, token) in [("alg none", unsigned), ("altered payload", altered)] {
+        let r = call(
+            &w.app,
+            Method::POST,
+            "/api/v1/rides",
+            Some(&token),
+            &[("kataloop-tenant", &a_header)],
+            Some(conversation("x y z")),
+        )
+        .await;
+        assert_eq!(
+            (r.status, r.code().as_str()),
+            (StatusCode::UNAUTHORIZED, "invalid_credential"),
+            "{what}"
+        );
+    }
+}
+
+/// A query string axum cannot read (a repeated parameter) is refused with
+/// the API's own JSON error, which never quotes the input (guarantee 23),
+/// not axum's plain-text rejection.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_bad_query_string_is_a_json_error_that_quotes_nothing() {
+    let w = world().await;
+    let manager = w.a.manager(None);
+    let r = call(
+        &w.app,
+        Method::GET,
+        "/api/v1/themes?team=CANARYQUERY&team=CANARYQUERY",
+        Some(&manager),
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::BAD_REQUEST, "invalid_request")
+    );
+    assert!(!String::from_utf8_lossy(&r.body).contains("CANARYQUERY"));
 }
 
 /// Guarantee 21: another tenant's team, theme or receipt answers exactly

@@ -166,7 +166,13 @@ async fn every_endpoint_refuses_every_bad_credential_without_data() {
                 Some(alter(w.a.invite("y", None))),
                 INVALID,
             ),
-            ("alg none", Some(alg_none.clone()), INVALID),
+            // Without a tenant header this never reaches a verifier; the
+            // OIDC verifier's own refusal of `alg: none` is in api.rs.
+            (
+                "alg none, no tenant header",
+                Some(alg_none.clone()),
+                INVALID,
+            ),
             ("manager token", Some(w.a.manager(None)), INVALID),
         ] {
             cases.push((what, Method::POST, path.to_owned(), token, ride(), refusal));
@@ -196,7 +202,13 @@ async fn every_endpoint_refuses_every_bad_credential_without_data() {
                 Some(alter(w.a.manager(None))),
                 INVALID,
             ),
-            ("alg none", Some(alg_none.clone()), INVALID),
+            // Without a tenant header this never reaches a verifier; the
+            // OIDC verifier's own refusal of `alg: none` is in api.rs.
+            (
+                "alg none, no tenant header",
+                Some(alg_none.clone()),
+                INVALID,
+            ),
             ("employee invite", Some(w.a.invite("z", None)), INVALID),
         ] {
             cases.push((
@@ -275,4 +287,35 @@ async fn every_endpoint_refuses_every_bad_credential_without_data() {
         .unwrap()
         .get(0);
     assert_eq!(answers, 0, "a refused answer was stored");
+
+    // Positive control: the same two requests with A's own tenant-wide
+    // manager succeed, so the 404s above came from the credentials, not
+    // from paths that answer 404 to everyone.
+    let own = w.a.manager(None);
+    let themes = call(&w.app, Method::GET, &themes_of_a, Some(&own), &[], None).await;
+    assert_eq!(
+        themes.status,
+        StatusCode::OK,
+        "A's manager reads A's themes"
+    );
+    let respond = call(
+        &w.app,
+        Method::POST,
+        &respond_to_a,
+        Some(&own),
+        &[],
+        answer_body(),
+    )
+    .await;
+    assert_eq!(
+        respond.status,
+        StatusCode::CREATED,
+        "A's manager answers A's theme"
+    );
+    let answers: i64 = admin
+        .query_one("SELECT count(*) FROM theme_responses", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(answers, 1, "only the legitimate answer was stored");
 }
