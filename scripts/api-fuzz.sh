@@ -9,6 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 examples="${1:-40}"
+# The dev-mode server must start its own cluster, not use an outside one.
+unset DATABASE_URL
 target="${CARGO_TARGET_DIR:-target}"
 command -v st >/dev/null 2>&1 || pip install --quiet schemathesis
 cargo build --release --locked -p kataloop-server -p kataloop-admin >/dev/null 2>&1 \
@@ -24,7 +26,15 @@ KATALOOP_RATE_LIMIT_PER_MINUTE=100000000 KATALOOP_RATE_LIMIT_BURST=10000000 \
 server=$!
 cleanup() {
   kill -INT "$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
+  # Give the server 30 s to stop its cluster, then make sure it is down
+  # before its data directory goes.
+  for _ in $(seq 1 60); do kill -0 "$server" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "$server" 2>/dev/null || true
+  for bin in /usr/lib/postgresql/*/bin/pg_ctl; do
+    [ -x "$bin" ] && [ -d "$work/dev/pg/data" ] && \
+      { runuser -u postgres -- "$bin" -D "$work/dev/pg/data" stop -m immediate >/dev/null 2>&1 \
+        || "$bin" -D "$work/dev/pg/data" stop -m immediate >/dev/null 2>&1 || true; }
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -64,7 +74,7 @@ run() {
   st run "$base/api/v1/openapi.json" --tls-verify false --checks all \
     --max-examples "$examples" --include-path-regex "$paths" --workers 1 \
     --seed 20261127 -H "Authorization: Bearer $token" \
-    --report vcr --report-vcr-path "$work/$name.yaml" --output-sanitize false ${ST_EXTRA:-}
+    --report vcr --report-vcr-path "$work/$name.yaml" ${ST_EXTRA:-}
 }
 status=0
 run employee "$employee_b" '^/api/v1/(guide|rides)$' || status=1

@@ -27,10 +27,17 @@ fi
 for t in "${targets[@]}"; do
   mkdir -p corpus/"$t"
   echo "==> $t for ${seconds}s"
+  set +e
   cargo +nightly fuzz run -O "$t" -- -max_total_time="$seconds" -rss_limit_mb=2048 \
-    -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+.*DONE|Done|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==|SUMMARY|INFO: Running with)" || true
+    -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+.*DONE|Done|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==|SUMMARY|INFO: Running with)"
+  fuzz_status=${PIPESTATUS[0]}
+  set -e
   if [ -n "$(ls -A artifacts/"$t" 2>/dev/null)" ]; then
     echo "CRASH in $t: see fuzz/artifacts/$t"
+    exit 1
+  fi
+  if [ "$fuzz_status" -ne 0 ]; then
+    echo "cargo fuzz run $t failed (exit $fuzz_status)"
     exit 1
   fi
 done
