@@ -495,11 +495,9 @@ fn run(cli: Cli, out: &Output) -> Result<(), String> {
             let rt = runtime()?;
             let mut ran = Vec::new();
             let urls = std::iter::once(db.database_url.clone()).chain(
-                std::env::vars()
-                    .filter(|(k, _)| {
-                        k.starts_with("KATALOOP_REGION_") && k.ends_with("_DATABASE_URL")
-                    })
-                    .map(|(_, v)| v),
+                kataloop_service::regions::region_database_urls(std::env::vars())
+                    .into_iter()
+                    .map(|(_, url)| url),
             );
             for url in urls {
                 ran.extend(

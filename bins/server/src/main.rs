@@ -33,16 +33,8 @@ fn init_logs(format: &str) {
 async fn region_stores(config: &Config) -> Result<Vec<(Store, ManagerStore)>, String> {
     let vars: std::collections::BTreeMap<String, String> = std::env::vars().collect();
     let mut out = Vec::new();
-    for (name, url) in &vars {
-        let Some(region) = name
-            .strip_prefix("KATALOOP_REGION_")
-            .and_then(|r| r.strip_suffix("_DATABASE_URL"))
-        else {
-            continue;
-        };
-        if region.ends_with("_MANAGER") {
-            continue;
-        }
+    for (region, url) in kataloop_service::regions::region_database_urls(vars.clone()) {
+        let name = format!("KATALOOP_REGION_{region}_DATABASE_URL");
         let manager_var = format!("KATALOOP_REGION_{region}_MANAGER_DATABASE_URL");
         let manager_url = vars
             .get(&manager_var)

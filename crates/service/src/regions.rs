@@ -13,6 +13,21 @@ use crate::error::ServiceError;
 const PREFIX: &str = "KATALOOP_REGION_";
 const SUFFIX: &str = "_DATABASE_URL";
 
+/// The runtime-login URLs of the extra regions among environment pairs, as
+/// `(NAME, url)`: `KATALOOP_REGION_<NAME>_DATABASE_URL`, but not the
+/// managers' `KATALOOP_REGION_<NAME>_MANAGER_DATABASE_URL`. The one reading
+/// of these variables, for the server, the admin tool and [`Regions`].
+pub fn region_database_urls(
+    vars: impl IntoIterator<Item = (String, String)>,
+) -> Vec<(String, String)> {
+    vars.into_iter()
+        .filter_map(|(name, value)| {
+            let region = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+            (!region.ends_with("_MANAGER")).then(|| (region.to_owned(), value))
+        })
+        .collect()
+}
+
 /// The databases of a deployment, by region; the first is the default.
 #[derive(Clone)]
 pub struct Regions {
@@ -35,20 +50,18 @@ impl Regions {
         default_url: &str,
         vars: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Regions, ServiceError> {
+        let vars: Vec<(String, String)> = vars.into_iter().collect();
         let mut default_region = DataRegion::default();
+        if let Some((_, value)) = vars.iter().find(|(n, _)| n == "KATALOOP_DEFAULT_REGION") {
+            default_region =
+                DataRegion::new(value).map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        }
         let mut extra = Vec::new();
-        for (name, value) in vars {
-            if name == "KATALOOP_DEFAULT_REGION" {
-                default_region =
-                    DataRegion::new(&value).map_err(|e| ServiceError::Invalid(e.to_string()))?;
-            } else if let Some(region) = name
-                .strip_prefix(PREFIX)
-                .and_then(|r| r.strip_suffix(SUFFIX))
-            {
-                let region = DataRegion::new(&region.to_ascii_lowercase().replace('_', "-"))
-                    .map_err(|e| ServiceError::Invalid(format!("{name}: {e}")))?;
-                extra.push((region, value));
-            }
+        for (region, value) in region_database_urls(vars) {
+            let name = region.clone();
+            let region = DataRegion::new(&region.to_ascii_lowercase().replace('_', "-"))
+                .map_err(|e| ServiceError::Invalid(format!("{PREFIX}{name}{SUFFIX}: {e}")))?;
+            extra.push((region, value));
         }
         let mut stores = vec![(
             default_region.clone(),
@@ -115,6 +128,11 @@ mod tests {
             (
                 "KATALOOP_REGION_EU_CENTRAL_1_DATABASE_URL".to_owned(),
                 "postgres://u@127.0.0.1/eu".to_owned(),
+            ),
+            // The managers' login of the same region is no region of its own.
+            (
+                "KATALOOP_REGION_EU_CENTRAL_1_MANAGER_DATABASE_URL".to_owned(),
+                "postgres://m@127.0.0.1/eu".to_owned(),
             ),
             ("UNRELATED".to_owned(), "x".to_owned()),
         ];
