@@ -192,7 +192,9 @@ async fn release_in(
         });
     }
     // A contribution whose first ride is gone would silently shrink a cell
-    // (and look like an erasure to the delta rule): refuse instead.
+    // (and look like an erasure to the delta rule): refuse instead. The
+    // schema's foreign key already forbids it; this is defence in depth for
+    // a database changed by hand.
     if facts.len() != first_rides.len() {
         return Err(ServiceError::Inconsistent(
             "a contribution's first ride is missing".into(),

@@ -437,6 +437,26 @@ fn base64url_decode(s: &str) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
+    /// The API document's pattern and the server's check are one rule: for
+    /// every character of the Basic Multilingual Plane (and one beyond), a
+    /// one-character text matches the pattern exactly when the server
+    /// counts it as content.
+    #[test]
+    fn content_pattern_and_is_blank_agree_on_every_character() {
+        let pattern = regex::Regex::new(CONTENT_PATTERN).unwrap();
+        for c in (0..=0xffff_u32)
+            .chain([0x1_f600])
+            .filter_map(char::from_u32)
+        {
+            assert_eq!(
+                pattern.is_match(&c.to_string()),
+                has_content(&c.to_string()),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
     #[test]
     fn receipts_round_trip_their_tenant() {
         let tenant = TenantId::random();
