@@ -6,7 +6,7 @@
 use kataloop_crypto::{aes256gcm_open_with_nonce, aes256gcm_seal_with_nonce, hmac_sha256};
 
 fn hex(s: &str) -> Vec<u8> {
-    assert!(s.len() % 2 == 0, "odd hex length");
+    assert!(s.len().is_multiple_of(2), "odd hex length");
     (0..s.len())
         .step_by(2)
         .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())

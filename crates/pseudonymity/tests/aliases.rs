@@ -63,7 +63,7 @@ fn g12_draws_are_uniform_over_each_list() {
 /// Exact chi-square survival function for even `df`:
 /// `P(X > x) = e^(-x/2) * sum_{k < df/2} (x/2)^k / k!`.
 fn chi_square_sf_even(x: f64, df: u32) -> f64 {
-    assert!(df % 2 == 0);
+    assert!(df.is_multiple_of(2));
     let half = x / 2.0;
     let (mut term, mut sum) = (1.0, 1.0);
     for k in 1..df / 2 {

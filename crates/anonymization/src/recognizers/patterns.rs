@@ -587,7 +587,7 @@ fn luhn(digits: &[u8]) -> bool {
         }
         sum += v;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn card_prefix_ok(d: &[u8]) -> bool {
