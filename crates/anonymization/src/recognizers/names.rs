@@ -959,6 +959,62 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    /// A word that is also a name ("Will", "joy", "bill", "rose") is a name
+    /// where it stands as a subject or an object with a person's context:
+    /// "Will from facilities", "joy on reception", "Joy in Finance", "rose
+    /// and amira", "will and i". Not after a determiner or a verb ("no joy
+    /// in finance", "lost hope in HR").
+    fn homograph_evidence(&self, i: usize) -> bool {
+        let free = self.tokens[i].sentence_start
+            || matches!(self.gap(i), "," | "(")
+            || (i > 0
+                && self.close_prev(i)
+                && matches!(
+                    self.key(i - 1),
+                    "and"
+                        | "to"
+                        | "with"
+                        | "ask"
+                        | "tell"
+                        | "thanks"
+                        | "thank"
+                        | "congrats"
+                        | "congratulations"
+                        | "than"
+                        | "cc"
+                        | "ping"
+                        | "told"
+                        | "asked"
+                ));
+        let n = i + 1;
+        if !free || n >= self.tokens.len() || !self.close_prev(n) || !self.gap(n).is_empty() {
+            return false;
+        }
+        match self.key(n) {
+            "from" => self.role_phrase(n),
+            // "in Finance", "on reception": a department right after.
+            "in" | "on" => {
+                n + 1 < self.tokens.len()
+                    && self.close_prev(n + 1)
+                    && self.flags[n + 1] & lexicon::DEPT != 0
+            }
+            "and" | "&" => {
+                let m = n + 1;
+                m < self.tokens.len()
+                    && ((self.key(m) == "i" && self.tokens[i].sentence_start)
+                        || (self.flags[m] & lexicon::FIRST != 0
+                            && self.flags[m]
+                                & (lexicon::WORD
+                                    | lexicon::STOP
+                                    | lexicon::PLACE
+                                    | lexicon::ORG
+                                    | lexicon::DEPT)
+                                == 0))
+            }
+            _ => false,
+        }
+    }
+
     /// A lowercase-friendly verb after token `last`: a follow cue, or a
     /// dictionary word in the past tense ("carried", "pulled").
     fn verb_after(&self, last: usize) -> bool {
@@ -1522,7 +1578,12 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
             && next_is_surname(cx, i)
             && cx.flags[i + 1] & (lexicon::WORD | lexicon::ORG | lexicon::PLACE | lexicon::STOP)
                 == 0;
-        let ok = cued || with_surname;
+        let homograph = first
+            && !brand
+            && f & (lexicon::CALENDAR | lexicon::DEPT) == 0
+            && matches!(t.case, Case::Title | Case::Lower)
+            && cx.homograph_evidence(i);
+        let ok = cued || with_surname || homograph;
         if !ok {
             return None;
         }
@@ -1572,6 +1633,7 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
             } else if first {
                 // Ambiguous: "Will", "Grace", "Rose", "Bill".
                 if cue >= Cue::Weak
+                    || cx.homograph_evidence(i)
                     || next_is_name_strict(cx, i)
                     || (next_is_surname(cx, i) && cx.follow_cue(extend(cx, i, Case::Title)))
                 {
@@ -1668,10 +1730,13 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                     return None;
                 }
             } else if first {
-                if (cue < Cue::Strong && !adverb) || common_lower_word(cx.key(i)) {
+                if cx.homograph_evidence(i) {
+                    0.6
+                } else if (cue < Cue::Strong && !adverb) || common_lower_word(cx.key(i)) {
                     return None;
+                } else {
+                    0.6
                 }
-                0.6
             } else if !word && len >= 3 && (!last || adverb) {
                 // Unknown lowercase word right after a strong cue:
                 // "the new PM sunita".
@@ -2116,9 +2181,30 @@ mod tests {
             "Our Sr Engineer left in May.",
             "The team at the sede di Brescia waits for parts.",
             "Siri and Cortana are not an accessibility strategy.",
+            "There is no joy in finance.",
+            "I lost hope in HR long ago.",
+            "Hope in the team is low.",
+            "The bill from the agency was wrong.",
+            "We have plants in Saskatchewan, Manitoba and Queensland.",
+            "En Lombardia y Emilia-Romagna cerramos dos almacenes.",
+            "The Maharashtra and Karnataka depots merged.",
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
+    }
+
+    #[test]
+    fn finds_homograph_names_with_a_persons_context() {
+        assert_eq!(names("Will from facilities fixed the AC."), ["Will"]);
+        assert_eq!(names("mark in IT reset my password."), ["mark"]);
+        assert_eq!(names("joy on reception is great."), ["joy"]);
+        assert_eq!(names("Congratulations to Joy in Finance!"), ["Joy"]);
+        assert_eq!(names("will and i asked for the same course."), ["will"]);
+        assert_eq!(names("rose and amira covered my till."), ["rose", "amira"]);
+        assert_eq!(
+            names("bill from the night crew left the gate open."),
+            ["bill"]
+        );
     }
 
     #[test]

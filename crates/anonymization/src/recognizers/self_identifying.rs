@@ -279,6 +279,10 @@ const SENSITIVE: &[&str] = &[
     "epileptic",
     "wheelchair",
     "hijabi",
+    "hijab",
+    "turban",
+    "kippah",
+    "niqab",
     "colour-blind",
     "color-blind",
     "partially-sighted",
@@ -628,6 +632,74 @@ const FOREIGN_PERSON_NOUNS: &[&str] = &[
     "pessoa",
     "mae",
     "pai",
+    // Workplace roles whose endings the strict rule does not trust.
+    "camarero",
+    "camarera",
+    "cocinero",
+    "cocinera",
+    "enfermero",
+    "enfermera",
+    "administrativo",
+    "administrativa",
+    "repartidor",
+    "repartidora",
+    "cajero",
+    "cajera",
+    "limpiadora",
+    "mozo",
+    "cuoco",
+    "cuoca",
+    "cameriere",
+    "cameriera",
+    "magazziniere",
+    "magazziniera",
+    "infermiere",
+    "infermiera",
+    "cassiera",
+    "cassiere",
+    "autista",
+    "caixa",
+    "cozinheiro",
+    "cozinheira",
+    "enfermeiro",
+    "enfermeira",
+    "motorista",
+    "faxineira",
+    "cuisinier",
+    "cuisiniere",
+    "infirmier",
+    "infirmiere",
+    "serveur",
+    "serveuse",
+    "caissier",
+    "caissiere",
+    "magasinier",
+    "fahrer",
+    "fahrerin",
+    "koch",
+    "kochin",
+    "pfleger",
+    "pflegerin",
+    "kassierer",
+    "kassiererin",
+    "lagerist",
+    "lageristin",
+    "elektriker",
+    "elektrikerin",
+    "monteur",
+    "schoonmaker",
+    "chauffeur",
+    "verpleegkundige",
+    "kok",
+    "magazijnmedewerker",
+    "elektryk",
+    "kierowca",
+    "magazynier",
+    "pielegniarka",
+    "kucharz",
+    "kucharka",
+    "sprzataczka",
+    "kasjerka",
 ];
 /// Foreign words that end a phrase: "and", "but", "because" and the verbs
 /// "is", "am", "have".
@@ -688,6 +760,52 @@ const PAST_TIES: &[&str] = &[
     "transferred",
     "hired",
 ];
+/// Past participles that tie a person to an event only before a
+/// preposition: "the driver injured in the collapse", not "the manager
+/// promoted his friend".
+const EVENT_TIES: &[&str] = &[
+    "injured",
+    "hurt",
+    "promoted",
+    "assaulted",
+    "attacked",
+    "harassed",
+    "redeployed",
+    "relocated",
+    "recruited",
+    "rehired",
+    "moved",
+    "brought",
+    "sent",
+    "taken",
+];
+/// Token `j` is a past participle that ties a person to a place or an
+/// event: a listed tie ("posted to our Ikeja branch"), an event participle
+/// before a preposition ("injured in the racking collapse"), or, after the
+/// writer's own "I'm the ...", any "-ed" word before a preposition ("hired
+/// through Hays"). Elsewhere such a word is as often the sentence's verb
+/// ("the provider switched in January").
+fn past_tie(tokens: &[Token], keys: &Keys, j: usize, is_self: bool) -> bool {
+    let key = keys.get(j);
+    PAST_TIES.contains(&key)
+        || ((EVENT_TIES.contains(&key) || (is_self && key.len() >= 6 && key.ends_with("ed")))
+            && tokens.get(j).is_some_and(|t| t.case == Case::Lower)
+            && matches!(
+                keys.get(j + 1),
+                "in" | "at"
+                    | "on"
+                    | "to"
+                    | "through"
+                    | "by"
+                    | "from"
+                    | "during"
+                    | "after"
+                    | "into"
+                    | "onto"
+                    | "back"
+            ))
+}
+
 /// Verbs that may follow the subject of a "whose" clause.
 const RELATIVE_VERBS: &[&str] = &[
     "is", "was", "are", "were", "has", "had", "have", "gets", "got", "sits", "sat",
@@ -1115,8 +1233,17 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
                 .iter(),
             )
             .any(|d| *d == keys.get(i - 2));
+    // "Pan Zbyszek, jedyny elektryk na nocnej zmianie": Polish needs no
+    // determiner; an appositive or a new sentence is enough.
+    let polish_apposition = key.starts_with("jedyn")
+        && (tokens[i].sentence_start
+            || i == 0
+            || text
+                .get(tokens[i - 1].end..tokens[i].start)
+                .is_some_and(|g| g.trim() == ","));
     let determined = apostrophe
         || counted
+        || polish_apposition
         || (i > 0
             && joined(text, tokens, i)
             && (FOREIGN_DETERMINERS_SET.contains(keys.get(i - 1))
@@ -1129,6 +1256,48 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         .get(tokens[i].end..tokens.get(i + 1).map_or(tokens[i].end, |t| t.start))
         .is_some_and(|g| g.trim() == ",");
     if comma && FOREIGN_RELATIVES.contains(&keys.get(i + 1)) {
+        return Some(foreign_clause_end(text, tokens, keys, i + 1));
+    }
+    // "a única que sabe onde estão as chaves": the only one who can do a
+    // thing someone can check (not "la única que se preocupa").
+    if joined(text, tokens, i + 1)
+        && joined(text, tokens, i + 2)
+        && FOREIGN_RELATIVES.contains(&keys.get(i + 1))
+        && matches!(
+            keys.get(i + 2),
+            "sabe"
+                | "sait"
+                | "sa"
+                | "weiss"
+                | "weet"
+                | "puede"
+                | "pode"
+                | "peut"
+                | "puo"
+                | "kann"
+                | "kan"
+                | "tiene"
+                | "tem"
+                | "hat"
+                | "heeft"
+                | "habla"
+                | "fala"
+                | "parle"
+                | "parla"
+                | "spricht"
+                | "spreekt"
+                | "conoce"
+                | "conhece"
+                | "connait"
+                | "conosce"
+                | "kennt"
+                | "kent"
+                | "umie"
+                | "zna"
+                | "potrafi"
+                | "ma"
+        )
+    {
         return Some(foreign_clause_end(text, tokens, keys, i + 1));
     }
     // "l'unica in cucina che sa fare il senza glutine": the only one, tied
@@ -1291,7 +1460,7 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
         && (matches!(
             tie,
             "who" | "who's" | "whose" | "with" | "at" | "on" | "in" | "from" | "for"
-        ) || PAST_TIES.contains(&tie)
+        ) || past_tie(tokens, keys, k + 1, false)
             || participle(tokens, keys, k + 1))
         && !matches!(
             object,
@@ -1453,10 +1622,10 @@ fn trait_in_small_unit(
 ) -> Option<(usize, f32)> {
     let n = tokens.len();
     let mut k = o;
-    let mut sensitive = false;
+    let mut has_trait = false;
     while k < n && k <= o + 4 && joined(text, tokens, k) {
         let kk = keys.get(k);
-        sensitive |= SENSITIVE_SET.contains(kk);
+        has_trait |= sensitive(kk);
         if is_person_noun(kk) && !kk.ends_with('s') {
             break;
         }
@@ -1507,7 +1676,7 @@ fn trait_in_small_unit(
                         | "8"
                 )
         });
-    ((sensitive && tied) || small_team).then_some((k, 0.65))
+    ((has_trait && tied) || small_team).then_some((k, 0.65))
 }
 
 /// "the only person who understands the old SAP macro", "the only one
@@ -1556,17 +1725,40 @@ fn capability(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
         "answered",
     ];
     let n = tokens.len();
-    let tie = keys.get(k + 1);
+    // "the only one on the team who still knows ...": a short place
+    // phrase may stand between the person and "who".
+    let mut t = k + 1;
+    if matches!(keys.get(t), "on" | "in" | "at") {
+        let mut m = t + 1;
+        while m < n && m <= k + 5 && joined(text, tokens, m) && keys.get(m) != "who" {
+            m += 1;
+        }
+        if keys.get(m) == "who" && joined(text, tokens, m) {
+            t = m;
+        }
+    }
+    let tie = keys.get(t);
     // "the only ones who reply": a group, not one person.
-    if !matches!(tie, "who" | "with") || k + 3 >= n || matches!(keys.get(k), "ones" | "people") {
+    if !matches!(tie, "who" | "with") || t + 2 >= n || matches!(keys.get(k), "ones" | "people") {
         return false;
     }
+    // "who still knows": the adverb says nothing; the verb decides.
+    let mut v = t + 1;
+    while v < t + 3 && matches!(keys.get(v), "still" | "also") {
+        v += 1;
+    }
     // Two more words after the verb or "with": an object that can be checked.
-    let verb = keys.get(k + 2);
+    let verb = keys.get(v);
     // "the only one who knows how to unjam it": knowing how is a skill.
     let skill = matches!(verb, "knows" | "know")
-        && matches!(keys.get(k + 3), "how" | "the" | "our" | "all" | "every");
-    (k + 1..k + 4).all(|m| joined(text, tokens, m + 1)) && (skill || !OPINION.contains(&verb))
+        && matches!(keys.get(v + 1), "how" | "the" | "our" | "all" | "every");
+    v + 1 < n && (t..=v + 1).all(|m| joined(text, tokens, m)) && (skill || !OPINION.contains(&verb))
+}
+
+/// A sensitive trait, alone or as part of a compound ("hijab-wearing",
+/// "wheelchair-using").
+fn sensitive(key: &str) -> bool {
+    SENSITIVE_SET.contains(key) || key.split('-').any(|part| SENSITIVE_SET.contains(part))
 }
 
 fn is_age_token(key: &str) -> bool {
@@ -1620,7 +1812,11 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
                 || LEXICON.flags(keys.get(j + 1)) & lexicon::CALENDAR != 0);
         // "Tuesday and Thursday evenings": "and" between calendar words.
         let calendar = |m: usize| LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0;
-        let proper = |m: usize| tokens.get(m).is_some_and(|t| t.case == Case::Title);
+        // "Tom and Priya", not "October and I'm".
+        let proper = |m: usize| {
+            tokens.get(m).is_some_and(|t| t.case == Case::Title)
+                && !matches!(keys.get(m), "i" | "i'm" | "im" | "i've" | "i'd" | "i'll")
+        };
         let joining_and = key == "and"
             && (both || (calendar(j - 1) && calendar(j + 1)) || (proper(j - 1) && proper(j + 1)));
         if joining_and {
@@ -1650,6 +1846,51 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
         end -= 1;
     }
     end
+}
+
+/// "Someone who ... — that was me", "The member of staff who was assaulted
+/// ... was me": a description followed by the writer owning it. Returns
+/// the description's last token.
+fn owned_description(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
+    let key = keys.get(i);
+    let who = match key {
+        "whoever" => i,
+        "someone" | "somebody" => i + 1,
+        "the" if tokens[i].sentence_start => (i + 2..=i + 4).find(|&m| keys.get(m) == "who")?,
+        _ => return None,
+    };
+    if keys.get(who) != "who" && key != "whoever" {
+        return None;
+    }
+    if !(i + 1..=who + 1).all(|m| joined(text, tokens, m)) {
+        return None;
+    }
+    // From the word before "who", so that the clause's own verbs ("who
+    // was assaulted") count as the relative clause's.
+    let end = extend_clause(
+        text,
+        tokens,
+        keys,
+        if key == "whoever" { i } else { who - 1 },
+    );
+    if end <= who {
+        return None;
+    }
+    // The owning words within the next four tokens, whatever punctuation
+    // stands between ("— that was me", "(that's me)", "was me").
+    let next: Vec<&str> = (end + 1..(end + 5).min(tokens.len()))
+        .map(|m| keys.get(m))
+        .collect();
+    let owned = matches!(
+        next.as_slice(),
+        // "that's me": the tokenizer keeps "'s" out of the word.
+        ["that's" | "thats", "me", ..]
+            | ["that" | "it", "me", ..]
+            | ["that" | "it" | "this", "was" | "is", "me", ..]
+            | ["that" | "it" | "this", "would", "be", "me", ..]
+            | ["was" | "is", "me", ..]
+    );
+    owned.then_some(end)
 }
 
 /// Finds self-identifying phrases.
@@ -1713,8 +1954,44 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 }
             }
         }
+        // "two of us who speak Arabic in the Leicester clinic": a pair or
+        // trio the writer belongs to, tied to a place or a deed.
+        if matches!(key, "two" | "three" | "four" | "2" | "3" | "4")
+            && keys.get(i + 1) == "of"
+            && keys.get(i + 2) == "us"
+            && keys.get(i.wrapping_sub(1)) != "of"
+            && (i + 1..i + 4).all(|j| joined(text, tokens, j))
+            && matches!(keys.get(i + 3), "who" | "on" | "in" | "at" | "from")
+        {
+            let end = extend_clause(text, tokens, &keys, i + 2);
+            if end > i + 3 {
+                out.push(Candidate::new(
+                    tokens[i].start,
+                    tokens[end].end,
+                    PiiKind::SelfIdentifying,
+                    0.7,
+                ));
+                i = end + 1;
+                continue;
+            }
+        }
+        // "Someone who rang the ethics line in February — that was me",
+        // "Whoever sits at desk 4.17 (that's me)": a description the writer
+        // owns.
+        if let Some(end) = owned_description(text, tokens, &keys, i) {
+            out.push(Candidate::new(
+                tokens[i].start,
+                tokens[end].end,
+                PiiKind::SelfIdentifying,
+                0.75,
+            ));
+            i = end + 1;
+            continue;
+        }
         if let Some(end) = foreign_only(text, tokens, &keys, i) {
+            // Polish "jedyny" has no determiner to start from.
             let start = if key.starts_with("l'")
+                || key.starts_with("jedyn")
                 || i == 0
                 || FOREIGN_DETERMINERS_SET.contains(key)
                 || !FOREIGN_ONLY_SET.contains(key)
@@ -1753,11 +2030,12 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         {
             i + 2
         } else if matches!(key, "our" | "the")
-            && keys.get(i + 1) == "one"
+            && matches!(keys.get(i + 1), "one" | "first")
             && keys.get(i + 2) == "and"
             && keys.get(i + 3) == "only"
         {
-            // "our one and only Mandarin-speaking concierge"
+            // "our one and only Mandarin-speaking concierge", "the first
+            // and only woman promoted to ..."
             i + 3
         } else if key == "our" && matches!(keys.get(i + 1), "only" | "sole" | "lone" | "one") {
             // "our only Russian-speaking pharmacist"
@@ -1832,7 +2110,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                         0.8
                     } else if matches!(next, "first" | "last")
                         && (o + 1..k).any(|m| {
-                            SENSITIVE_SET.contains(keys.get(m))
+                            sensitive(keys.get(m))
                                 || matches!(keys.get(m), "female" | "male" | "woman" | "black")
                         })
                     {
@@ -1896,10 +2174,15 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 k += 1;
             }
         } else if is_self
-            && is_person_noun(next)
             && o + 1 < n
             && joined(text, tokens, o + 1)
-            && matches!(keys.get(o + 1), "who" | "that" | "whose")
+            && ((is_person_noun(next) && matches!(keys.get(o + 1), "who" | "that" | "whose"))
+                // "I'm the returner who came back ...": "who" makes any
+                // noun a person.
+                || (keys.get(o + 1) == "who"
+                    && tokens[o].case == Case::Lower
+                    && next.len() >= 3
+                    && !NOT_PERSON_SET.contains(next)))
         {
             // "I'm the one who reported ...", "as the engineer who pushed ..."
             head = Some((o, 0.8));
@@ -1945,7 +2228,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 && is_person_noun(keys.get(k))
                 && k + 1 < n
                 && joined(text, tokens, k + 1)
-                && (ROLE_TIES_SET.contains(keys.get(k + 1)) || participle(tokens, &keys, k + 1))
+                && (ROLE_TIES_SET.contains(keys.get(k + 1))
+                    || participle(tokens, &keys, k + 1)
+                    || past_tie(tokens, &keys, k + 1, true))
             {
                 head = Some((k, 0.7));
             }
@@ -1996,7 +2281,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     || !joined(text, tokens, k + 1)
                     || tokens[k + 1].case != Case::Lower
                     || ROLE_TIES_SET.contains(next)
-                    || PAST_TIES.contains(&next)
+                    || past_tie(tokens, &keys, k + 1, is_self)
                     || CLAUSE_STOP_SET.contains(next)
                     || is_person_noun(next)
                     || participle(tokens, &keys, k + 1);
@@ -2180,8 +2465,82 @@ mod tests {
             "Le salaire de base baisse encore.",
             "The engineer on call was great last night.",
             "C'est la seule solution possible.",
+            "The health insurance provider switched in January.",
+            "She is the only one who ever answers questions.",
+            "Someone who cares would have fixed it by now.",
+            "Whoever designed this form never used it.",
+            "Ella es la única que se preocupa por nosotros.",
+            "Two of us went to lunch.",
         ] {
             assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
         }
+    }
+
+    #[test]
+    fn finds_descriptions_tied_by_a_past_participle() {
+        assert_eq!(
+            phrases("I am the forklift driver injured in the racking collapse on 2 June. Nobody called."),
+            ["the forklift driver injured in the racking collapse on 2 June"]
+        );
+        assert_eq!(
+            phrases(
+                "I'm the temp hired through Hays to cover maternity leave, and nobody told me."
+            ),
+            ["the temp hired through Hays to cover maternity leave"]
+        );
+        assert_eq!(
+            phrases("As the first and only woman promoted to shift supervisor at the Teesside plant, I notice."),
+            ["the first and only woman promoted to shift supervisor at the Teesside plant"]
+        );
+        assert_eq!(
+            phrases("I'm the returner who came back to the Leicester branch in October and I'm underpaid."),
+            ["the returner who came back to the Leicester branch in October"]
+        );
+    }
+
+    #[test]
+    fn finds_descriptions_the_writer_owns() {
+        assert_eq!(
+            phrases("Someone who rang the ethics line in February — that was me — got a call."),
+            ["Someone who rang the ethics line in February"]
+        );
+        assert_eq!(
+            phrases("Whoever sits at desk 4.17 by the broken window (that's me) is cold."),
+            ["Whoever sits at desk 4.17 by the broken window"]
+        );
+        assert_eq!(
+            phrases("The member of staff who was assaulted at the Romford store was me."),
+            ["The member of staff who was assaulted at the Romford store"]
+        );
+        assert_eq!(
+            phrases("There are two of us who speak Arabic in the Leicester clinic."),
+            ["two of us who speak Arabic in the Leicester clinic"]
+        );
+    }
+
+    #[test]
+    fn finds_checkable_capabilities_and_compound_traits() {
+        assert_eq!(
+            phrases("We rely on Maureen, the only one on the team who still knows the old manifest process."),
+            ["the only one on the team who still knows the old manifest process"]
+        );
+        assert_eq!(
+            phrases("Noor, the first hijab-wearing officer at the Dalston station, is ignored."),
+            ["the first hijab-wearing officer at the Dalston station"]
+        );
+        assert_eq!(
+            phrases("Ela é a única que sabe onde estão as chaves do almoxarifado, e ninguém mais."),
+            ["a única que sabe onde estão as chaves do almoxarifado"]
+        );
+        assert_eq!(
+            phrases(
+                "Pan Zbyszek, jedyny elektryk na nocnej zmianie w Gliwicach, nie ma zmiennika."
+            ),
+            ["jedyny elektryk na nocnej zmianie w Gliwicach"]
+        );
+        assert_eq!(
+            phrases("Soy el camarero que se cortó la mano el 9 de agosto y nadie me pagó."),
+            ["el camarero que se cortó la mano el 9 de agosto"]
+        );
     }
 }
