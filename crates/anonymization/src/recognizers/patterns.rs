@@ -84,7 +84,8 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         // ... and words that do only with an id word: "clock number",
         // not "years of service 2015-2024".
         r"|(?:associate|colleague|clock|service)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
-        r")(?:\s*(?:is|:|=|was|es|el|est|le|ist|die|to|é|e|the))*\s*\(?(#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?)(?-u:\b)",
+        // Then the id: "IT-884210", "E-20417", "#7781", "55A-2031".
+        r")(?:\s*(?:is|:|=|was|es|el|est|le|ist|die|to|é|è|e|the))*\s*\(?(#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?|\d{1,3}[A-Z]{1,3}-\d{3,8})(?-u:\b)",
     ))
 });
 /// "ID 61-4470", "ID: 558213": an upper-case "ID" before a number.
@@ -168,16 +169,24 @@ const FLOOR: &str = concat!(
     r"|\d{1,2}\.\s?(?:tv|th|mf)",
     r"|\d{1,2}[rnt]\s\d{1,2}a",
     r"|\#\d{1,3}-\d{1,4}",
-    r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bat\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|apartment|suite|ste\.|unit|flat|lok\.|m\.|door)",
+    r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bat\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|ap\.|apartment|suite|ste\.|unit|flat|lok\.|m\.|door|torre|depto\.?|dpto\.?|departamento|casa|lote|mz\.?|manzana|bldg\.?|int)",
     r"\s*[A-Za-z0-9]{1,4}\.?)",
 );
+/// A neighbourhood named after the street: "Col. Insurgentes Mixcoac",
+/// "Bairro Moinhos de Vento", "Brgy. San Antonio".
+const NEIGHBOURHOOD: &str = concat!(
+    r"(?i:col\.|colonia|fracc\.|fraccionamiento|bairro|barrio|brgy\.|barangay|urb\.|urbanizaci[oó]n)",
+    r"\s+\p{L}[\p{L}\-]*(?:\s+(?:(?:de|da|do|del|la|las|los)\s+)?\p{Lu}[\p{L}\-]*){0,3}",
+);
+/// A postal code's label: "C.P.", "CEP", "PIN", "ZIP".
+const CODE_LABEL: &str = r"(?i:c\.\s?p\.|cp|cep|pin|zip|postal\s+code)\s*:?\s*";
 /// A town: one to three capitalised words ("São Paulo", "Cape Town City").
-const TOWN: &str = r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}";
+const TOWN: &str = r"\p{Lu}[\p{L}\-]+(?:\s+(?:(?:de|da|do|del|di|la|le)\s+)?\p{Lu}[\p{L}\-]+){0,2}";
 /// Codes that are postal codes on their own: UK, Irish Eircode, Canadian,
-/// Polish, Portuguese, Brazilian, Dutch, Japanese.
+/// Polish, Portuguese, Brazilian, Dutch, Japanese, Argentine.
 fn distinct_code() -> String {
     format!(
-        r"(?:{UK_POSTCODE}|[A-Z]\d{{2}}\s?[A-Z0-9]{{4}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{{5}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}}|\d{{3}}-\d{{4}}|\d{{4}}\s?[A-Z]{{2}})"
+        r"(?:[A-Z]\d{{4}}[A-Z]{{3}}|{UK_POSTCODE}|[A-Z]\d{{2}}\s?[A-Z0-9]{{4}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{{5}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}}|\d{{3}}-\d{{4}}|\d{{4}}\s?[A-Z]{{2}})"
     )
 }
 
@@ -188,17 +197,20 @@ static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     let dc = distinct_code();
     re(&format!(
         concat!(
-            r"^(?:,?\s*{floor}){{0,3}}(?:",
+            r"^(?:,?\s*(?:{floor}|{hood})){{0,3}}(?:",
             // A Dublin district: ", Dublin 2, D02 H9X4".
             r"(?:\s+\d{{1,2}},)?",
             r",?\s*(?:",
             r"{dc}(?:\s+{town})?",
+            // A labelled code: ", C.P. 03920", ", CEP 05435-000", ", PIN
+            // 560038" (a town after it is the town rule's).
+            r"|{label}\d{{4,6}}(?:-\d{{3,4}})?",
             // Four or five digits only with the town: ", 69003 Lyon".
             r"|(?:[A-Z]{{1,2}}-)?\d{{4,5}}\s+{town}",
             r"|\d{{3}}\s\d{{2}}\s+{town}",
             // Towns first, maybe a state, then the code: ", Fitzroy VIC
             // 3065", ", Bengaluru 560001", ", New York, NY 10011".
-            r"|(?:{town}(?:\s+\d{{1,2}})?,?\s+){{1,2}}(?:-\s*)?(?:[A-Z]{{2,3}},?\s+|\([\p{{L}} ]+\)\s+)?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,6}})",
+            r"|(?:{town}(?:\s+\d{{1,2}})?,?\s+){{1,2}}(?:-\s*)?(?:[A-Z]{{2,3}},?\s+|\([\p{{L}} ]+\)\s+)?(?:{label})?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,6}})",
             // A bare four-digit code after a town the street already
             // holds: "27 Karangahape Road, Auckland 1010".
             r"|\d{{4}}",
@@ -206,6 +218,8 @@ static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
             r")(?:\s+CEDEX)?)?",
         ),
         floor = FLOOR,
+        hood = NEIGHBOURHOOD,
+        label = CODE_LABEL,
         dc = dc,
         town = TOWN,
     ))
@@ -242,7 +256,7 @@ static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         concat!(
-            r"(?-u:\b)(?:Plot|House\s+No\.?|House|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route)",
+            r"(?-u:\b)(?:Plot|House\s+No\.?|House|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Villa|No\.|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route)",
             r"\s*[A-Z0-9][\w\-/]*(?:\s+Box\s+\d+)?",
             r"(?:,\s+{line}){{1,6}}",
         ),
@@ -265,7 +279,8 @@ static BLOCK_END: LazyLock<Regex> = LazyLock::new(|| {
 /// somerville ma".
 static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"(?-u:\b)\d{2,5}\s+(?:[a-z]{2,}\s+){1,3}",
+        // "1184 w maple ave": a compass letter may lead.
+        r"(?-u:\b)\d{2,5}\s+(?:[nsew]\s+)?(?:[a-z]{2,}\s+){1,3}",
         r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|parkway|pkwy|terrace|circle|highway|hwy|close|crescent|gardens|mews|grove|rise)",
         r"(?-u:\b)\.?",
         r"(?:\s+(?:apt|unit|suite|\#)\.?\s*\d{1,5}[a-z]?)?",
@@ -282,7 +297,7 @@ static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:\p{Lu}[\p{Ll}\p{Lu}\-]*\p{Ll}(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|kade|steenweg|singel|plein|vej|gade|gatan|gata|gate|veien|vegen|katu)",
         r"|\p{Lu}[\p{L}\-]+\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Laan|Straat|Gracht|Kade|Steenweg|gate|gata|gatan|gade|vej|veien|vegen|katu)",
         r"|(?:Am|An\s+der|An\s+den|Im|Auf\s+dem|Auf\s+der|Zum|Zur|In\s+der|Unter\s+den|Hinter\s+der)\s+\p{Lu}[\p{L}\-]+)",
-        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:\s+(?:bis|ter))?(?:\s+(?:bus|hs|huis)\s*\d{1,4})?(?-u:\b)",
+        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:[\s\-](?:bis|ter))?(?:\s+(?:bus|hs|huis)\s*\d{1,4})?(?-u:\b)",
     ))
 });
 /// French, Iberian and Italian streets, number first or street first.
@@ -295,6 +310,16 @@ static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
         // Street first: "Calle Mayor 5", "Via dei Mille 23", "Corso Buenos Aires 77".
         r"|(?:(?i:via|viale|vicolo|corso|largo|strada|piazza|piazzale|calle|avenida|av\.|avda\.|rua|travessa|carrer|avinguda|passeig|ronda|camino|paseo|plaza|praça|alameda|rambla)\s+|C/\s*)",
         r"(?:(?i:de|del|da|do|dos|das|di|dei|degli|delle|della|dello|la|los|las|dels|d')\s*){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2},?\s+\d{1,4}[A-Za-z]?)",
+    ))
+});
+/// Latin American streets: Colombian grid addresses ("Calle 45 # 12-30",
+/// "Carrera 43A # 1 Sur-100") and a street typed in lowercase before its
+/// number ("calle morelos 214").
+static ADDRESS_LATAM: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?-u:\b)(?:(?i:calle|carrera|cra\.?|cl\.?|avenida|av\.|diagonal|transversal|dg\.?|tv\.?|kr\.?)\s+\d{1,3}[A-Za-z]?(?:\s+(?i:bis|sur|norte|este))?",
+        r"\s*(?:#|(?i:no\.?|n[º°o]\.?))\s*\d{1,3}[A-Za-z]?(?:\s+(?i:sur|bis|norte|este))?\s*-\s*\d{1,3}",
+        r"|(?:calle|avenida|rua)\s+\p{Ll}{3,}(?:\s+\p{Ll}{3,}){0,2}\s+\d{1,5})",
     ))
 });
 /// Polish: "ul. Marszałkowska 84/92 m. 12", "al. Jerozolimskie 65".
@@ -386,6 +411,11 @@ const BIRTH_CONTEXT: &[&str] = &[
     "turning 4",
     "turning 5",
     "turning 6",
+    "turned 2",
+    "turned 3",
+    "turned 4",
+    "turned 5",
+    "turned 6",
 ];
 const VERSION_CONTEXT: &[&str] = &["version", "v", "ver", "build", "release", "firmware"];
 const GROUP_HANDLES: &[&str] = &[
@@ -994,6 +1024,17 @@ fn recorded_birth_date(between: &str) -> bool {
         "field",
         "filled",
         "w systemie",
+        // The correction: "it's 14/03/1979", "a prawidłowa to ...".
+        "it's",
+        "it is",
+        "prawidlow",
+        "prawidłow",
+        "poprawn",
+        "richtig",
+        "corrett",
+        "correct",
+        "juist",
+        "real one",
     ];
     RECORD.iter().any(|w| between.contains(w))
         && !OTHER_EVENTS.iter().any(|w| contains_word(between, w))
@@ -1004,15 +1045,20 @@ fn recorded_birth_date(between: &str) -> bool {
 
 /// The date ends in a four-digit year an employee could be born in.
 fn plausible_birth_year(date: &str) -> bool {
-    let digits: String = date
+    // The year ends the date ("14/03/1979", "17 June 1969") or, in ISO
+    // order, starts it ("1984-07-15").
+    let trailing: String = date
         .chars()
         .rev()
         .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
         .collect();
-    digits.len() == 4 && {
-        let year: String = digits.chars().rev().collect();
-        ("1930".."2011").contains(&year.as_str())
-    }
+    let leading: String = date.chars().take_while(char::is_ascii_digit).collect();
+    [trailing, leading]
+        .iter()
+        .any(|year| year.len() == 4 && ("1930".."2011").contains(&year.as_str()))
 }
 
 fn birth_context(text: &str, s: usize, e: usize) -> bool {
@@ -1180,6 +1226,7 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         (&*ADDRESS_EU, 0.8),
         (&*ADDRESS_ROMANCE, 0.7),
         (&*ADDRESS_PL, 0.75),
+        (&*ADDRESS_LATAM, 0.7),
         (&*ADDRESS_LOWER, 0.6),
     ];
     // The patterns end without a (Unicode) word boundary, which would push
@@ -1393,6 +1440,86 @@ mod tests {
             .contains(&("45 Calle del Pez, 1ºD".into(), PiiKind::StreetAddress)));
         assert!(kinds("ssn 666-12-3456").is_empty());
         assert!(kinds("ssn 512-44-9871").contains(&("512-44-9871".into(), PiiKind::UsSsn)));
+    }
+
+    #[test]
+    fn employee_ids_in_more_shapes() {
+        for (t, v) in [
+            ("La mia matricola è IT-884210. Da ottobre", "IT-884210"),
+            ("Mon matricule 55A-2031 n'apparaît plus", "55A-2031"),
+        ] {
+            assert!(
+                kinds(t).contains(&(v.to_owned(), PiiKind::EmployeeId)),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+    }
+
+    #[test]
+    fn corrected_and_turned_birth_dates() {
+        for (t, v) in [
+            ("I turned 60 on 2 October and nothing came.", "2 October"),
+            (
+                "mam wpisaną datę urodzenia 1984-05-17, a prawidłowa to 1984-07-15.",
+                "1984-07-15",
+            ),
+            (
+                "Birth date on my badge is wrong: 1992-11-08 should be 1992-08-11.",
+                "1992-08-11",
+            ),
+            (
+                "The portal has my date of birth as 14/03/1997. It's 14/03/1979.",
+                "14/03/1979",
+            ),
+        ] {
+            assert!(
+                kinds(t).contains(&(v.to_owned(), PiiKind::DateOfBirth)),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+        // A release date after a birthday is no birth date.
+        let t = "My birthday is in May. The release is 2025-06-01 and it's late.";
+        assert!(
+            !kinds(t).iter().any(|(_, k)| *k == PiiKind::DateOfBirth),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn latin_american_and_asian_address_shapes() {
+        for (t, v) in [
+            (
+                "Send it to Calle 45 # 12-30, apto 501, Bogotá.",
+                "Calle 45 # 12-30, apto 501, Bogotá",
+            ),
+            (
+                "Av. Insurgentes Sur 1457, Int. 802, Col. Insurgentes Mixcoac, C.P. 03920, Ciudad de México, CDMX",
+                "Av. Insurgentes Sur 1457, Int. 802, Col. Insurgentes Mixcoac, C.P. 03920, Ciudad de México, CDMX",
+            ),
+            (
+                "mora en Rua Harmonia 512, apto 34, Vila Madalena, São Paulo - SP, CEP 05435-000 desde 2019",
+                "Rua Harmonia 512, apto 34, Vila Madalena, São Paulo - SP, CEP 05435-000",
+            ),
+            (
+                "Av. Corrientes 3247, piso 6, depto. B, C1193AAE CABA",
+                "Av. Corrientes 3247, piso 6, depto. B, C1193AAE CABA",
+            ),
+            (
+                "Rua Padre Chagas, 79, ap. 1102, Moinhos de Vento, Porto Alegre - RS, 90570-080",
+                "Rua Padre Chagas, 79, ap. 1102, Moinhos de Vento, Porto Alegre - RS, 90570-080",
+            ),
+            ("Oudegracht 214-bis, 3511 NR Utrecht", "Oudegracht 214-bis, 3511 NR Utrecht"),
+            ("1184 w maple ave apt 2c, columbus oh 43215", "1184 w maple ave apt 2c, columbus oh 43215"),
+            ("Villa 27, Street 14, Al Barsha 2, Dubai", "Villa 27, Street 14, Al Barsha 2, Dubai"),
+        ] {
+            assert!(
+                kinds(t).contains(&(v.to_owned(), PiiKind::StreetAddress)),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
     }
 
     #[test]
