@@ -934,6 +934,22 @@ const ORG_WORDS: &[&str] = &[
     "vscode",
     "wellsfargo",
     "xcode",
+    // Brands, teams, shows and famous names used as idioms ("a real Einstein").
+    "kawasaki",
+    "bentley",
+    "xero",
+    "roomba",
+    "lakers",
+    "simpsons",
+    "sonos",
+    "douwe",
+    "egberts",
+    "einstein",
+    "houdini",
+    "picasso",
+    "mozart",
+    "shakespeare",
+    "sherlock",
 ];
 
 /// Places: office cities, countries, regions, nationalities and languages.
@@ -1831,6 +1847,9 @@ const PLACE_WORDS: &[&str] = &[
     "danube",
     "seine",
     "elbe",
+    // More places.
+    "atlantico",
+    "dhabi",
 ];
 
 /// Departments and functions ("Summer from recruiting").
@@ -1985,6 +2004,11 @@ const JARGON_WORDS: &[&str] = &[
     "kanban",
     "scrum",
     "agile",
+    // Workplace words the dictionary lacks.
+    "wellness",
+    "motivator",
+    "spaniard",
+    "christi",
 ];
 
 /// Everyday words of German, Spanish, French, Dutch, Italian and Portuguese

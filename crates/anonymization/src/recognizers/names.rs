@@ -172,7 +172,7 @@ const WITH_VERBS: &[&str] = &[
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "mx", "miss", "sir", "madam", "herr", "frau", "mme", "madame",
     "monsieur", "senor", "senora", "signor", "signora", "dhr", "mevr", "sr", "sra", "srta", "dona",
-    "don", "pani", "pan", "lic", "dra", "ing", "mgr", "inz", "arq",
+    "don", "pani", "pan", "lic", "dra", "ing", "mgr", "inz", "arq", "eng",
 ];
 /// Words right after a name that make it likely a person.
 const FOLLOW_CUES: &[&str] = &[
@@ -679,6 +679,9 @@ struct Ctx<'a> {
     heading: Vec<bool>,
     /// The text reads as German (capitalised nouns everywhere).
     german: bool,
+    /// The writer capitalises: most sentences and the pronoun "I" start
+    /// upper case, so a lowercase word is rarely a name without a cue.
+    cased: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -723,6 +726,19 @@ impl<'a> Ctx<'a> {
             }
         }
         let german = markers.count_ones() >= 2;
+        let (mut upper_starts, mut lower_starts) = (0usize, 0usize);
+        for t in tokens.iter().filter(|t| t.sentence_start && !t.has_digit) {
+            match t.case {
+                Case::Title | Case::Upper => upper_starts += 1,
+                Case::Lower => lower_starts += 1,
+                Case::Other => {}
+            }
+        }
+        let lower_i = tokens
+            .iter()
+            .zip(&keys)
+            .any(|(t, &(s, e))| t.case == Case::Lower && matches!(&buf[s..e], "i" | "i'm" | "im"));
+        let cased = upper_starts >= 2 && lower_starts == 0 && !lower_i;
         Self {
             text,
             tokens,
@@ -731,6 +747,7 @@ impl<'a> Ctx<'a> {
             flags,
             heading,
             german,
+            cased,
         }
     }
 
@@ -1191,11 +1208,16 @@ impl<'a> Ctx<'a> {
     /// Tokens `i..=last` spell a company named after people ("Morgan
     /// Stanley", "Wells Fargo").
     fn is_company(&self, i: usize, last: usize) -> bool {
-        // Every listed company is two words.
-        last == i + 1
-            && COMPANIES
+        // Every listed company is two words, maybe joined by "&" ("Marks &
+        // Spencer", "Johnson & Johnson"), which no name crosses.
+        let pair = |a: usize, b: usize| {
+            COMPANIES
                 .iter()
-                .any(|c| c.split_once(' ') == Some((self.key(i), self.key(last))))
+                .any(|c| c.split_once(' ') == Some((self.key(a), self.key(b))))
+        };
+        (last == i + 1 && pair(i, last))
+            || (last == i && i + 1 < self.tokens.len() && self.gap(i + 1) == "&" && pair(i, i + 1))
+            || (last == i && i > 0 && self.gap(i) == "&" && pair(i - 1, i))
     }
 
     /// A product or tool right next to token `i` in a list or a compound:
@@ -1469,6 +1491,19 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         return None;
     }
     if t.case == Case::Title
+        && i > 0
+        && cx.close_prev(i)
+        && cx.tokens[i - 1].case == Case::Title
+        && cx.flags[i - 1] & lexicon::FIRST == 0
+        && matches!(
+            cx.key(i),
+            "lane" | "hill" | "grove" | "way" | "row" | "close" | "green" | "park"
+        )
+    {
+        // "Park Lane", "Church Hill": a street, not Ms Lane.
+        return None;
+    }
+    if t.case == Case::Title
         && FACILITIES_SET.contains(cx.key(i))
         && cx.tokens.get(i + 1).is_some_and(|n| n.has_digit)
     {
@@ -1497,7 +1532,10 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
     if t.case == Case::Title
         && i > 0
         && cx.close_prev(i)
-        && matches!(cx.key(i - 1), "st" | "saint" | "ste" | "san" | "santa")
+        && matches!(
+            cx.key(i - 1),
+            "st" | "saint" | "ste" | "san" | "santa" | "santo" | "sao" | "sankt" | "sainte"
+        )
         && cx.tokens[i - 1].case == Case::Title
     {
         // "St Mary's", "St Thomas' Hospital", "San Diego": a saint's name
@@ -1723,8 +1761,9 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
             let score = if first && !ambiguous {
                 if cue >= Cue::Weak || follow || adverb {
                     0.75
-                } else if len >= 4 {
-                    // An unambiguous first name in lowercase text.
+                } else if len >= 4 && !cx.cased {
+                    // An unambiguous first name in lowercase text (in a
+                    // capitalised text, "anders", "zona": a word).
                     0.5
                 } else {
                     return None;
@@ -2188,6 +2227,11 @@ mod tests {
             "We have plants in Saskatchewan, Manitoba and Queensland.",
             "En Lombardia y Emilia-Romagna cerramos dos almacenes.",
             "The Maharashtra and Karnataka depots merged.",
+            "The Johnson & Johnson renewal was negotiated without us.",
+            "If they close the Marks & Spencer concession, footfall drops.",
+            "The car park on Park Lane has been shut since the flooding.",
+            "Mijn salaris is anders dan vorig jaar. Graag corrigeren.",
+            "We need someone practical, not a real Einstein. Please.",
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }

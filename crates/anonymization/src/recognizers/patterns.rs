@@ -1275,6 +1275,32 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
     }
     for (pattern, score) in streets {
         for m in pattern.find_iter(text) {
+            // "11 vans off the road": a lowercase street has no function
+            // words between its number and its street word.
+            if std::ptr::eq(pattern, &*ADDRESS_LOWER)
+                && m.as_str().split_whitespace().any(|w| {
+                    matches!(
+                        w,
+                        "the"
+                            | "off"
+                            | "of"
+                            | "on"
+                            | "in"
+                            | "to"
+                            | "a"
+                            | "my"
+                            | "our"
+                            | "down"
+                            | "up"
+                            | "across"
+                            | "along"
+                            | "at"
+                            | "and"
+                    )
+                })
+            {
+                continue;
+            }
             let rest = &text[m.end()..];
             let tail = POSTAL_TAIL
                 .find(rest)
@@ -1479,6 +1505,12 @@ mod tests {
                 kinds(t)
             );
         }
+        // "11 vans off the road" is no lowercase street.
+        let t = "That's 11 vans off the road in the same week.";
+        assert!(
+            !kinds(t).iter().any(|(_, k)| *k == PiiKind::StreetAddress),
+            "{t}"
+        );
         // A release date after a birthday is no birth date.
         let t = "My birthday is in May. The release is 2025-06-01 and it's late.";
         assert!(

@@ -1428,6 +1428,19 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
     if !is_person_noun(noun) || LEADERSHIP.contains(&noun) {
         return None;
     }
+    // "The GitLab runner", "the Sonos speaker": a product's, not a person.
+    if (o..k).any(|m| {
+        tokens[m].case == Case::Title && LEXICON.flags(keys.get(m)) & lexicon::ORG != 0
+            || text[tokens[m].start..tokens[m].end]
+                .chars()
+                .skip(1)
+                .any(char::is_uppercase)
+                && text[tokens[m].start..tokens[m].end]
+                    .chars()
+                    .any(char::is_lowercase)
+    }) {
+        return None;
+    }
     // "the rich text editor", "the printer driver": software, not people.
     if k > o
         && matches!(
@@ -1588,6 +1601,8 @@ fn participle(tokens: &[Token], keys: &Keys, j: usize) -> bool {
     key.len() >= 5
         && key.ends_with("ing")
         && tokens.get(j).is_some_and(|t| t.case == Case::Lower)
+        // "the warden training and the allowance": a noun compound.
+        && !matches!(keys.get(j + 1), "and" | "or" | "is" | "was" | "")
         && (PARTICIPLES.contains(&key)
             || tokens.get(j + 1).is_some_and(|t| t.has_digit)
             || matches!(
@@ -2471,6 +2486,9 @@ mod tests {
             "Whoever designed this form never used it.",
             "Ella es la única que se preocupa por nosotros.",
             "Two of us went to lunch.",
+            "The GitLab runner on build-07 has been offline since Tuesday.",
+            "Can we get the Sonos speaker in the break room fixed?",
+            "Give her the warden training and the allowance.",
         ] {
             assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
         }
