@@ -1469,13 +1469,22 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                         | "about"
                         | "than"
                 );
-            if !germanic && after_noun {
+            // "depuis le départ de Sandrine": a listed given name after
+            // the particle is a person, not a place.
+            let given = f & lexicon::FIRST != 0 && f & (lexicon::PLACE | lexicon::TOWN) == 0;
+            if !germanic && after_noun && !given {
                 return None;
             }
             if name_like && !not_name {
-                // "I think van Dijk should ...": a surname with its particles.
+                // "I think van Dijk should ...": a surname with its particles;
+                // "le départ de Sandrine": the given name alone.
                 let end = extend(cx, i, Case::Title);
-                return Some((end, 0.7, cx.tokens[p].start));
+                let start = if !germanic && after_noun {
+                    t.start
+                } else {
+                    cx.tokens[p].start
+                };
+                return Some((end, 0.7, start));
             }
         }
     }
@@ -2248,6 +2257,10 @@ mod tests {
         assert_eq!(
             names("bill from the night crew left the gate open."),
             ["bill"]
+        );
+        assert_eq!(
+            names("Il fait le travail depuis le départ de Sandrine, et personne."),
+            ["Sandrine"]
         );
     }
 
