@@ -991,7 +991,9 @@ fn joined(text: &str, tokens: &[Token], i: usize) -> bool {
         && text[tokens[i - 1].start..tokens[i - 1].end]
             .chars()
             .all(|c| c.is_ascii_uppercase());
-    numeric || ampersand || strip_possessive(gap).chars().all(|c| c == ' ' || c == '\t')
+    // "tues/thurs", "days/nights": one choice, one phrase.
+    let slash = gap == "/" && !tokens[i - 1].has_digit && !tokens[i].has_digit;
+    numeric || ampersand || slash || strip_possessive(gap).chars().all(|c| c == ' ' || c == '\t')
 }
 
 /// The gap without a leading possessive `'s`, `’s` or `'`.
@@ -1794,7 +1796,8 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
     let mut whose_open = false;
     // The last "who"/"that": the verbs right after it ("who can do", "who
     // has been") are the relative clause's; a later verb is the sentence's.
-    let mut relative: Option<usize> = None;
+    // "Whoever has locker 112": the phrase is its own relative clause.
+    let mut relative: Option<usize> = (keys.get(k) == "whoever").then_some(k);
     // "who covers both the stroke unit and ortho": this "and" joins.
     let mut both = false;
     while j < tokens.len() && j <= k + 16 && joined(text, tokens, j) {
@@ -1891,8 +1894,20 @@ fn owned_description(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Opt
     if end <= who {
         return None;
     }
+    // "As someone who transferred from the Johannesburg branch in July":
+    // the writer's own description, checkable by its place, date or number
+    // (not "as someone who cares about safety").
+    let anchored = (who + 1..=end).any(|m| {
+        tokens[m].has_digit
+            || (tokens[m].case == Case::Title && !tokens[m].sentence_start)
+            || LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0
+    });
+    if matches!(key, "someone" | "somebody") && anchored && self_prefix(text, tokens, keys, i) {
+        return Some(end);
+    }
     // The owning words within the next four tokens, whatever punctuation
-    // stands between ("— that was me", "(that's me)", "was me").
+    // stands between ("— that was me", "(that's me)", "was me", "(me,
+    // obviously)").
     let next: Vec<&str> = (end + 1..(end + 5).min(tokens.len()))
         .map(|m| keys.get(m))
         .collect();
@@ -1904,7 +1919,10 @@ fn owned_description(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Opt
             | ["that" | "it" | "this", "was" | "is", "me", ..]
             | ["that" | "it" | "this", "would", "be", "me", ..]
             | ["was" | "is", "me", ..]
-    );
+    ) || (next.first() == Some(&"me")
+        && text
+            .get(tokens[end].end..tokens[end + 1].start)
+            .is_some_and(|g| g.contains('(')));
     owned.then_some(end)
 }
 
@@ -2184,6 +2202,17 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     if is_self && strong && noun_like && ROLE_TIES_SET.contains(kk) {
                         head = Some((k - 1, 0.7));
                     }
+                    // "the only CWI at the Mobile yard": an acronym for a
+                    // role, tied to a place.
+                    let acronym = k == o + 2
+                        && next == "only"
+                        && tokens[o + 1].case == Case::Upper
+                        && (2..=5).contains(&keys.get(o + 1).len())
+                        && LEXICON.flags(keys.get(o + 1)) & (lexicon::DEPT | lexicon::WORD) == 0
+                        && matches!(kk, "at" | "in" | "on" | "for");
+                    if acronym {
+                        head = Some((k - 1, 0.65));
+                    }
                     break;
                 }
                 k += 1;
@@ -2192,9 +2221,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             && o + 1 < n
             && joined(text, tokens, o + 1)
             && ((is_person_noun(next) && matches!(keys.get(o + 1), "who" | "that" | "whose"))
-                // "I'm the returner who came back ...": "who" makes any
-                // noun a person.
-                || (keys.get(o + 1) == "who"
+                // "I'm the returner who came back ...", "i am the part
+                // timer who does tues/thurs": "who" makes any noun a person.
+                || ((keys.get(o + 1) == "who"
+                    || (keys.get(o + 2) == "who"
+                        && joined(text, tokens, o + 2)
+                        && tokens.get(o + 1).is_some_and(|t| t.case == Case::Lower)
+                        && !CLAUSE_STOP_SET.contains(keys.get(o + 1))))
                     && tokens[o].case == Case::Lower
                     && next.len() >= 3
                     && !NOT_PERSON_SET.contains(next)))
@@ -2533,6 +2566,31 @@ mod tests {
         assert_eq!(
             phrases("There are two of us who speak Arabic in the Leicester clinic."),
             ["two of us who speak Arabic in the Leicester clinic"]
+        );
+    }
+
+    #[test]
+    fn finds_own_descriptions_and_acronym_roles() {
+        assert_eq!(
+            phrases(
+                "As someone who transferred from the Johannesburg branch in July, I found it odd."
+            ),
+            ["someone who transferred from the Johannesburg branch in July"]
+        );
+        assert!(phrases("As someone who cares about safety, I find this odd.").is_empty());
+        assert_eq!(
+            phrases("Whoever has locker 112 in the changing room (me, obviously) lost a padlock."),
+            ["Whoever has locker 112 in the changing room"]
+        );
+        assert_eq!(
+            phrases(
+                "i am the part timer who does tues/thurs in the Galway shop and i never get told"
+            ),
+            ["the part timer who does tues/thurs in the Galway shop"]
+        );
+        assert_eq!(
+            phrases("Stop overworking the only CWI at the Mobile yard, please."),
+            ["the only CWI at the Mobile yard"]
         );
     }
 
