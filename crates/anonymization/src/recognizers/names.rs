@@ -1002,6 +1002,10 @@ impl<'a> Ctx<'a> {
                         | "ping"
                         | "told"
                         | "asked"
+                        | "can"
+                        | "could"
+                        | "would"
+                        | "did"
                 ));
         let n = i + 1;
         if !free || n >= self.tokens.len() || !self.close_prev(n) || !self.gap(n).is_empty() {
@@ -1014,6 +1018,16 @@ impl<'a> Ctx<'a> {
                 n + 1 < self.tokens.len()
                     && self.close_prev(n + 1)
                     && self.flags[n + 1] & lexicon::DEPT != 0
+            }
+            // "Joy was told she couldn't ...", "Blessing has covered the
+            // night desk ... when she asked": at a sentence's start, a
+            // verb, then "she" or "he" for the same person.
+            "was" | "is" | "has" | "had" | "got" | "gets" | "did" | "does" | "said" | "told"
+            | "asked" | "kept" | "keeps"
+                if self.tokens[i].sentence_start =>
+            {
+                (n + 1..(n + 12).min(self.tokens.len()))
+                    .any(|m| matches!(self.key(m), "she" | "he" | "her" | "him" | "his"))
             }
             "and" | "&" => {
                 let m = n + 1;
@@ -2251,6 +2265,10 @@ mod tests {
         assert_eq!(names("Will from facilities fixed the AC."), ["Will"]);
         assert_eq!(names("mark in IT reset my password."), ["mark"]);
         assert_eq!(names("joy on reception is great."), ["joy"]);
+        assert_eq!(
+            names("Joy was told she couldn't wear braids at the desk."),
+            ["Joy"]
+        );
         assert_eq!(names("Congratulations to Joy in Finance!"), ["Joy"]);
         assert_eq!(names("will and i asked for the same course."), ["will"]);
         assert_eq!(names("rose and amira covered my till."), ["rose", "amira"]);

@@ -85,13 +85,13 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         // not "years of service 2015-2024".
         r"|(?:associate|colleague|clock|service)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
         // Then the id: "IT-884210", "E-20417", "#7781", "55A-2031".
-        r")(?:\s*(?:is|:|=|was|es|el|est|le|ist|die|to|é|è|e|the))*\s*\(?(#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?|\d{1,3}[A-Z]{1,3}-\d{3,8})(?-u:\b)",
+        r")(?:\s*(?:is|:|=|was|es|el|est|le|ist|die|to|é|è|e|the|changed|from))*\s*\(?(#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8})(?-u:\b)",
     ))
 });
 /// "ID 61-4470", "ID: 558213": an upper-case "ID" before a number.
 static EMP_BARE_ID: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?-u:\b)(?:ID|EE\s?#|EE\s?ID)\s*(?:no\.?|#|:|is)?\s*((?:[A-Z]{1,3}-)?\d{2,4}-\d{3,6}|(?:[A-Z]{1,3}-)?\d{5,10})(?-u:\b)",
+        r"(?-u:\b)(?:ID|EE\s?#|EE\s?ID)\s*(?:no\.?|#|:|is)?\s*((?:[A-Z]{1,3}-)?\d{2,4}-\d{3,6}|[A-Z]{1,3}-\d{2,6}-\d{2,6}|(?:[A-Z]{1,3}-)?\d{5,10})(?-u:\b)",
     )
 });
 static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -181,7 +181,7 @@ const NEIGHBOURHOOD: &str = concat!(
 /// A postal code's label: "C.P.", "CEP", "PIN", "ZIP".
 const CODE_LABEL: &str = r"(?i:c\.\s?p\.|cp|cep|pin|zip|postal\s+code)\s*:?\s*";
 /// A town: one to three capitalised words ("São Paulo", "Cape Town City").
-const TOWN: &str = r"\p{Lu}[\p{L}\-]+(?:\s+(?:(?:de|da|do|del|di|la|le)\s+)?\p{Lu}[\p{L}\-]+){0,2}";
+const TOWN: &str = r"\p{Lu}[\p{L}\-]+(?:\s+(?:(?:de|da|do|del|di|la|le|am|an|upon|sur|en)\s+)?\p{Lu}[\p{L}\-]+){0,2}";
 /// Codes that are postal codes on their own: UK, Irish Eircode, Canadian,
 /// Polish, Portuguese, Brazilian, Dutch, Japanese, Argentine.
 fn distinct_code() -> String {
@@ -279,14 +279,15 @@ static BLOCK_END: LazyLock<Regex> = LazyLock::new(|| {
 /// somerville ma".
 static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        // "1184 w maple ave": a compass letter may lead.
-        r"(?-u:\b)\d{2,5}\s+(?:[nsew]\s+)?(?:[a-z]{2,}\s+){1,3}",
+        // "1184 w maple ave": a compass letter may lead; "unit 9 / 3
+        // kembla st": an Australian unit before the number.
+        r"(?-u:\b)(?:(?:unit|flat|apt)\s+\d{1,4}[a-z]?\s*/\s*\d{1,5}|\d{2,5})\s+(?:[nsew]\s+)?(?:[a-z]{2,}\s+){1,3}",
         r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|parkway|pkwy|terrace|circle|highway|hwy|close|crescent|gardens|mews|grove|rise)",
         r"(?-u:\b)\.?",
         r"(?:\s+(?:apt|unit|suite|\#)\.?\s*\d{1,5}[a-z]?)?",
         // A UK town and postcode: ", sale m33 4rt".
         r"(?:,?\s+[a-z]{3,}(?:\s+[a-z]{3,})?,?\s+[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}(?-u:\b))?",
-        r"(?:,?\s+[a-z]{3,}(?:\s+[a-z]{3,})?,?\s+(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc)(?:\s+\d{5})?(?-u:\b))?",
+        r"(?:,?\s+[a-z]{3,}(?:\s+[a-z]{3,})?,?\s+(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc)(?:\s+\d{5})?(?-u:\b)|,?\s+[a-z]{3,}(?:\s+[a-z]{3,})?,?\s+(?:nsw|vic|qld|tas|act|nt|sa)\s+\d{4}(?-u:\b))?",
     ))
 });
 /// German, Dutch, Nordic streets: "Lindenstraße 14", "Gumpendorfer Straße
@@ -295,6 +296,8 @@ static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?-u:\b)(?:\p{Lu}[\p{Ll}\p{Lu}\-]*\p{Ll}(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|kade|steenweg|singel|plein|vej|gade|gatan|gata|gate|veien|vegen|katu)",
+        // "Wilhelm-Leuschner-Straße 41": a name joined to its street word.
+        r"|\p{Lu}[\p{L}\-]*-(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer)",
         r"|\p{Lu}[\p{L}\-]+\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Laan|Straat|Gracht|Kade|Steenweg|gate|gata|gatan|gade|vej|veien|vegen|katu)",
         r"|(?:Am|An\s+der|An\s+den|Im|Auf\s+dem|Auf\s+der|Zum|Zur|In\s+der|Unter\s+den|Hinter\s+der)\s+\p{Lu}[\p{L}\-]+)",
         r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:[\s\-](?:bis|ter))?(?:\s+(?:bus|hs|huis)\s*\d{1,4})?(?-u:\b)",
@@ -354,6 +357,32 @@ const PHONE_CONTEXT: &[&str] = &[
     "fax",
     "landline",
     "on",
+    // German, Dutch, French, Spanish, Italian, Portuguese, Polish.
+    "handy",
+    "handynummer",
+    "telefon",
+    "telefonnummer",
+    "rufnummer",
+    "mobilnummer",
+    "nummer",
+    "telefoon",
+    "telefoonnummer",
+    "tél",
+    "numéro",
+    "portable",
+    "teléfono",
+    "telefono",
+    "móvil",
+    "movil",
+    "celular",
+    "cellulare",
+    "numero",
+    "número",
+    "telemóvel",
+    "numer",
+    "telefonu",
+    "komórka",
+    "komórki",
 ];
 const SSN_CONTEXT: &[&str] = &[
     "ssn",
@@ -819,7 +848,9 @@ fn phones(text: &str, out: &mut Vec<Candidate>) {
         let dots = cand.contains('.');
         let hyphens = cand.contains('-');
         let us_shape = matches!(groups.as_slice(), [3, 3, 4] | [3, 4] | [1, 3, 3, 4]);
-        let trunk = cand.starts_with('0') && (10..=11).contains(&digits);
+        // A national number with its trunk 0: "020 7946 0958", "0151
+        // 2840 7736" (German mobiles have twelve digits).
+        let trunk = cand.starts_with('0') && (10..=12).contains(&digits);
         let ctx = context_before(text, s, 32, PHONE_CONTEXT);
         let mut score: f32 = if plus || parens {
             0.7
@@ -852,6 +883,70 @@ fn phones(text: &str, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The shape of an id: letters as 'A', digits as '9', the rest as is.
+fn id_shape(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '9'
+            } else if c.is_ascii_alphabetic() {
+                'A'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// After an id that ends at `end`: an aside in brackets, a joining word
+/// ("and", "to", "or", in seven languages) and a token of the same shape.
+fn same_shape_after(text: &str, id: &str, end: usize) -> Option<(usize, usize)> {
+    let rest = text.get(end..)?;
+    let mut at = rest.len() - rest.trim_start().len();
+    if rest[at..].starts_with('(') {
+        let close = rest[at..].find(')').filter(|&c| c <= 24)?;
+        at += close + 1;
+        at += rest[at..].len() - rest[at..].trim_start().len();
+    }
+    let after = &rest[at..];
+    let word_len = after
+        .find(|c: char| c.is_whitespace())
+        .unwrap_or(after.len());
+    let joiner = after[..word_len].trim_end_matches(',');
+    let joined = word_len > 0
+        && matches!(
+            joiner.to_ascii_lowercase().as_str(),
+            "" | "and"
+                | "or"
+                | "to"
+                | "&"
+                | "und"
+                | "oder"
+                | "en"
+                | "of"
+                | "et"
+                | "ou"
+                | "y"
+                | "o"
+                | "e"
+                | "i"
+                | "lub"
+        );
+    if !joined && !after.starts_with(',') {
+        return None;
+    }
+    at += word_len;
+    at += rest[at..].len() - rest[at..].trim_start().len();
+    let cand_start = end + at;
+    let cand = text.get(cand_start..)?;
+    let cand_len = cand
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(cand.len());
+    let cand = cand[..cand_len].trim_end_matches('-');
+    (cand.len() == id.len() && id_shape(cand) == id_shape(id))
+        .then_some((cand_start, cand_start + cand.len()))
+}
+
 fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
     for m in EMP_E.find_iter(text) {
         push(out, m.start(), m.end(), PiiKind::EmployeeId, 0.75);
@@ -868,6 +963,11 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
             };
             if id.as_str().bytes().filter(u8::is_ascii_digit).count() >= 4 {
                 push(out, s, id.end(), PiiKind::EmployeeId, 0.85);
+                // "changed from P0045871 to P0112903", "W-77431 (mine) and
+                // W-77413": a second id of the same shape.
+                if let Some((s2, e2)) = same_shape_after(text, &text[s..id.end()], id.end()) {
+                    push(out, s2, e2, PiiKind::EmployeeId, 0.8);
+                }
             }
         }
     }
@@ -1007,6 +1107,10 @@ fn recorded_birth_date(between: &str) -> bool {
         "instead",
         " not ",
         " but ",
+        " niet ",
+        " nicht ",
+        " nie ",
+        " no ",
         "risulta",
         "staat",
         "steht",
@@ -1469,10 +1573,33 @@ mod tests {
     }
 
     #[test]
+    fn national_phone_numbers_with_a_foreign_cue() {
+        let t = "Ich möchte meine neue Handynummer angeben: 0151 2840 7736. Danke.";
+        assert!(
+            kinds(t).contains(&("0151 2840 7736".to_owned(), PiiKind::Phone)),
+            "{t}: {:?}",
+            kinds(t)
+        );
+    }
+
+    #[test]
     fn employee_ids_in_more_shapes() {
         for (t, v) in [
             ("La mia matricola è IT-884210. Da ottobre", "IT-884210"),
             ("Mon matricule 55A-2031 n'apparaît plus", "55A-2031"),
+            (
+                "my personnel number changed from P0045871 to P0112903 after TUPE",
+                "P0112903",
+            ),
+            (
+                "Badge W-77431 (mine) and W-77413 (Hannah's) get swapped",
+                "W-77413",
+            ),
+            ("mijn personeelsnummer is 51-20877 en mijn", "51-20877"),
+            (
+                "Name: Lindani Zulu, ID ZA-7781-09. I returned it.",
+                "ZA-7781-09",
+            ),
         ] {
             assert!(
                 kinds(t).contains(&(v.to_owned(), PiiKind::EmployeeId)),
@@ -1497,6 +1624,10 @@ mod tests {
             (
                 "The portal has my date of birth as 14/03/1997. It's 14/03/1979.",
                 "14/03/1979",
+            ),
+            (
+                "mijn geboortedatum staat verkeerd. Het moet 19 januari 1984 zijn, niet 1948.",
+                "1948",
             ),
         ] {
             assert!(
@@ -1545,6 +1676,14 @@ mod tests {
             ("Oudegracht 214-bis, 3511 NR Utrecht", "Oudegracht 214-bis, 3511 NR Utrecht"),
             ("1184 w maple ave apt 2c, columbus oh 43215", "1184 w maple ave apt 2c, columbus oh 43215"),
             ("Villa 27, Street 14, Al Barsha 2, Dubai", "Villa 27, Street 14, Al Barsha 2, Dubai"),
+            (
+                "send it to unit 9 / 3 kembla st, wollongong nsw 2500. thanks",
+                "unit 9 / 3 kembla st, wollongong nsw 2500",
+            ),
+            (
+                "Neue Adresse: Wilhelm-Leuschner-Straße 41, 3. OG links, 60329 Frankfurt am Main. Danke",
+                "Wilhelm-Leuschner-Straße 41, 3. OG links, 60329 Frankfurt am Main",
+            ),
         ] {
             assert!(
                 kinds(t).contains(&(v.to_owned(), PiiKind::StreetAddress)),
