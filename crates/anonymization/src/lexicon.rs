@@ -528,6 +528,12 @@ const STOP_WORDS: &[&str] = &[
     "rto",
     "ama",
     "hq",
+    // German articles at a sentence start ("Das Essen", "Der Mann").
+    "der",
+    "das",
+    "den",
+    "dem",
+    "des",
 ];
 
 /// Products, tools and companies. Capitalised product names are not people
@@ -950,6 +956,17 @@ const ORG_WORDS: &[&str] = &[
     "mozart",
     "shakespeare",
     "sherlock",
+    // Retailers, makers and software.
+    "heijn",
+    "galp",
+    "biedronka",
+    "danone",
+    "lactalis",
+    "michelin",
+    "verint",
+    "zara",
+    "ferrari",
+    "schindler",
 ];
 
 /// Places: office cities, countries, regions, nationalities and languages.
@@ -1850,6 +1867,11 @@ const PLACE_WORDS: &[&str] = &[
     // More places.
     "atlantico",
     "dhabi",
+    // More places.
+    "vilvoorde",
+    "vina",
+    "maranello",
+    "parque",
 ];
 
 /// Departments and functions ("Summer from recruiting").
@@ -2533,6 +2555,45 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "zijn",
     "zum",
     "zur",
+    // Spanish, Italian, German, Tagalog and Hindi words that capitalise or look like names.
+    "setzen",
+    "nuevo",
+    "nueva",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "neta",
+    "nahi",
+    "hain",
+    "aate",
+    "hai",
+    "bhi",
+    "kya",
+    "yung",
+    "kami",
+    "sana",
+    "kay",
+    "mag",
+    "nung",
+    "ang",
+    "personale",
+    "oggetto",
+    "personalnummer",
+    "dienstnummer",
+    "recursos",
+    "humanos",
+    "poste",
+    "ferragosto",
+    "voila",
+    "ukrainians",
+    "ella",
+    "elle",
+    "laut",
+    "essen",
 ];
 
 /// Given names and everyday diminutives the census lists lack or rank
@@ -3528,6 +3589,34 @@ const EXTRA_FIRST_NAMES: &[&str] = &[
     "tommo",
     "wozza",
     "benno",
+    // Romanian given names and Italian, Mexican, Austrian, Polish and
+    // Indian diminutives.
+    "florin",
+    "ionut",
+    "mihai",
+    "andrei",
+    "bogdan",
+    "catalin",
+    "cristian",
+    "dragos",
+    "marius",
+    "ovidiu",
+    "radu",
+    "razvan",
+    "sorin",
+    "vlad",
+    "ioana",
+    "andreea",
+    "alina",
+    "bianca",
+    "camelia",
+    "irina",
+    "roxana",
+    "simona",
+    "chuy",
+    "hansi",
+    "mati",
+    "vik",
 ];
 
 /// First names that are also dictionary words, but whose name sense
@@ -3631,17 +3720,44 @@ impl Lexicon {
 
     /// An unknown word that is a Polish case form of a listed given name:
     /// "Markiem", "Bartkowi" (Marek, Bartek), "Piotrem", "Michałowi",
-    /// "Grażynie" (Grażyna). Only the name bit: the form is no word.
+    /// "Grażynie" (Grażyna). Only the name bit: the form is no word. Or of
+    /// a town: "we Wrocławiu", "w Krakowie", "z Gliwic".
     fn polish_inflection(&self, key: &str) -> u16 {
         if key.len() < 5 || !key.is_ascii() {
             return 0;
+        }
+        let place = |stem: &str| {
+            self.flags
+                .get(stem)
+                .is_some_and(|f| f & (TOWN | PLACE) != 0 && f & WORD == 0)
+        };
+        let mut stem = String::with_capacity(key.len() + 2);
+        for (suffix, replacement) in [
+            ("iu", ""),
+            ("owie", "ow"),
+            ("ie", "a"),
+            ("ach", "e"),
+            ("u", ""),
+            ("ic", "ice"),
+            ("y", "a"),
+        ] {
+            if let Some(base) = key.strip_suffix(suffix) {
+                if base.len() < 3 {
+                    continue;
+                }
+                stem.clear();
+                stem.push_str(base);
+                stem.push_str(replacement);
+                if place(&stem) {
+                    return TOWN;
+                }
+            }
         }
         let first = |stem: &str| {
             self.flags
                 .get(stem)
                 .is_some_and(|f| f & FIRST != 0 && f & (STOP | CALENDAR | ORG | PLACE) == 0)
         };
-        let mut stem = String::with_capacity(key.len());
         for (suffix, replacement) in [
             ("kiem", "ek"),
             ("kowi", "ek"),
@@ -3736,5 +3852,7 @@ mod tests {
         assert_eq!(l.flags("piotrowi"), FIRST);
         assert_eq!(l.flags("grazynie"), FIRST);
         assert!(l.flags("system") & FIRST == 0);
+        assert_eq!(l.flags("wroclawiu"), TOWN);
+        assert_eq!(l.flags("gliwic"), TOWN);
     }
 }

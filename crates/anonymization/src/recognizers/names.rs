@@ -172,7 +172,8 @@ const WITH_VERBS: &[&str] = &[
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "mx", "miss", "sir", "madam", "herr", "frau", "mme", "madame",
     "monsieur", "senor", "senora", "signor", "signora", "dhr", "mevr", "sr", "sra", "srta", "dona",
-    "don", "pani", "pan", "lic", "dra", "ing", "mgr", "inz", "arq", "eng",
+    "don", "pani", "pan", "lic", "dra", "ing", "mgr", "inz", "arq", "eng", "sig", "sigra", "dott",
+    "mag",
 ];
 /// Words right after a name that make it likely a person.
 const FOLLOW_CUES: &[&str] = &[
@@ -658,8 +659,33 @@ const GERMAN_MARKERS: &[&str] = &[
 ];
 /// German noun endings: an unknown capitalised word ending so is a noun.
 const GERMAN_NOUN_SUFFIXES: &[&str] = &[
-    "ung", "ungen", "heit", "keit", "schaft", "ierung", "tion", "nis", "tat", "ismus", "chen",
+    "ung",
+    "ungen",
+    "heit",
+    "keit",
+    "schaft",
+    "ierung",
+    "tion",
+    "nis",
+    "tat",
+    "ismus",
+    "chen",
     "essen",
+    "nummer",
+    "system",
+    "zeit",
+    "stelle",
+    "leitung",
+    "abteilung",
+    "prozess",
+    "dienst",
+    "vertrag",
+    "lager",
+    "gebaude",
+    "faelle",
+    "falle",
+    "zettel",
+    "plan",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -1029,7 +1055,7 @@ impl<'a> Ctx<'a> {
                 (n + 1..(n + 12).min(self.tokens.len()))
                     .any(|m| matches!(self.key(m), "she" | "he" | "her" | "him" | "his"))
             }
-            "and" | "&" => {
+            "and" | "&" | "y" | "e" | "et" | "und" | "en" | "i" => {
                 let m = n + 1;
                 m < self.tokens.len()
                     && ((self.key(m) == "i" && self.tokens[i].sentence_start)
@@ -1411,7 +1437,14 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         if end == i && cx.gap(i) == "," && same {
             cue = cue.max(Cue::Strong);
         }
-        if end + 1 == i && matches!(cx.key(end), "and" | "or" | "&") {
+        // "Gianluca e Vale": another language's "and" only before a
+        // capitalised word ("e devo", "i ja" are verbs and pronouns).
+        let and = match cx.key(end) {
+            "and" | "or" | "&" => true,
+            "y" | "e" | "et" | "und" | "en" | "i" | "oraz" => t.case == Case::Title,
+            _ => false,
+        };
+        if end + 1 == i && and {
             cue = cue.max(Cue::Strong);
         }
     }

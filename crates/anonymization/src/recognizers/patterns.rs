@@ -80,12 +80,12 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)(?-u:\b)(?:",
         // Words that name an employee id on their own ...
-        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter)\.?(?:\s*(?:id|number|no\.?|nr\.?|num|#|code|de|do))*",
+        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr)\.?(?:\s*(?:id|number|no\.?|nr\.?|num|#|code|de|do))*",
         // ... and words that do only with an id word: "clock number",
         // not "years of service 2015-2024".
         r"|(?:associate|colleague|clock|service)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
         // Then the id: "IT-884210", "E-20417", "#7781", "55A-2031".
-        r")(?:\s*(?:is|:|=|was|es|el|est|le|ist|die|to|é|è|e|the|changed|from))*\s*\(?(#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8})(?-u:\b)",
+        r")(?:\s*(?:is|:|=|was|es|el|est|le|ist|die|to|é|è|e|o|the|changed|from|\(\p{L}+\)))*\s*\(?(#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8})(?-u:\b)",
     ))
 });
 /// "ID 61-4470", "ID: 558213": an upper-case "ID" before a number.
@@ -311,7 +311,10 @@ static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
         // Portuguese, Spanish, Italian, number first: "7 Rua das Flores".
         r"|\d{1,4},?\s+(?i:rua|avenida|av\.|travessa|largo|praça|calle|via|viale|piazza|corso|carrer|avinguda|passeig)\s+(?:(?i:de|do|da|dos|das|del|della|dei|degli|delle|di|la|los|las|dels)\s+){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}",
         // Street first: "Calle Mayor 5", "Via dei Mille 23", "Corso Buenos Aires 77".
-        r"|(?:(?i:via|viale|vicolo|corso|largo|strada|piazza|piazzale|calle|avenida|av\.|avda\.|rua|travessa|carrer|avinguda|passeig|ronda|camino|paseo|plaza|praça|alameda|rambla)\s+|C/\s*)",
+        r"|(?:(?i:via|viale|vicolo|corso|largo|strada|piazza|piazzale|calle|avenida|av\.|avda\.|rua|travessa|carrer|avinguda|passeig|ronda|camino|paseo|plaza|praça|alameda|rambla|pasaje|pje\.)\s+|C/\s*",
+        // Belgian and Swiss French put the number after: "rue de la
+        // Station 27", "chaussée de Louvain 112".
+        r"|(?:rue|Rue|avenue|Avenue|chaussée|Chaussée|boulevard|Boulevard|place|Place|quai|Quai)\s+(?:(?:de|du|des|la|le|l')\s*){1,2})",
         r"(?:(?i:de|del|da|do|dos|das|di|dei|degli|delle|della|dello|la|los|las|dels|d')\s*){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2},?\s+\d{1,4}[A-Za-z]?)",
     ))
 });
@@ -423,6 +426,10 @@ const BIRTH_CONTEXT: &[&str] = &[
     "compleanno",
     "nascimento",
     "nasci",
+    "urodziłem",
+    "urodziłam",
+    "urodził",
+    "urodziła",
     "aniversário",
     "urodzenia",
     "urodzony",
@@ -851,12 +858,33 @@ fn phones(text: &str, out: &mut Vec<Candidate>) {
         // A national number with its trunk 0: "020 7946 0958", "0151
         // 2840 7736" (German mobiles have twelve digits).
         let trunk = cand.starts_with('0') && (10..=12).contains(&digits);
-        let ctx = context_before(text, s, 32, PHONE_CONTEXT);
+        // "601 284 937", "912 384 760": a Spanish, Portuguese or Polish
+        // mobile in three groups of three.
+        let mobile_333 = groups.as_slice() == [3, 3, 3]
+            && cand.starts_with(['6', '7', '9'])
+            && !hyphens
+            && !dots
+            && !matches!(
+                last_word_before(text, s).as_str(),
+                "order"
+                    | "ordine"
+                    | "pedido"
+                    | "commande"
+                    | "bestelling"
+                    | "ticket"
+                    | "invoice"
+                    | "factura"
+                    | "fattura"
+                    | "zamowienie"
+                    | "nr"
+                    | "no"
+            );
+        let ctx = context_before(text, s, 48, PHONE_CONTEXT);
         let mut score: f32 = if plus || parens {
             0.7
         } else if us_shape && (hyphens || dots) {
             0.65
-        } else if trunk || us_shape {
+        } else if trunk || us_shape || mobile_333 {
             0.55
         } else {
             0.3
@@ -1315,6 +1343,12 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
             "nato nel",
             "nata nel",
             "urodzon",
+            "urodzi",
+            "nasci",
+            "naci",
+            "nacque",
+            "né en",
+            "née en",
         ]
         .iter()
         .any(|c| w.contains(c))

@@ -80,6 +80,8 @@ const PERSON_NOUNS: &[&str] = &[
     "student",
     "apprentice",
     "trainee",
+    "postdoc",
+    "post-doc",
     "coordinator",
     "director",
     "executive",
@@ -700,6 +702,17 @@ const FOREIGN_PERSON_NOUNS: &[&str] = &[
     "kucharka",
     "sprzataczka",
     "kasjerka",
+    "fisioterapista",
+    "barista",
+    "recepcionista",
+    "dentista",
+    "farmacista",
+    "analista",
+    "electricista",
+    "elettricista",
+    "maquinista",
+    "neue",
+    "neuer",
 ];
 /// Foreign words that end a phrase: "and", "but", "because" and the verbs
 /// "is", "am", "have".
@@ -1115,6 +1128,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     if !FOREIGN_DETERMINERS_SET.contains(key)
         && !FOREIGN_ONLY_SET.contains(key)
         && !FOREIGN_ONE_SET.contains(key)
+        && !key.starts_with("l'")
     {
         return None;
     }
@@ -1178,8 +1192,21 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     // "el conductor de la furgoneta 7 que tuvo el golpe", "o estagiário
     // que veio da filial de Recife", "die Teilzeitkraft, die dienstags
     // ...": a colleague and a relative clause or an origin.
+    // "l'infirmière qui a fait la déclaration": the article is elided
+    // into the noun.
+    if let Some(noun) = key.strip_prefix("l'") {
+        if is_foreign_role_noun_strict(noun)
+            && i + 1 < n
+            && joined(text, tokens, i + 1)
+            && FOREIGN_RELATIVES.contains(&keys.get(i + 1))
+        {
+            return Some(foreign_clause_end(text, tokens, keys, i + 1));
+        }
+    }
+    // Dutch "de verpleegkundige die ...": "de" is an article only before a
+    // relative "die" (elsewhere it is "of").
     if FOREIGN_DETERMINERS_SET.contains(key)
-        && key != "de"
+        && (key != "de" || keys.get(i + 2) == "die")
         && i + 2 < n
         && joined(text, tokens, i + 1)
         && is_foreign_role_noun_strict(keys.get(i + 1))
@@ -1191,6 +1218,11 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             .trim();
         let next = keys.get(k + 1);
         let relative = FOREIGN_RELATIVES.contains(&next) && matches!(gap, "" | ",");
+        // "o funcionário mais antigo da filial de Recife": a superlative
+        // after the noun.
+        let superlative = gap.is_empty()
+            && matches!(next, "mais" | "mas" | "piu" | "plus" | "meest")
+            && joined(text, tokens, k + 2);
         // Portuguese "o"/"a" are also "to"/"or": only with a relative.
         let origin = gap.is_empty()
             && !matches!(key, "a" | "o")
@@ -1213,9 +1245,14 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
                     | "z"
                     | "van"
                     | "do"
+                    | "bij"
+                    | "op"
             );
-        if relative || origin {
-            return Some(foreign_clause_end(text, tokens, keys, k));
+        if relative || origin || superlative {
+            // The clause of a superlative starts at its adjective ("mais"
+            // is also "but").
+            let from = if superlative { k + 2 } else { k };
+            return Some(foreign_clause_end(text, tokens, keys, from));
         }
     }
     if !FOREIGN_ONLY_SET.contains(key) {
@@ -1260,13 +1297,15 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     if comma && FOREIGN_RELATIVES.contains(&keys.get(i + 1)) {
         return Some(foreign_clause_end(text, tokens, keys, i + 1));
     }
-    // "a única que sabe onde estão as chaves": the only one who can do a
-    // thing someone can check (not "la única que se preocupa").
-    if joined(text, tokens, i + 1)
-        && joined(text, tokens, i + 2)
-        && FOREIGN_RELATIVES.contains(&keys.get(i + 1))
-        && matches!(
-            keys.get(i + 2),
+    // "a única que sabe onde estão as chaves", "el único de sistemas que
+    // sabe reiniciar ...": the only one who can do a thing someone can
+    // check (not "la única que se preocupa").
+    let relative_at = (i + 1..(i + 5).min(n))
+        .take_while(|&m| joined(text, tokens, m))
+        .find(|&m| FOREIGN_RELATIVES.contains(&keys.get(m)));
+    if let Some(r) = relative_at.filter(|&r| joined(text, tokens, r + 1)) {
+        if matches!(
+            keys.get(r + 1),
             "sabe"
                 | "sait"
                 | "sa"
@@ -1298,19 +1337,43 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
                 | "zna"
                 | "potrafi"
                 | "ma"
-        )
-    {
-        return Some(foreign_clause_end(text, tokens, keys, i + 1));
+                | "snapt"
+                | "begrijpt"
+                | "versteht"
+                | "comprend"
+                | "entiende"
+                | "capisce"
+                | "entende"
+                | "rozumie"
+        ) {
+            return Some(foreign_clause_end(text, tokens, keys, r));
+        }
+        // Dutch and German put the verb last: "de enige die het oude
+        // SAP-script snapt". A named thing or a number in the clause makes
+        // it checkable.
+        let end = foreign_clause_end(text, tokens, keys, r);
+        if r == i + 1
+            && matches!(keys.get(r), "die" | "der")
+            && (r + 1..=end).any(|m| {
+                tokens[m].has_digit || text[tokens[m].start..].starts_with(char::is_uppercase)
+            })
+        {
+            return Some(end);
+        }
     }
     // "l'unica in cucina che sa fare il senza glutine": the only one, tied
     // to a place.
-    if joined(text, tokens, i + 1)
-        && matches!(
-            keys.get(i + 1),
-            "in" | "im" | "en" | "dans" | "na" | "no" | "w" | "op"
-        )
-    {
-        return Some(foreign_clause_end(text, tokens, keys, i + 1));
+    // "la única bilingüe en el front desk": one word may come first.
+    for m in [i + 1, i + 2] {
+        let place = joined(text, tokens, m)
+            && (m == i + 1 || (joined(text, tokens, i + 1) && tokens[i + 1].case == Case::Lower))
+            && matches!(
+                keys.get(m),
+                "in" | "im" | "en" | "dans" | "na" | "no" | "w" | "op" | "al" | "nel" | "nella"
+            );
+        if place {
+            return Some(foreign_clause_end(text, tokens, keys, m));
+        }
     }
     // "die einzige Hebamme im Nachtdienst": German capitalises its nouns.
     // Not an abstract noun: "die einzige Lösung", "die einzige Möglichkeit".
@@ -2567,6 +2630,45 @@ mod tests {
             phrases("There are two of us who speak Arabic in the Leicester clinic."),
             ["two of us who speak Arabic in the Leicester clinic"]
         );
+    }
+
+    #[test]
+    fn finds_foreign_relatives_superlatives_and_capabilities() {
+        for (t, v) in [
+            (
+                "Ik ben de verpleegkundige die in augustus de klacht op afdeling 3 West heeft ingediend, en nu dit.",
+                "de verpleegkundige die in augustus de klacht op afdeling 3 West heeft ingediend",
+            ),
+            (
+                "Nasci em 1959 e sou o funcionário mais antigo da filial de Recife, entrei em 1983.",
+                "o funcionário mais antigo da filial de Recife",
+            ),
+            (
+                "Soy la única bilingüe en el front desk del hotel de Cancún y no me pagan más.",
+                "la única bilingüe en el front desk del hotel de Cancún",
+            ),
+            (
+                "Soy el único de sistemas que sabe reiniciar el conmutador viejo, y no me pagan.",
+                "el único de sistemas que sabe reiniciar el conmutador viejo",
+            ),
+            (
+                "Je suis l'infirmière qui a fait la déclaration le 4 mars en pédiatrie, et depuis rien.",
+                "l'infirmière qui a fait la déclaration le 4 mars en pédiatrie",
+            ),
+            (
+                "Ik ben de enige die het oude SAP-koppelscript snapt. Niemand anders.",
+                "de enige die het oude SAP-koppelscript snapt",
+            ),
+        ] {
+            assert_eq!(phrases(t), [v], "{t}");
+        }
+        for t in [
+            "Das ist die einzige Lösung der Firma.",
+            "Es la única que se preocupa por nosotros.",
+            "El número de pedidos es alto este mes.",
+        ] {
+            assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
+        }
     }
 
     #[test]
