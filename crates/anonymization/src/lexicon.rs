@@ -1936,6 +1936,21 @@ const DEPT_WORDS: &[&str] = &[
     "housekeeping",
     "maintenance",
     "despatch",
+    "portering",
+    "catering",
+    "cleaning",
+    "nursing",
+    "pharmacy",
+    "radiology",
+    "pathology",
+    "theatres",
+    "estates",
+    "laundry",
+    "receiving",
+    "shipping",
+    "picking",
+    "packing",
+    "kitchen",
 ];
 
 /// Workplace and technology vocabulary that the dictionary lacks but that is
@@ -2591,7 +2606,8 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "voila",
     "ukrainians",
     "ella",
-    "elle",
+    "dann",
+    "grita",
     "laut",
     "essen",
 ];
@@ -3401,7 +3417,6 @@ const EXTRA_FIRST_NAMES: &[&str] = &[
     "curro",
     "fran",
     "nando",
-    "ze",
     "quim",
     "conceicao",
     "joao",
@@ -3617,6 +3632,12 @@ const EXTRA_FIRST_NAMES: &[&str] = &[
     "hansi",
     "mati",
     "vik",
+    "benedikt",
+    "mathis",
+    "fede",
+    "juninho",
+    "moana",
+    "gav",
 ];
 
 /// First names that are also dictionary words, but whose name sense

@@ -1010,6 +1010,7 @@ impl<'a> Ctx<'a> {
     fn homograph_evidence(&self, i: usize) -> bool {
         let free = self.tokens[i].sentence_start
             || matches!(self.gap(i), "," | "(")
+            || self.adverb_before(i)
             || (i > 0
                 && self.close_prev(i)
                 && matches!(
@@ -1045,16 +1046,20 @@ impl<'a> Ctx<'a> {
                     && self.close_prev(n + 1)
                     && self.flags[n + 1] & lexicon::DEPT != 0
             }
+            // "at the pharmacy counter": a workplace ("Hope in the team"
+            // stays a word).
+            "at" => (n + 1..(n + 5).min(self.tokens.len())).any(|j| {
+                self.close_prev(j)
+                    && (FACILITIES_SET.contains(self.key(j))
+                        || GROUP_NOUNS_SET.contains(self.key(j))
+                        || matches!(self.key(j), "counter" | "till" | "tills" | "bar"))
+            }),
             // "Joy was told she couldn't ...", "Blessing has covered the
             // night desk ... when she asked": at a sentence's start, a
             // verb, then "she" or "he" for the same person.
             "was" | "is" | "has" | "had" | "got" | "gets" | "did" | "does" | "said" | "told"
-            | "asked" | "kept" | "keeps"
-                if self.tokens[i].sentence_start =>
-            {
-                (n + 1..(n + 12).min(self.tokens.len()))
-                    .any(|m| matches!(self.key(m), "she" | "he" | "her" | "him" | "his"))
-            }
+            | "asked" | "kept" | "keeps" => (n + 1..(n + 12).min(self.tokens.len()))
+                .any(|m| matches!(self.key(m), "she" | "he" | "her" | "him" | "his")),
             "and" | "&" | "y" | "e" | "et" | "und" | "en" | "i" => {
                 let m = n + 1;
                 m < self.tokens.len()
@@ -1648,6 +1653,15 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         }
     }
 
+    if t.case == Case::Title
+        && TITLES.contains(&cx.key(i))
+        && i + 1 < cx.tokens.len()
+        && cx.close_prev(i + 1)
+        && cx.tokens[i + 1].case == Case::Title
+    {
+        // "Frau Mag. Pichler", "Sr. García": the title, not a name.
+        return None;
+    }
     if stop && f & lexicon::CALENDAR != 0 {
         return calendar_name(cx, i, cue);
     }
@@ -1880,6 +1894,7 @@ const COMPANIES: &[&str] = &[
     "dow jones",
     "jack daniel",
     "ben jerry",
+    "albert heijn",
 ];
 
 /// A word with a capital inside that is a product's: the part after the
@@ -2301,6 +2316,18 @@ mod tests {
         assert_eq!(
             names("Joy was told she couldn't wear braids at the desk."),
             ["Joy"]
+        );
+        assert_eq!(
+            names("Patience at the pharmacy counter is amazing with customers."),
+            ["Patience"]
+        );
+        assert_eq!(
+            names("Honestly Will is the best thing here. He made me welcome."),
+            ["Will"]
+        );
+        assert_eq!(
+            names("Sehr geehrte Frau Mag. Pichler, ich beschwere mich."),
+            ["Pichler"]
         );
         assert_eq!(names("Congratulations to Joy in Finance!"), ["Joy"]);
         assert_eq!(names("will and i asked for the same course."), ["will"]);

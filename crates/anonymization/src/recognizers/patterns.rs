@@ -73,7 +73,7 @@ static IBAN: LazyLock<Regex> =
 static SSN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)(\d{3})([\- ])(\d{2})([\- ])(\d{4})(?-u:\b)"));
 static SSN_PLAIN: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d{9}(?-u:\b)"));
-static EMP_E: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)[Ee]\d{4,7}(?-u:\b)"));
+static EMP_E: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)[Ee]-?\d{4,7}(?-u:\b)"));
 static EMP_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)emp(?:loyee)?[\-#_: ]?\d{3,8}(?-u:\b)"));
 static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,7 +83,7 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr)\.?(?:\s*(?:id|number|no\.?|nr\.?|num|#|code|de|do))*",
         // ... and words that do only with an id word: "clock number",
         // not "years of service 2015-2024".
-        r"|(?:associate|colleague|clock|service)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
+        r"|(?:associate|colleague|clock|service|pass)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
         // Then the id: "IT-884210", "E-20417", "#7781", "55A-2031".
         r")(?:\s*(?:is|:|=|was|es|el|est|le|ist|die|to|é|è|e|o|the|changed|from|\(\p{L}+\)))*\s*\(?(#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8})(?-u:\b)",
     ))
@@ -1630,6 +1630,8 @@ mod tests {
                 "W-77413",
             ),
             ("mijn personeelsnummer is 51-20877 en mijn", "51-20877"),
+            ("Mine is E-20417 and it gets rejected", "E-20417"),
+            ("Pass number 00871-C. I'd like it cancelled.", "00871-C"),
             (
                 "Name: Lindani Zulu, ID ZA-7781-09. I returned it.",
                 "ZA-7781-09",

@@ -1222,7 +1222,37 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         // after the noun.
         let superlative = gap.is_empty()
             && matches!(next, "mais" | "mas" | "piu" | "plus" | "meest")
-            && joined(text, tokens, k + 2);
+            && joined(text, tokens, k + 2)
+            // Age and tenure can be checked; "la más simpática" cannot.
+            && matches!(
+                keys.get(k + 2),
+                "antigo"
+                    | "antiga"
+                    | "antiguo"
+                    | "antigua"
+                    | "velho"
+                    | "velha"
+                    | "viejo"
+                    | "vieja"
+                    | "novo"
+                    | "nova"
+                    | "nuevo"
+                    | "nueva"
+                    | "joven"
+                    | "jovem"
+                    | "anziano"
+                    | "anziana"
+                    | "giovane"
+                    | "vecchio"
+                    | "vecchia"
+                    | "ancien"
+                    | "ancienne"
+                    | "jeune"
+                    | "vieux"
+                    | "vieille"
+                    | "recente"
+                    | "reciente"
+            );
         // Portuguese "o"/"a" are also "to"/"or": only with a relative.
         let origin = gap.is_empty()
             && !matches!(key, "a" | "o")
@@ -1399,6 +1429,22 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         && i + 1 < n
         && joined(text, tokens, i + 1)
         && keys.get(i + 1).chars().count() >= 5
+        // "jedyne rozwiązanie", "jedyny powód": not a person.
+        && !matches!(
+            keys.get(i + 1),
+            "rozwiazanie"
+                | "powod"
+                | "powodem"
+                | "wyjscie"
+                | "sposob"
+                | "problem"
+                | "rzecz"
+                | "miejsce"
+                | "szansa"
+                | "opcja"
+                | "pytanie"
+                | "zmiana"
+        )
     {
         return Some(foreign_clause_end(text, tokens, keys, i + 1));
     }
@@ -1406,7 +1452,13 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     while k < n && k <= i + 3 && joined(text, tokens, k) {
         let kk = keys.get(k);
         let stem = kk.trim_end_matches('s');
-        if is_foreign_person_noun(kk) || is_foreign_person_noun(stem) || is_person_noun(kk) {
+        // "soldadores", "conductores": a Spanish plural drops "es".
+        let es_stem = kk.strip_suffix("es").unwrap_or(kk);
+        if is_foreign_person_noun(kk)
+            || is_foreign_person_noun(stem)
+            || is_foreign_person_noun(es_stem)
+            || is_person_noun(kk)
+        {
             return Some(foreign_clause_end(text, tokens, keys, k));
         }
         k += 1;
@@ -1558,7 +1610,10 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
             || (k + 2..(k + 8).min(n))
                 .take_while(|&m| joined(text, tokens, m))
                 .any(|m| matches!(keys.get(m), "who" | "who's")));
-    tied.then_some((k, 0.6))
+    // "the technician from Schindler", "the rep at Vodafone": a company's
+    // people, not a colleague.
+    let company = LEXICON.flags(keys.get(k + 2)) & lexicon::ORG != 0;
+    (tied && !company).then_some((k, 0.6))
 }
 
 /// "een van de twee planners in Venlo", "eine von drei Pflegekräften":
@@ -1831,7 +1886,11 @@ fn capability(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
     let verb = keys.get(v);
     // "the only one who knows how to unjam it": knowing how is a skill.
     let skill = matches!(verb, "knows" | "know")
-        && matches!(keys.get(v + 1), "how" | "the" | "our" | "all" | "every");
+        && (matches!(keys.get(v + 1), "how" | "the" | "our" | "all" | "every")
+            // "knows BSL", "knows SAP": a named skill.
+            || tokens
+                .get(v + 1)
+                .is_some_and(|t| matches!(t.case, Case::Upper | Case::Title)));
     v + 1 < n && (t..=v + 1).all(|m| joined(text, tokens, m)) && (skill || !OPINION.contains(&verb))
 }
 
@@ -2585,6 +2644,7 @@ mod tests {
             "The GitLab runner on build-07 has been offline since Tuesday.",
             "Can we get the Sonos speaker in the break room fixed?",
             "Give her the warden training and the allowance.",
+            "The technician from Schindler comes only on Fridays.",
         ] {
             assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
         }
@@ -2659,12 +2719,18 @@ mod tests {
                 "Ik ben de enige die het oude SAP-koppelscript snapt. Niemand anders.",
                 "de enige die het oude SAP-koppelscript snapt",
             ),
+            (
+                "Somos los dos únicos soldadores certificados del turno de noche, y nadie nos paga.",
+                "los dos únicos soldadores certificados del turno de noche",
+            ),
         ] {
             assert_eq!(phrases(t), [v], "{t}");
         }
         for t in [
             "Das ist die einzige Lösung der Firma.",
             "Es la única que se preocupa por nosotros.",
+            "Ela é a pessoa mais simpática da empresa e ninguém lhe dá valor.",
+            "Jedyny powód, dla którego zostaję, to zespół.",
             "El número de pedidos es alto este mes.",
         ] {
             assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
@@ -2701,6 +2767,10 @@ mod tests {
         assert_eq!(
             phrases("We rely on Maureen, the only one on the team who still knows the old manifest process."),
             ["the only one on the team who still knows the old manifest process"]
+        );
+        assert_eq!(
+            phrases("Please thank Ola, the only one on the front desk who knows BSL."),
+            ["the only one on the front desk who knows BSL"]
         );
         assert_eq!(
             phrases("Noor, the first hijab-wearing officer at the Dalston station, is ignored."),
