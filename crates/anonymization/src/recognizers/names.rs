@@ -1302,6 +1302,15 @@ impl<'a> Ctx<'a> {
         if t.has_digit || !self.close_prev(i) || self.gap(i) == "," || self.gap(i) == ":" {
             return false;
         }
+        // "we Wrocławiu. Dojazd ...": a period ends the name unless it
+        // closes an initial, a short abbreviation or a title ("J.
+        // Alvarez", "Ma. Luisa", "Dr. Okafor").
+        if self.gap(i) == "."
+            && self.key(i - 1).chars().count() > 2
+            && !TITLES.contains(&self.key(i - 1))
+        {
+            return false;
+        }
         let f = self.flags[i];
         if f & (lexicon::STOP | lexicon::ORG | lexicon::DEPT) != 0 {
             return false;
@@ -2328,6 +2337,11 @@ mod tests {
         assert_eq!(
             names("Sehr geehrte Frau Mag. Pichler, ich beschwere mich."),
             ["Pichler"]
+        );
+        // A period ends a name: "Okafor. Dojazd" is no two-word name.
+        assert_eq!(
+            names("I asked Mr Okafor. Dojazd was the answer."),
+            ["Okafor"]
         );
         assert_eq!(names("Congratulations to Joy in Finance!"), ["Joy"]);
         assert_eq!(names("will and i asked for the same course."), ["will"]);

@@ -1129,6 +1129,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         && !FOREIGN_ONLY_SET.contains(key)
         && !FOREIGN_ONE_SET.contains(key)
         && !key.starts_with("l'")
+        && key != "osoba"
     {
         return None;
     }
@@ -1146,6 +1147,18 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         && FOREIGN_RELATIVES.contains(&keys.get(i + 2))
     {
         return Some(foreign_clause_end(text, tokens, keys, i + 2));
+    }
+    // "Jestem osobą, która 3 października zgłosiła wyciek": Polish has no
+    // article; the writer's own "osobą, która" with a date or a number.
+    if key == "osoba"
+        && i > 0
+        && keys.get(i - 1) == "jestem"
+        && matches!(keys.get(i + 1), "ktora" | "ktory")
+    {
+        let end = foreign_clause_end(text, tokens, keys, i + 1);
+        if (i + 2..=end).any(|m| tokens[m].has_digit) {
+            return Some(end);
+        }
     }
     if let Some(end) = foreign_one_of(text, tokens, keys, i) {
         return Some(end);
@@ -2092,8 +2105,19 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 {
                     k += 1;
                 }
-                let noun =
-                    k < n && k <= q + 4 && joined(text, tokens, k) && is_person_noun(keys.get(k));
+                // "one of the three cabin crew based in Porto": a crew of
+                // people.
+                let crew = |m: usize| matches!(keys.get(m), "crew" | "staff") && m > q + 1;
+                if k > q + 4 || k >= n {
+                    k = (q + 2..(q + 5).min(n))
+                        .take_while(|&m| joined(text, tokens, m))
+                        .find(|&m| crew(m))
+                        .unwrap_or(k);
+                }
+                let noun = k < n
+                    && k <= q + 4
+                    && joined(text, tokens, k)
+                    && (is_person_noun(keys.get(k)) || crew(k));
                 // Written about oneself or not, "one of the two fire
                 // wardens in the chemistry building" singles a person out.
                 if noun {
@@ -2735,6 +2759,20 @@ mod tests {
         ] {
             assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
         }
+    }
+
+    #[test]
+    fn finds_polish_own_descriptions_and_crews() {
+        assert_eq!(
+            phrases(
+                "Jestem osobą, która 3 października zgłosiła wyciek amoniaku w chłodni, i nic."
+            ),
+            ["osobą, która 3 października zgłosiła wyciek amoniaku w chłodni"]
+        );
+        assert_eq!(
+            phrases("I'm one of the three cabin crew based in Porto who were moved to Lisbon."),
+            ["one of the three cabin crew based in Porto who were moved to Lisbon"]
+        );
     }
 
     #[test]
