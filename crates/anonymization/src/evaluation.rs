@@ -88,6 +88,10 @@ pub struct Counts {
     pub predicted: usize,
     /// Findings that overlap a labelled span.
     pub predicted_correct: usize,
+    /// Characters inside labelled spans.
+    pub pii_chars: usize,
+    /// Of those, characters that no finding of any kind covers.
+    pub leaked_chars: usize,
 }
 
 impl Counts {
@@ -98,6 +102,14 @@ impl Counts {
     /// Correct / predicted (1.0 when nothing was predicted).
     pub fn precision(&self) -> f64 {
         ratio(self.predicted_correct, self.predicted)
+    }
+    /// Leaked / labelled characters (0.0 when nothing was labelled).
+    pub fn leak_rate(&self) -> f64 {
+        if self.pii_chars == 0 {
+            0.0
+        } else {
+            self.leaked_chars as f64 / self.pii_chars as f64
+        }
     }
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
@@ -181,18 +193,19 @@ impl Report {
         let _ = writeln!(s, "texts: {}", self.texts);
         let _ = writeln!(
             s,
-            "{:<18} {:>5} {:>9} {:>9} {:>7}",
-            "type", "gold", "precision", "recall", "f1"
+            "{:<18} {:>5} {:>9} {:>9} {:>7} {:>7}",
+            "type", "gold", "precision", "recall", "f1", "leak"
         );
         for (kind, c) in &self.per_kind {
             let _ = writeln!(
                 s,
-                "{:<18} {:>5} {:>9.3} {:>9.3} {:>7.3}",
+                "{:<18} {:>5} {:>9.3} {:>9.3} {:>7.3} {:>7.3}",
                 kind.label(),
                 c.gold,
                 c.precision(),
                 c.recall(),
-                c.f1()
+                c.f1(),
+                c.leak_rate()
             );
         }
         let o = &self.overall;
@@ -273,9 +286,15 @@ pub fn evaluate(corpus: &[LabelledText], policy: &Policy) -> Report {
                 .any(|&(s, e, k)| k == g.kind && overlaps((s, e), (g.start, g.end)));
             r.overall.gold += 1;
             r.overall.gold_found += usize::from(any);
+            let leaked = pred_mask[g.start.min(n)..g.end.min(n)]
+                .iter()
+                .filter(|p| !**p)
+                .count();
             let c = r.per_kind.entry(g.kind).or_default();
             c.gold += 1;
             c.gold_found += usize::from(same);
+            c.pii_chars += g.end - g.start;
+            c.leaked_chars += leaked;
             if !any {
                 r.false_negatives.push(Miss {
                     id: item.id.clone(),

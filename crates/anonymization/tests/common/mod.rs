@@ -1,9 +1,6 @@
 //! The evaluation harness shared by the held-out and blind suites: print
-//! per-type figures (with per-type leak, which the evaluation module reports
-//! only overall) and compare them with floors.
+//! per-type figures (counts and leak) and compare them with floors.
 #![allow(dead_code)]
-
-use std::collections::BTreeMap;
 
 use kataloop_anonymization::evaluation::{evaluate, LabelledText, Report};
 
@@ -31,7 +28,7 @@ pub fn assert_large_and_varied(
         assert!(n >= per_kind, "{name}: only {n} {} spans", kind.label());
     }
 }
-use kataloop_anonymization::{detect, PiiKind, Policy};
+use kataloop_anonymization::{PiiKind, Policy};
 
 /// Regression floors: per kind (precision, recall, leak ceiling), and the
 /// same for any PII.
@@ -44,27 +41,6 @@ pub struct Floors {
     /// A blind set: print aggregate figures only, never the texts of its
     /// misses (a failing run must not show what would tune the engine).
     pub blind: bool,
-}
-
-/// Per labelled kind: (labelled characters, characters no finding of any
-/// kind covers). The evaluation module reports the leak rate overall only.
-pub fn leak_by_kind(corpus: &[LabelledText], policy: &Policy) -> BTreeMap<PiiKind, (usize, usize)> {
-    let mut out: BTreeMap<PiiKind, (usize, usize)> = BTreeMap::new();
-    for item in corpus {
-        let n = item.text.chars().count();
-        let mut covered = vec![false; n];
-        for f in detect(&item.text, policy) {
-            let s = item.text[..f.span.start].chars().count();
-            let e = item.text[..f.span.end].chars().count();
-            covered[s..e.min(n)].iter_mut().for_each(|c| *c = true);
-        }
-        for g in &item.spans {
-            let entry = out.entry(g.kind).or_default();
-            entry.0 += g.end - g.start;
-            entry.1 += covered[g.start..g.end].iter().filter(|c| !**c).count();
-        }
-    }
-    out
 }
 
 pub fn ratio(a: usize, b: usize) -> f64 {
@@ -86,7 +62,6 @@ pub fn check(corpus: &[LabelledText], policy: &Policy, floors: &Floors) -> Vec<S
         ..
     } = *floors;
     let r: Report = evaluate(corpus, policy);
-    let leaks = leak_by_kind(corpus, policy);
     println!("{}", r.render());
     println!(
         "{:<18} {:>4} {:>5} {:>5} {:>7} {:>9} {:>7} {:>6}",
@@ -94,7 +69,7 @@ pub fn check(corpus: &[LabelledText], policy: &Policy, floors: &Floors) -> Vec<S
     );
     for (kind, c) in &r.per_kind {
         if c.gold > 0 || c.predicted > 0 {
-            let (chars, leaked) = leaks.get(kind).copied().unwrap_or_default();
+            let (chars, leaked) = (c.pii_chars, c.leaked_chars);
             println!(
                 "{:<18} {:>4} {:>5} {:>5} {:>7} {:>9} {:>7} {:>6.3}",
                 kind.label(),
@@ -123,12 +98,11 @@ pub fn check(corpus: &[LabelledText], policy: &Policy, floors: &Floors) -> Vec<S
     let mut failures = Vec::new();
     for &(kind, p_floor, r_floor, leak_ceiling) in floors.per_kind {
         let c = r.per_kind.get(&kind).copied().unwrap_or_default();
-        let (chars, leaked) = leaks.get(&kind).copied().unwrap_or_default();
-        if ratio(leaked, chars) > leak_ceiling {
+        if c.leak_rate() > leak_ceiling {
             failures.push(format!(
                 "{} leak rate {:.4} > {leak_ceiling}",
                 kind.label(),
-                ratio(leaked, chars)
+                c.leak_rate()
             ));
         }
         if c.precision() < p_floor {
