@@ -76,6 +76,15 @@ static SSN_PLAIN: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d{9}(?-u:\b)"
 static EMP_E: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)[Ee]-?\d{4,7}(?-u:\b)"));
 static EMP_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)emp(?:loyee)?[\-#_: ]?\d{3,8}(?-u:\b)"));
+/// A letter-prefixed number ("W-40219", "BX-40217", "P0045871"): an
+/// employee id when the text speaks of one elsewhere.
+static EMP_SHAPE: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)([A-Z]{1,2})-?\d{5,8}(?-u:\b)"));
+/// Words that say a text is about someone's employee number or badge.
+static EMP_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:employee|staff|badge|payroll|personnel|clock|personalnummer|dienstnummer|matricule|matricola|matrícula|personeelsnummer|stamnummer|pracownika|funcionário|empleado)(?-u:\b)",
+    )
+});
 static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)(?-u:\b)(?:",
@@ -257,7 +266,8 @@ static ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         concat!(
             r"(?-u:\b)(?:Plot|House\s+No\.?|House|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Villa|No\.|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route)",
-            r"\s*[A-Z0-9][\w\-/]*(?:\s+Box\s+\d+)?",
+            // "Blk 5 Lot 12": a Philippine block and lot.
+            r"\s*[A-Z0-9][\w\-/]*(?:\s+Box\s+\d+|\s+Lot\s+\d+)?",
             r"(?:,\s+{line}){{1,6}}",
         ),
         line = ADDRESS_LINE,
@@ -999,6 +1009,24 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
             }
         }
     }
+    // "employee number fixed on the badge? It says W-40219 but my contract
+    // says W-40291": the topic makes the shape an id anywhere in the text.
+    if EMP_TOPIC.is_match(text) {
+        for c in EMP_SHAPE.captures_iter(text) {
+            let (Some(m), Some(prefix)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            // Tickets and change numbers have letter prefixes too.
+            let ticket = matches!(
+                prefix.as_str(),
+                "CR" | "PR" | "SR" | "PO" | "RQ" | "TK" | "IN" | "CH" | "Q" | "V" | "VL"
+            );
+            let before = char_before(text, m.start());
+            if !ticket && !before.is_some_and(|c| c.is_alphanumeric() || c == '-') {
+                push(out, m.start(), m.end(), PiiKind::EmployeeId, 0.6);
+            }
+        }
+    }
     for c in EMP_BARE_ID.captures_iter(text) {
         let Some(id) = c.get(1) else { continue };
         // "Order ID 558213", "Zoom ID ...": another thing's id.
@@ -1633,6 +1661,10 @@ mod tests {
             ("Mine is E-20417 and it gets rejected", "E-20417"),
             ("Pass number 00871-C. I'd like it cancelled.", "00871-C"),
             (
+                "Can I get my employee number fixed? It says W-40219 but my contract says W-40291.",
+                "W-40291",
+            ),
+            (
                 "Name: Lindani Zulu, ID ZA-7781-09. I returned it.",
                 "ZA-7781-09",
             ),
@@ -1712,6 +1744,10 @@ mod tests {
             ("Oudegracht 214-bis, 3511 NR Utrecht", "Oudegracht 214-bis, 3511 NR Utrecht"),
             ("1184 w maple ave apt 2c, columbus oh 43215", "1184 w maple ave apt 2c, columbus oh 43215"),
             ("Villa 27, Street 14, Al Barsha 2, Dubai", "Villa 27, Street 14, Al Barsha 2, Dubai"),
+            (
+                "mailed to Blk 5 Lot 12, Mabini St., Brgy. San Isidro, Cainta, Rizal, which is old",
+                "Blk 5 Lot 12, Mabini St., Brgy. San Isidro, Cainta, Rizal",
+            ),
             (
                 "send it to unit 9 / 3 kembla st, wollongong nsw 2500. thanks",
                 "unit 9 / 3 kembla st, wollongong nsw 2500",

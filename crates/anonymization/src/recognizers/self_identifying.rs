@@ -1231,6 +1231,15 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             .trim();
         let next = keys.get(k + 1);
         let relative = FOREIGN_RELATIVES.contains(&next) && matches!(gap, "" | ",");
+        // "la ricercatrice rientrata dalla maternità a marzo": a participle
+        // after the noun.
+        let participle = gap.is_empty()
+            && tokens.get(k + 1).is_some_and(|t| t.case == Case::Lower)
+            && next.chars().count() >= 6
+            && ["ata", "ato", "ada", "ado", "ida", "ido", "ita", "ito", "ee"]
+                .iter()
+                .any(|x| next.ends_with(x))
+            && joined(text, tokens, k + 2);
         // "o funcionário mais antigo da filial de Recife": a superlative
         // after the noun.
         let superlative = gap.is_empty()
@@ -1291,7 +1300,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
                     | "bij"
                     | "op"
             );
-        if relative || origin || superlative {
+        if relative || origin || superlative || participle {
             // The clause of a superlative starts at its adjective ("mais"
             // is also "but").
             let from = if superlative { k + 2 } else { k };
@@ -1692,6 +1701,20 @@ fn foreign_clause_end(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> us
         if FOREIGN_CLAUSE_STOP_SET.contains(kj) || matches!(kj, "and" | "but" | "because") {
             break;
         }
+        // Italian and Portuguese "e" (and) joins two days or two names
+        // ("il martedì e il giovedì"); before anything else it opens a new
+        // clause.
+        if kj == "e" {
+            let calendar = |m: usize| LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0;
+            let after = if FOREIGN_DETERMINERS_SET.contains(keys.get(j + 1)) {
+                j + 2
+            } else {
+                j + 1
+            };
+            if !(calendar(j - 1) && calendar(after)) {
+                break;
+            }
+        }
         end = j;
         j += 1;
     }
@@ -2036,6 +2059,21 @@ fn owned_description(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Opt
         tokens[m].has_digit
             || (tokens[m].case == Case::Title && !tokens[m].sentence_start)
             || LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0
+            // "someone who put in the whistleblowing report": an incident
+            // on record.
+            || matches!(
+                keys.get(m),
+                "report"
+                    | "reported"
+                    | "complaint"
+                    | "grievance"
+                    | "whistleblowing"
+                    | "incident"
+                    | "accident"
+                    | "injury"
+                    | "tribunal"
+                    | "investigation"
+            )
     });
     if matches!(key, "someone" | "somebody") && anchored && self_prefix(text, tokens, keys, i) {
         return Some(end);
@@ -2744,6 +2782,10 @@ mod tests {
                 "de enige die het oude SAP-koppelscript snapt",
             ),
             (
+                "Sono la ricercatrice rientrata dalla maternità a marzo e il mio bancone è sparito.",
+                "la ricercatrice rientrata dalla maternità a marzo",
+            ),
+            (
                 "Somos los dos únicos soldadores certificados del turno de noche, y nadie nos paga.",
                 "los dos únicos soldadores certificados del turno de noche",
             ),
@@ -2784,6 +2826,12 @@ mod tests {
             ["someone who transferred from the Johannesburg branch in July"]
         );
         assert!(phrases("As someone who cares about safety, I find this odd.").is_empty());
+        assert_eq!(
+            phrases(
+                "Speaking as someone who put in the whistleblowing report about expenses, I know."
+            ),
+            ["someone who put in the whistleblowing report about expenses"]
+        );
         assert_eq!(
             phrases("Whoever has locker 112 in the changing room (me, obviously) lost a padlock."),
             ["Whoever has locker 112 in the changing room"]
