@@ -1408,6 +1408,21 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
                 if end_tok > i && cx.is_initial(end_tok) {
                     end_byte += 1;
                 }
+                // "Big Tony", "Little Mo": the nickname's adjective is part
+                // of the name.
+                let start_byte = if start_byte == tokens[i].start
+                    && i > 0
+                    && cx.close_prev(i)
+                    && cx.gap(i).is_empty()
+                    && tokens[i - 1].case == Case::Title
+                    && matches!(
+                        cx.key(i - 1),
+                        "big" | "little" | "lil" | "tiny" | "auntie" | "uncle"
+                    ) {
+                    tokens[i - 1].start
+                } else {
+                    start_byte
+                };
                 out.push(Candidate::new(start_byte, end_byte, PiiKind::Person, score));
                 last_name_end = Some(end_tok + 1);
                 i = end_tok + 1;
@@ -2338,6 +2353,7 @@ mod tests {
             names("Sehr geehrte Frau Mag. Pichler, ich beschwere mich."),
             ["Pichler"]
         );
+        assert_eq!(names("I spoke to Big Steve yesterday."), ["Big Steve"]);
         // A period ends a name: "Okafor. Dojazd" is no two-word name.
         assert_eq!(
             names("I asked Mr Okafor. Dojazd was the answer."),
