@@ -1872,6 +1872,12 @@ const PLACE_WORDS: &[&str] = &[
     "vina",
     "maranello",
     "parque",
+    // More places.
+    "crumlin",
+    "redcliffe",
+    "caboolture",
+    "jumeirah",
+    "ortigas",
 ];
 
 /// Departments and functions ("Summer from recruiting").
@@ -2046,6 +2052,13 @@ const JARGON_WORDS: &[&str] = &[
     "motivator",
     "spaniard",
     "christi",
+    // Eponyms of illnesses and products.
+    "crohn",
+    "alzheimer",
+    "asperger",
+    "tourette",
+    "hodgkin",
+    "portakabin",
 ];
 
 /// Everyday words of German, Spanish, French, Dutch, Italian and Portuguese
@@ -2610,6 +2623,11 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "grita",
     "laut",
     "essen",
+    // Dutch pronouns.
+    "ik",
+    "jij",
+    "wij",
+    "zij",
 ];
 
 /// Given names and everyday diminutives the census lists lack or rank
@@ -3638,6 +3656,14 @@ const EXTRA_FIRST_NAMES: &[&str] = &[
     "juninho",
     "moana",
     "gav",
+    // Irish given names.
+    "declan",
+    "maeve",
+    "ronan",
+    "colm",
+    "dara",
+    "fergal",
+    "holger",
 ];
 
 /// First names that are also dictionary words, but whose name sense

@@ -76,9 +76,10 @@ static SSN_PLAIN: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d{9}(?-u:\b)"
 static EMP_E: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)[Ee]-?\d{4,7}(?-u:\b)"));
 static EMP_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)emp(?:loyee)?[\-#_: ]?\d{3,8}(?-u:\b)"));
-/// A letter-prefixed number ("W-40219", "BX-40217", "P0045871"): an
-/// employee id when the text speaks of one elsewhere.
-static EMP_SHAPE: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)([A-Z]{1,2})-?\d{5,8}(?-u:\b)"));
+/// A letter- or digit-prefixed number ("W-40219", "BX-40217", "P0045871",
+/// "11-40972"): an employee id when the text speaks of one elsewhere.
+static EMP_SHAPE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)([A-Z]{1,2}-?|\d{2}-)\d{5,8}(?-u:\b)"));
 /// Words that say a text is about someone's employee number or badge.
 static EMP_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -1018,7 +1019,7 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
             };
             // Tickets and change numbers have letter prefixes too.
             let ticket = matches!(
-                prefix.as_str(),
+                prefix.as_str().trim_end_matches('-'),
                 "CR" | "PR" | "SR" | "PO" | "RQ" | "TK" | "IN" | "CH" | "Q" | "V" | "VL"
             );
             let before = char_before(text, m.start());
@@ -1663,6 +1664,10 @@ mod tests {
             (
                 "Can I get my employee number fixed? It says W-40219 but my contract says W-40291.",
                 "W-40291",
+            ),
+            (
+                "my employee id is 11-40927 but my badge says 11-40972, which one is right?",
+                "11-40972",
             ),
             (
                 "Name: Lindani Zulu, ID ZA-7781-09. I returned it.",

@@ -711,6 +711,26 @@ const FOREIGN_PERSON_NOUNS: &[&str] = &[
     "electricista",
     "elettricista",
     "maquinista",
+    "impiegata",
+    "impiegato",
+    "operaio",
+    "operaia",
+    "commessa",
+    "commesso",
+    "operario",
+    "operaria",
+    "empleada",
+    "empleado",
+    "dependienta",
+    "comptable",
+    "monteuse",
+    "vendeuse",
+    "vendeur",
+    "employee",
+    "employe",
+    "agent",
+    "agente",
+    "stagiaire",
     "neue",
     "neuer",
 ];
@@ -1081,6 +1101,12 @@ fn self_prefix_at(text: &str, tokens: &[Token], keys: &Keys, i: usize, appositiv
 /// "-ier" ("courrier"), "-er", "-ero" ("número", "dinero"), "-aire"
 /// ("salaire") or "-phone" ("téléphone").
 fn is_foreign_role_noun_strict(key: &str) -> bool {
+    // "Lkw-Fahrer", "Teamleiter-Assistentin": the last part decides.
+    if let Some((_, last)) = key.rsplit_once('-') {
+        if !last.is_empty() && is_foreign_role_noun_strict(last) {
+            return true;
+        }
+    }
     FOREIGN_PERSON_NOUN_SET.contains(key)
         || (key.len() >= 6
             && [
@@ -1218,8 +1244,14 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     }
     // Dutch "de verpleegkundige die ...": "de" is an article only before a
     // relative "die" (elsewhere it is "of").
+    let dutch_de = keys.get(i + 2) == "die"
+        || (i > 0
+            && (matches!(keys.get(i - 1), "ben" | "is")
+                || text
+                    .get(tokens[i - 1].end..tokens[i].start)
+                    .is_some_and(|g| g.trim() == ",")));
     if FOREIGN_DETERMINERS_SET.contains(key)
-        && (key != "de" || keys.get(i + 2) == "die")
+        && (key != "de" || dutch_de)
         && i + 2 < n
         && joined(text, tokens, i + 1)
         && is_foreign_role_noun_strict(keys.get(i + 1))
@@ -1808,6 +1840,15 @@ fn trait_in_small_unit(
     if k >= n || k > o + 4 || !joined(text, tokens, k) || !is_person_noun(keys.get(k)) {
         return None;
     }
+    // "a Muslim woman who ...": the trait is a noun too; the person noun
+    // after it leads.
+    while k + 1 < n
+        && sensitive(keys.get(k))
+        && joined(text, tokens, k + 1)
+        && is_person_noun(keys.get(k + 1))
+    {
+        k += 1;
+    }
     let tie = keys.get(k + 1);
     let tied = joined(text, tokens, k + 1)
         && joined(text, tokens, k + 2)
@@ -2242,7 +2283,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         let o = if i + 2 < n
             && possessive(text, tokens, i + 1)
             && joined(text, tokens, i + 2)
-            && (keys.get(i + 2) == "only" || SINGLING_SET.contains(keys.get(i + 2)))
+            && (matches!(keys.get(i + 2), "only" | "one") || SINGLING_SET.contains(keys.get(i + 2)))
             && matches!(key, "the" | "our" | "my")
         {
             i + 2
@@ -2782,6 +2823,14 @@ mod tests {
                 "de enige die het oude SAP-koppelscript snapt",
             ),
             (
+                "Ich bin der Lkw-Fahrer, der im Juli den Unfall an der Rampe 4 gemeldet hat, und nun das.",
+                "der Lkw-Fahrer, der im Juli den Unfall an der Rampe 4 gemeldet hat",
+            ),
+            (
+                "Ik ben Fenna de Boer, de stagiaire bij de afdeling communicatie in Utrecht, en ik wacht.",
+                "de stagiaire bij de afdeling communicatie in Utrecht",
+            ),
+            (
                 "Sono la ricercatrice rientrata dalla maternità a marzo e il mio bancone è sparito.",
                 "la ricercatrice rientrata dalla maternità a marzo",
             ),
@@ -2801,6 +2850,22 @@ mod tests {
         ] {
             assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
         }
+    }
+
+    #[test]
+    fn finds_traits_that_are_nouns_and_possessive_ones() {
+        assert_eq!(
+            phrases(
+                "I'm a Muslim woman who works nights on the Hounslow cargo ramp. No prayer space."
+            ),
+            ["a Muslim woman who works nights on the Hounslow cargo ramp"]
+        );
+        assert_eq!(
+            phrases(
+                "I'm the team's one part-time solicitor in the Bristol family law group. Help."
+            ),
+            ["the team's one part-time solicitor in the Bristol family law group"]
+        );
     }
 
     #[test]
