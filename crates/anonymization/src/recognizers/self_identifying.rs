@@ -1379,7 +1379,30 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         .get(tokens[i].end..tokens.get(i + 1).map_or(tokens[i].end, |t| t.start))
         .is_some_and(|g| g.trim() == ",");
     if comma && FOREIGN_RELATIVES.contains(&keys.get(i + 1)) {
-        return Some(foreign_clause_end(text, tokens, keys, i + 1));
+        let end = foreign_clause_end(text, tokens, keys, i + 1);
+        // "die Einzige, die sich noch über den Dienstplan aufregt": an
+        // opinion of oneself, not a checkable fact.
+        let opinion = (i + 2..=end).any(|m| {
+            matches!(
+                keys.get(m),
+                "aufregt"
+                    | "kummert"
+                    | "interessiert"
+                    | "beschwert"
+                    | "preocupa"
+                    | "importa"
+                    | "soucie"
+                    | "interesse"
+                    | "preoccupa"
+                    | "importe"
+                    | "zorgen"
+                    | "interesseert"
+                    | "przejmuje"
+            )
+        });
+        if !opinion {
+            return Some(end);
+        }
     }
     // "a única que sabe onde estão as chaves", "el único de sistemas que
     // sabe reiniciar ...": the only one who can do a thing someone can
@@ -2220,6 +2243,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             && keys.get(i.wrapping_sub(1)) != "of"
             && (i + 1..i + 4).all(|j| joined(text, tokens, j))
             && matches!(keys.get(i + 3), "who" | "on" | "in" | "at" | "from")
+            // "three of us at most": a count, not a place.
+            && !matches!(keys.get(i + 4), "most" | "least" | "best" | "all")
         {
             let end = extend_clause(text, tokens, &keys, i + 2);
             if end > i + 3 {
@@ -2846,6 +2871,8 @@ mod tests {
             "Es la única que se preocupa por nosotros.",
             "Ela é a pessoa mais simpática da empresa e ninguém lhe dá valor.",
             "Jedyny powód, dla którego zostaję, to zespół.",
+            "Ich bin die Einzige, die sich überhaupt noch über den Dienstplan aufregt.",
+            "On nights there are three of us at most.",
             "El número de pedidos es alto este mes.",
         ] {
             assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
