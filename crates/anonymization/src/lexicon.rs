@@ -534,6 +534,8 @@ const STOP_WORDS: &[&str] = &[
     "den",
     "dem",
     "des",
+    // "En San Fermín": a preposition, never a name.
+    "en",
 ];
 
 /// Products, tools and companies. Capitalised product names are not people
@@ -967,6 +969,16 @@ const ORG_WORDS: &[&str] = &[
     "zara",
     "ferrari",
     "schindler",
+    // Makers, software, clubs and comics.
+    "philips",
+    "bosch",
+    "makita",
+    "krones",
+    "kia",
+    "sasol",
+    "citrix",
+    "dilbert",
+    "flamengo",
 ];
 
 /// Places: office cities, countries, regions, nationalities and languages.
@@ -1878,6 +1890,26 @@ const PLACE_WORDS: &[&str] = &[
     "caboolture",
     "jumeirah",
     "ortigas",
+    // More places.
+    "hague",
+    "roissy",
+    "campinas",
+    "belo",
+    "horizonte",
+    "jura",
+    // Latin American cities.
+    "queretaro",
+    "tijuana",
+    "merida",
+    "cancun",
+    "toluca",
+    "cali",
+    "barranquilla",
+    "cartagena",
+    "valparaiso",
+    "arequipa",
+    "cusco",
+    "guayaquil",
 ];
 
 /// Departments and functions ("Summer from recruiting").
@@ -2628,6 +2660,50 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "jij",
     "wij",
     "zij",
+    // Dutch and Italian words.
+    "al",
+    "magazzino",
+    "sinterklaas",
+    "ssa",
+    // Spanish, Portuguese, Italian and French workplace nouns that capitalise in headers and names of units.
+    "almacen",
+    "almacenes",
+    "armazem",
+    "entrepot",
+    "usine",
+    "sede",
+    "oficina",
+    "planta",
+    "filial",
+    "loja",
+    "tienda",
+    "negozio",
+    "magasin",
+    "escritorio",
+    "ufficio",
+    "fabrica",
+    "fabbrica",
+    "sucursal",
+    "deposito",
+    "bodega",
+    "nave",
+    "turno",
+    "reparto",
+    "servicio",
+    "servizio",
+    "departamento",
+    "dipartimento",
+    "direccion",
+    "direzione",
+    "nominas",
+    "contabilidad",
+    "compras",
+    "ventas",
+    "mantenimiento",
+    "limpieza",
+    "seguridad",
+    "logistica",
+    "asunto",
 ];
 
 /// Given names and everyday diminutives the census lists lack or rank
@@ -3664,6 +3740,26 @@ const EXTRA_FIRST_NAMES: &[&str] = &[
     "dara",
     "fergal",
     "holger",
+    // Finnish and Dutch given names.
+    "eero",
+    "juha",
+    "jukka",
+    "mikko",
+    "timo",
+    "matti",
+    "pekka",
+    "antti",
+    "jari",
+    "ville",
+    "tuomas",
+    "aino",
+    "liisa",
+    "tiina",
+    "sanna",
+    "riikka",
+    "satu",
+    "minna",
+    "marloes",
 ];
 
 /// First names that are also dictionary words, but whose name sense

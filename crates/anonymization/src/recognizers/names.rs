@@ -671,6 +671,7 @@ const GERMAN_NOUN_SUFFIXES: &[&str] = &[
     "ismus",
     "chen",
     "essen",
+    "rat",
     "nummer",
     "system",
     "zeit",
@@ -1261,7 +1262,10 @@ impl<'a> Ctx<'a> {
                 .any(|c| c.split_once(' ') == Some((self.key(a), self.key(b))))
         };
         (last == i + 1 && pair(i, last))
-            || (last == i && i + 1 < self.tokens.len() && self.gap(i + 1) == "&" && pair(i, i + 1))
+            || (last == i
+                && i + 1 < self.tokens.len()
+                && matches!(self.gap(i + 1), "&" | "")
+                && pair(i, i + 1))
             || (last == i && i > 0 && self.gap(i) == "&" && pair(i - 1, i))
     }
 
@@ -1300,6 +1304,15 @@ impl<'a> Ctx<'a> {
     fn continues_name(&self, i: usize, case: Case) -> bool {
         let t = &self.tokens[i];
         if t.has_digit || !self.close_prev(i) || self.gap(i) == "," || self.gap(i) == ":" {
+            return false;
+        }
+        // A name does not run over a line break ("Para: Equipo Almacén
+        // Querétaro\nAsunto: ...").
+        if self
+            .text
+            .get(self.tokens[i - 1].end..t.start)
+            .is_some_and(|g| g.contains('\n'))
+        {
             return false;
         }
         // "we Wrocławiu. Dojazd ...": a period ends the name unless it
@@ -1522,8 +1535,9 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
             // particle after a common noun introduces a place.
             // Not after a cue or a verb ("I think de Jong should", "thanks
             // to da Silva").
+            // "le service RH de Bordeaux": an acronym is a noun too.
             let after_noun = p > 0
-                && cx.tokens[p - 1].case == Case::Lower
+                && matches!(cx.tokens[p - 1].case, Case::Lower | Case::Upper)
                 && cx.cue_before(p) == Cue::None
                 && !matches!(
                     cx.key(p - 1),
@@ -1547,7 +1561,40 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                 );
             // "depuis le départ de Sandrine": a listed given name after
             // the particle is a person, not a place.
-            let given = f & lexicon::FIRST != 0 && f & (lexicon::PLACE | lexicon::TOWN) == 0;
+            // Not after a workplace noun: "o armazém da Maia" is a place.
+            let workplace = FACILITIES_SET.contains(cx.key(p - 1))
+                || matches!(
+                    cx.key(p - 1),
+                    "armazem"
+                        | "almacen"
+                        | "magazzino"
+                        | "entrepot"
+                        | "usine"
+                        | "sede"
+                        | "oficina"
+                        | "planta"
+                        | "filial"
+                        | "loja"
+                        | "tienda"
+                        | "negozio"
+                        | "magasin"
+                        | "bureau"
+                        | "escritorio"
+                        | "ufficio"
+                        | "fabrica"
+                        | "fabbrica"
+                        | "agence"
+                        | "agencia"
+                        | "sucursal"
+                        | "deposito"
+                        | "hospital"
+                        | "ospedale"
+                        | "hopital"
+                        | "site"
+                        | "service"
+                );
+            let given =
+                f & lexicon::FIRST != 0 && f & (lexicon::PLACE | lexicon::TOWN) == 0 && !workplace;
             if !germanic && after_noun && !given {
                 return None;
             }
@@ -1640,8 +1687,17 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         return None;
     }
     if t.case == Case::Title
+        && i >= 2
+        && cx.key(i) == "minh"
+        && cx.key(i - 1) == "chi"
+        && cx.key(i - 2) == "ho"
+    {
+        // "Ho Chi Minh City": a place.
+        return None;
+    }
+    if t.case == Case::Title
         && i + 1 < cx.tokens.len()
-        && cx.key(i + 1) == "day"
+        && matches!(cx.key(i + 1), "day" | "week")
         && cx.tokens[i + 1].case == Case::Title
         && cue < Cue::Title
     {
@@ -2326,6 +2382,9 @@ mod tests {
             "If they close the Marks & Spencer concession, footfall drops.",
             "The car park on Park Lane has been shut since the flooding.",
             "Mijn salaris is anders dan vorig jaar. Graag corrigeren.",
+            "De nieuwe Albert Heijn naast het kantoor is geweldig.",
+            "O armazém da Maia foi fechado.",
+            "The Osaka office closes for Golden Week every year.",
             "We need someone practical, not a real Einstein. Please.",
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
@@ -2354,6 +2413,11 @@ mod tests {
             ["Pichler"]
         );
         assert_eq!(names("I spoke to Big Steve yesterday."), ["Big Steve"]);
+        // A name ends at a line break; a workplace's particle names a place.
+        assert_eq!(
+            names("De: Javier Montoya\nPara: Equipo Almacén Querétaro\nAsunto: Horas"),
+            ["Javier Montoya"]
+        );
         // A period ends a name: "Okafor. Dojazd" is no two-word name.
         assert_eq!(
             names("I asked Mr Okafor. Dojazd was the answer."),

@@ -731,15 +731,59 @@ const FOREIGN_PERSON_NOUNS: &[&str] = &[
     "agent",
     "agente",
     "stagiaire",
+    "vigilante",
+    "apprenti",
+    "apprentie",
+    "moslima",
     "neue",
     "neuer",
 ];
+/// Machines and things whose names end like a person's role ("la
+/// pointeuse", "la impresora", "el elevador").
+const FOREIGN_THINGS: &[&str] = &[
+    "pointeuse",
+    "tondeuse",
+    "perceuse",
+    "friteuse",
+    "agrafeuse",
+    "photocopieuse",
+    "broyeuse",
+    "balayeuse",
+    "laveuse",
+    "friggitrice",
+    "lavatrice",
+    "affettatrice",
+    "impresora",
+    "computadora",
+    "lavadora",
+    "secadora",
+    "aspiradora",
+    "calculadora",
+    "trituradora",
+    "elevador",
+    "ventilador",
+    "computador",
+    "refrigerador",
+    "congelador",
+    "aquecedor",
+    "radiador",
+    "ascensore",
+    "frigorifero",
+    "carretilla",
+    "empilhadeira",
+    "carrello",
+];
+static FOREIGN_THING_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FOREIGN_THINGS.iter().copied().collect());
 /// Foreign words that end a phrase: "and", "but", "because" and the verbs
 /// "is", "am", "have".
 const FOREIGN_CLAUSE_STOP: &[&str] = &[
     "und", "aber", "weil", "ist", "bin", "habe", "et", "mais", "parce", "est", "suis", "ai", "y",
     "pero", "porque", "es", "soy", "tengo", "ma", "perche", "sono", "ho", "maar", "omdat", "ben",
-    "heb", "ale", "bo", "jest", "jestem", "mam", "mas", "sou", "tenho", "dass",
+    "heb", "ale", "bo", "jest", "jestem", "mam", "mas", "sou", "tenho", "dass", "ik", "ich",
+    "moet", "muss", "kan", "kann", "wil", "will", "word", "werd", "wurde", "werde", "hat", "war",
+    "hatte", "wird", "sind", "waren", "non", "ha", "hanno", "era", "erano", "aveva", "ne", "n'a",
+    "n'est", "n'ai",
 ];
 /// Words that stand where a determiner would: "als einziger ...", "en tant
 /// que seul ...", "jestem jedyną ...".
@@ -1101,6 +1145,9 @@ fn self_prefix_at(text: &str, tokens: &[Token], keys: &Keys, i: usize, appositiv
 /// "-ier" ("courrier"), "-er", "-ero" ("número", "dinero"), "-aire"
 /// ("salaire") or "-phone" ("téléphone").
 fn is_foreign_role_noun_strict(key: &str) -> bool {
+    if FOREIGN_THING_SET.contains(key) {
+        return false;
+    }
     // "Lkw-Fahrer", "Teamleiter-Assistentin": the last part decides.
     if let Some((_, last)) = key.rsplit_once('-') {
         if !last.is_empty() && is_foreign_role_noun_strict(last) {
@@ -1133,6 +1180,9 @@ fn is_foreign_role_noun_strict(key: &str) -> bool {
 /// A person noun of another language: listed, or a role noun by its ending
 /// ("Ingenieurin", "infirmière", "enfermero", "infermiera").
 fn is_foreign_person_noun(key: &str) -> bool {
+    if FOREIGN_THING_SET.contains(key) {
+        return false;
+    }
     FOREIGN_PERSON_NOUN_SET.contains(key)
         || (key.len() >= 6
             && [
@@ -1332,7 +1382,24 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
                     | "bij"
                     | "op"
             );
-        if relative || origin || superlative || participle {
+        // "el vigilante nocturno de la planta de Puebla": one adjective
+        // before the origin.
+        // "la ragazza nuova arrivata dalla sede di Bari": or a participle.
+        let adjective_origin = gap.is_empty()
+            && !matches!(key, "a" | "o")
+            && tokens.get(k + 1).is_some_and(|t| t.case == Case::Lower)
+            && !FOREIGN_CLAUSE_STOP_SET.contains(next)
+            && joined(text, tokens, k + 1)
+            && joined(text, tokens, k + 2)
+            && (matches!(
+                keys.get(k + 2),
+                "de" | "del" | "du" | "della" | "dello" | "da" | "do" | "im" | "am" | "bij"
+            ) || (tokens.get(k + 2).is_some_and(|t| t.case == Case::Lower)
+                && keys.get(k + 2).chars().count() >= 6
+                && ["ata", "ato", "ada", "ado", "ida", "ido"]
+                    .iter()
+                    .any(|x| keys.get(k + 2).ends_with(x))));
+        if relative || origin || superlative || participle || adjective_origin {
             // The clause of a superlative starts at its adjective ("mais"
             // is also "but").
             let from = if superlative { k + 2 } else { k };
@@ -1471,13 +1538,55 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     // "l'unica in cucina che sa fare il senza glutine": the only one, tied
     // to a place.
     // "la única bilingüe en el front desk": one word may come first.
+    let abstract_thing = matches!(
+        keys.get(i + 1),
+        "cosa"
+            | "cose"
+            | "vez"
+            | "veces"
+            | "forma"
+            | "manera"
+            | "opcion"
+            | "solucion"
+            | "chose"
+            | "choses"
+            | "fois"
+            | "facon"
+            | "solution"
+            | "raison"
+            | "volta"
+            | "modo"
+            | "motivo"
+            | "soluzione"
+            | "ding"
+            | "keer"
+            | "manier"
+            | "oplossing"
+            | "reden"
+            | "coisa"
+            | "opcao"
+            | "solucao"
+            | "razao"
+            | "maneira"
+            | "jeito"
+            | "persona"
+            | "personne"
+            | "pessoa"
+    );
     for m in [i + 1, i + 2] {
         let place = joined(text, tokens, m)
-            && (m == i + 1 || (joined(text, tokens, i + 1) && tokens[i + 1].case == Case::Lower))
-            && matches!(
+            && (m == i + 1
+                || (joined(text, tokens, i + 1)
+                    && tokens[i + 1].case == Case::Lower
+                    && !abstract_thing))
+            && (matches!(
                 keys.get(m),
                 "in" | "im" | "en" | "dans" | "na" | "no" | "w" | "op" | "al" | "nel" | "nella"
-            );
+            ) || (m == i + 2
+                && matches!(
+                    keys.get(m),
+                    "bij" | "du" | "del" | "della" | "dello" | "do" | "da" | "van"
+                )));
         if place {
             return Some(foreign_clause_end(text, tokens, keys, m));
         }
@@ -1751,6 +1860,20 @@ fn foreign_clause_end(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> us
             .is_some_and(|g| g.trim() == ",")
             && FOREIGN_RELATIVES.contains(&kj);
         if !joined(text, tokens, j) && !comma_relative {
+            break;
+        }
+        // "der im Juli den Unfall gemeldet hat, ...": a German relative
+        // clause ends on its auxiliary, which belongs to it.
+        let closing_aux = matches!(
+            kj,
+            "hat" | "hatte" | "ist" | "war" | "wurde" | "wird" | "habe" | "sind" | "waren"
+        ) && (j + 1 >= n
+            || text
+                .get(tokens[j].end..tokens[j + 1].start)
+                .is_some_and(|g| g.contains([',', '.', ';'])))
+            && (k..j).any(|m| matches!(keys.get(m), "der" | "die" | "das" | "welche" | "welcher"));
+        if closing_aux {
+            end = j;
             break;
         }
         if FOREIGN_CLAUSE_STOP_SET.contains(kj) || matches!(kj, "and" | "but" | "because") {
@@ -2856,6 +2979,18 @@ mod tests {
                 "de stagiaire bij de afdeling communicatie in Utrecht",
             ),
             (
+                "Als de enige moslima bij de klantenservice in Utrecht moet ik zelf een ruimte zoeken.",
+                "de enige moslima bij de klantenservice in Utrecht",
+            ),
+            (
+                "La ragazza nuova arrivata dalla sede di Bari non ha ancora il badge.",
+                "La ragazza nuova arrivata dalla sede di Bari",
+            ),
+            (
+                "Don Ernesto, el vigilante nocturno de la planta de Puebla, conoce a todos.",
+                "el vigilante nocturno de la planta de Puebla",
+            ),
+            (
                 "Sono la ricercatrice rientrata dalla maternità a marzo e il mio bancone è sparito.",
                 "la ricercatrice rientrata dalla maternità a marzo",
             ),
@@ -2873,6 +3008,9 @@ mod tests {
             "Jedyny powód, dla którego zostaję, to zespół.",
             "Ich bin die Einzige, die sich überhaupt noch über den Dienstplan aufregt.",
             "On nights there are three of us at most.",
+            "Je signale que la pointeuse de l'entrepôt de Lesquin ne fonctionne plus.",
+            "Es la única cosa del mundo que funciona.",
+            "Unser Teamleiter hat im März versprochen, dass es besser wird.",
             "El número de pedidos es alto este mes.",
         ] {
             assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
