@@ -2,11 +2,10 @@
 //! words before ("my manager", "talk to", titles) and after ("said",
 //! possessive), a stop-list of common words, and an optional roster.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::Candidate;
-use crate::lexicon::{self, LEXICON};
+use crate::lexicon::{self, WordSet, LEXICON};
 use crate::text::{fold_key, Case, Token};
 use crate::{PiiKind, Policy};
 
@@ -1351,30 +1350,21 @@ impl<'a> Ctx<'a> {
 }
 
 /// The word lists looked up per token, as hash sets.
-static FOLLOW_CUES_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| FOLLOW_CUES.iter().copied().collect());
-static FACILITIES_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| FACILITIES.iter().copied().collect());
-static TOOL_NOUNS_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| TOOL_NOUNS.iter().copied().collect());
-static STRONG_CUES_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STRONG_CUES.iter().copied().collect());
-static WEAK_CUES_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| WEAK_CUES.iter().copied().collect());
-static TO_VERBS_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| TO_VERBS.iter().copied().collect());
-static WITH_VERBS_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| WITH_VERBS.iter().copied().collect());
-static PLACE_FOLLOWERS_SET: LazyLock<HashSet<&'static str>> =
+static FOLLOW_CUES_SET: LazyLock<WordSet> = LazyLock::new(|| FOLLOW_CUES.iter().copied().collect());
+static FACILITIES_SET: LazyLock<WordSet> = LazyLock::new(|| FACILITIES.iter().copied().collect());
+static TOOL_NOUNS_SET: LazyLock<WordSet> = LazyLock::new(|| TOOL_NOUNS.iter().copied().collect());
+static STRONG_CUES_SET: LazyLock<WordSet> = LazyLock::new(|| STRONG_CUES.iter().copied().collect());
+static WEAK_CUES_SET: LazyLock<WordSet> = LazyLock::new(|| WEAK_CUES.iter().copied().collect());
+static TO_VERBS_SET: LazyLock<WordSet> = LazyLock::new(|| TO_VERBS.iter().copied().collect());
+static WITH_VERBS_SET: LazyLock<WordSet> = LazyLock::new(|| WITH_VERBS.iter().copied().collect());
+static PLACE_FOLLOWERS_SET: LazyLock<WordSet> =
     LazyLock::new(|| PLACE_FOLLOWERS.iter().copied().collect());
-static GROUP_NOUNS_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| GROUP_NOUNS.iter().copied().collect());
-static PERSON_VERBS_SET: LazyLock<HashSet<&'static str>> =
+static GROUP_NOUNS_SET: LazyLock<WordSet> = LazyLock::new(|| GROUP_NOUNS.iter().copied().collect());
+static PERSON_VERBS_SET: LazyLock<WordSet> =
     LazyLock::new(|| PERSON_VERBS.iter().copied().collect());
-static SENTENCE_ADVERBS_SET: LazyLock<HashSet<&'static str>> =
+static SENTENCE_ADVERBS_SET: LazyLock<WordSet> =
     LazyLock::new(|| SENTENCE_ADVERBS.iter().copied().collect());
-static ASIDES_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| ASIDES.iter().copied().collect());
+static ASIDES_SET: LazyLock<WordSet> = LazyLock::new(|| ASIDES.iter().copied().collect());
 
 /// Finds person names.
 pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<Candidate>) {

@@ -2,11 +2,10 @@
 //! team", "the new hire who joined from Google last month", "the youngest
 //! person in finance", "a 58-year-old developer".
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::Candidate;
-use crate::lexicon::{self, LEXICON};
+use crate::lexicon::{self, WordSet, LEXICON};
 use crate::text::{fold_key, Case, Token};
 use crate::PiiKind;
 
@@ -498,8 +497,7 @@ const FOREIGN_ONE: &[&str] = &[
     "een", "eine", "einer", "eines", "une", "un", "uno", "una", "um", "uma", "jeden", "jedna",
     "l'un", "l'une", "jedno",
 ];
-static FOREIGN_ONE_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| FOREIGN_ONE.iter().copied().collect());
+static FOREIGN_ONE_SET: LazyLock<WordSet> = LazyLock::new(|| FOREIGN_ONE.iter().copied().collect());
 /// "Only" in the other languages feedback arrives in (folded keys).
 const FOREIGN_ONLY: &[&str] = &[
     "einzige",
@@ -773,7 +771,7 @@ const FOREIGN_THINGS: &[&str] = &[
     "empilhadeira",
     "carrello",
 ];
-static FOREIGN_THING_SET: LazyLock<HashSet<&'static str>> =
+static FOREIGN_THING_SET: LazyLock<WordSet> =
     LazyLock::new(|| FOREIGN_THINGS.iter().copied().collect());
 /// Foreign words that end a phrase: "and", "but", "because" and the verbs
 /// "is", "am", "have".
@@ -937,7 +935,7 @@ impl Keys {
 
 /// The noun lists as hash sets: `is_person_noun` runs for most tokens.
 /// Family ties are people too, but "partner" is more often a company.
-static PERSON_NOUN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static PERSON_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| {
     PERSON_NOUNS
         .iter()
         .chain(RELATIVES)
@@ -945,28 +943,24 @@ static PERSON_NOUN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .copied()
         .collect()
 });
-static NOT_PERSON_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NOT_PERSON.iter().copied().collect());
-static FOREIGN_PERSON_NOUN_SET: LazyLock<HashSet<&'static str>> =
+static NOT_PERSON_SET: LazyLock<WordSet> = LazyLock::new(|| NOT_PERSON.iter().copied().collect());
+static FOREIGN_PERSON_NOUN_SET: LazyLock<WordSet> =
     LazyLock::new(|| FOREIGN_PERSON_NOUNS.iter().copied().collect());
 
 /// Words that end the singling-out phrase: a conjunction or a verb.
-static CLAUSE_STOP_SET: LazyLock<HashSet<&'static str>> =
+static CLAUSE_STOP_SET: LazyLock<WordSet> =
     LazyLock::new(|| CONJUNCTIONS.iter().chain(VERB_STOPS).copied().collect());
-static FOREIGN_CLAUSE_STOP_SET: LazyLock<HashSet<&'static str>> =
+static FOREIGN_CLAUSE_STOP_SET: LazyLock<WordSet> =
     LazyLock::new(|| FOREIGN_CLAUSE_STOP.iter().copied().collect());
-static FOREIGN_DETERMINERS_SET: LazyLock<HashSet<&'static str>> =
+static FOREIGN_DETERMINERS_SET: LazyLock<WordSet> =
     LazyLock::new(|| FOREIGN_DETERMINERS.iter().copied().collect());
-static FOREIGN_ONLY_SET: LazyLock<HashSet<&'static str>> =
+static FOREIGN_ONLY_SET: LazyLock<WordSet> =
     LazyLock::new(|| FOREIGN_ONLY.iter().copied().collect());
-static SENSITIVE_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| SENSITIVE.iter().copied().collect());
-static CONJUNCTIONS_SET: LazyLock<HashSet<&'static str>> =
+static SENSITIVE_SET: LazyLock<WordSet> = LazyLock::new(|| SENSITIVE.iter().copied().collect());
+static CONJUNCTIONS_SET: LazyLock<WordSet> =
     LazyLock::new(|| CONJUNCTIONS.iter().copied().collect());
-static ROLE_TIES_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| ROLE_TIES.iter().copied().collect());
-static SINGLING_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| SINGLING.iter().copied().collect());
+static ROLE_TIES_SET: LazyLock<WordSet> = LazyLock::new(|| ROLE_TIES.iter().copied().collect());
+static SINGLING_SET: LazyLock<WordSet> = LazyLock::new(|| SINGLING.iter().copied().collect());
 
 fn is_person_noun(key: &str) -> bool {
     if PERSON_NOUN_SET.contains(key) || HYPHENATED_PEOPLE.contains(&key) {
