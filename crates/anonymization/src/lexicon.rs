@@ -537,6 +537,8 @@ const STOP_WORDS: &[&str] = &[
     "des",
     // "En San Fermín": a preposition, never a name.
     "en",
+    // Spanish article ("El Sr. Ibáñez").
+    "el",
 ];
 
 /// Products, tools and companies. Capitalised product names are not people
@@ -980,6 +982,8 @@ const ORG_WORDS: &[&str] = &[
     "citrix",
     "dilbert",
     "flamengo",
+    // Cars.
+    "porsche",
 ];
 
 /// Places: office cities, countries, regions, nationalities and languages.
@@ -2705,6 +2709,8 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "seguridad",
     "logistica",
     "asunto",
+    // Spanish words.
+    "semana",
 ];
 
 /// Given names and everyday diminutives the census lists lack or rank
@@ -3761,6 +3767,41 @@ const EXTRA_FIRST_NAMES: &[&str] = &[
     "satu",
     "minna",
     "marloes",
+    // Polish, Turkish and German given names; names that are also words.
+    "sky",
+    "storm",
+    "river",
+    "gosia",
+    "dariusz",
+    "wojciech",
+    "agnieszka",
+    "wieslaw",
+    "slawomir",
+    "tadeusz",
+    "mateusz",
+    "bartosz",
+    "piotr",
+    "zdzislaw",
+    "hatice",
+    "fatma",
+    "zeynep",
+    "elif",
+    "mehmet",
+    "mustafa",
+    "huseyin",
+    "ibrahim",
+    "emre",
+    "oguz",
+    "kemal",
+    "yusuf",
+    "rudiger",
+    "gunther",
+    "klaus",
+    "manfred",
+    "ursula",
+    "dagmar",
+    "hannelore",
+    "kaz",
 ];
 
 /// First names that are also dictionary words, but whose name sense

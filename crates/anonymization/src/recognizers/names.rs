@@ -518,6 +518,9 @@ const PLACE_FOLLOWERS: &[&str] = &[
     "airport",
     "trip",
     "offsite",
+    "visit",
+    "conference",
+    "summit",
 ];
 /// Before a place name, these make it a place: "flying to Austin".
 const PLACE_PREPS: &[&str] = &[
@@ -1008,6 +1011,10 @@ impl<'a> Ctx<'a> {
     /// and amira", "will and i". Not after a determiner or a verb ("no joy
     /// in finance", "lost hope in HR").
     fn homograph_evidence(&self, i: usize) -> bool {
+        // "in", "an", "so": function words are never this kind of name.
+        if dominant_function_word(self.key(i)) {
+            return false;
+        }
         let free = self.tokens[i].sentence_start
             || matches!(self.gap(i), "," | "(")
             || self.adverb_before(i)
@@ -1035,16 +1042,34 @@ impl<'a> Ctx<'a> {
                         | "did"
                 ));
         let n = i + 1;
-        if !free || n >= self.tokens.len() || !self.close_prev(n) || !self.gap(n).is_empty() {
+        if n >= self.tokens.len() || !self.close_prev(n) {
             return false;
         }
+        // "why Hope, who has been acting team leader ...": only a person
+        // is a "who".
+        if self.gap(n) == "," && self.key(n) == "who" {
+            return true;
+        }
+        if !free || !self.gap(n).is_empty() {
+            return false;
+        }
+        let workplace_after = |from: usize| {
+            (from..(from + 4).min(self.tokens.len())).any(|j| {
+                self.close_prev(j)
+                    && (FACILITIES_SET.contains(self.key(j))
+                        || GROUP_NOUNS_SET.contains(self.key(j))
+                        || matches!(self.key(j), "counter" | "till" | "tills" | "bar"))
+            })
+        };
         match self.key(n) {
             "from" => self.role_phrase(n),
-            // "in Finance", "on reception": a department right after.
+            // "in Finance", "on reception": a department right after; "on
+            // the postnatal unit": a workplace.
             "in" | "on" => {
-                n + 1 < self.tokens.len()
+                (n + 1 < self.tokens.len()
                     && self.close_prev(n + 1)
-                    && self.flags[n + 1] & lexicon::DEPT != 0
+                    && self.flags[n + 1] & lexicon::DEPT != 0)
+                    || (self.key(n) == "on" && self.key(n + 1) == "the" && workplace_after(n + 2))
             }
             // "at the pharmacy counter": a workplace ("Hope in the team"
             // stays a word).
@@ -1057,11 +1082,56 @@ impl<'a> Ctx<'a> {
             // "Joy was told she couldn't ...", "Blessing has covered the
             // night desk ... when she asked": at a sentence's start, a
             // verb, then "she" or "he" for the same person.
-            "was" | "is" | "has" | "had" | "got" | "gets" | "did" | "does" | "said" | "told"
-            | "asked" | "kept" | "keeps" => (n + 1..(n + 12).min(self.tokens.len()))
-                .any(|m| matches!(self.key(m), "she" | "he" | "her" | "him" | "his")),
+            // "Mark marked my appraisal ... while he was off": any verb in
+            // the past or the third person.
+            verb if matches!(
+                verb,
+                "was"
+                    | "is"
+                    | "has"
+                    | "had"
+                    | "got"
+                    | "gets"
+                    | "did"
+                    | "does"
+                    | "said"
+                    | "told"
+                    | "asked"
+                    | "kept"
+                    | "keeps"
+            ) || (self.tokens[n].case == Case::Lower
+                && self.flags[n] & lexicon::WORD != 0
+                && verb.len() >= 4
+                && verb.ends_with("ed"))
+                || matches!(
+                    verb,
+                    "brings"
+                        | "makes"
+                        | "takes"
+                        | "helps"
+                        | "works"
+                        | "runs"
+                        | "goes"
+                        | "says"
+                        | "knows"
+                        | "covers"
+                        | "handles"
+                        | "sorts"
+                        | "deals"
+                        | "fixes"
+                        | "gives"
+                        | "puts"
+                        | "leads"
+                        | "manages"
+                ) =>
+            {
+                (n + 1..(n + 20).min(self.tokens.len()))
+                    .any(|m| matches!(self.key(m), "she" | "he" | "her" | "him" | "his"))
+            }
             "and" | "&" | "y" | "e" | "et" | "und" | "en" | "i" => {
                 let m = n + 1;
+                // "Grace and Joy on the postnatal unit": the second name's
+                // context serves both.
                 m < self.tokens.len()
                     && ((self.key(m) == "i" && self.tokens[i].sentence_start)
                         || (self.flags[m] & lexicon::FIRST != 0
@@ -1071,7 +1141,8 @@ impl<'a> Ctx<'a> {
                                     | lexicon::PLACE
                                     | lexicon::ORG
                                     | lexicon::DEPT)
-                                == 0))
+                                == 0)
+                        || (self.flags[m] & lexicon::FIRST != 0 && self.homograph_evidence(m)))
             }
             _ => false,
         }
@@ -1498,6 +1569,16 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
             return None;
         }
     }
+    if matches!(
+        cx.key(i),
+        "storm" | "hurricane" | "typhoon" | "cyclone" | "tornado"
+    ) && i + 1 < cx.tokens.len()
+        && cx.close_prev(i + 1)
+        && cx.tokens[i + 1].case == Case::Title
+    {
+        // "Storm Éowyn": the storm, not a person called Storm.
+        return None;
+    }
     if word && cue < Cue::Strong && cx.next_to_product(i) {
         // "Ruby on Rails", "Ruby and Python": a language, not a person.
         return None;
@@ -1756,8 +1837,9 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
             && next_is_surname(cx, i)
             && cx.flags[i + 1] & (lexicon::WORD | lexicon::ORG | lexicon::PLACE | lexicon::STOP)
                 == 0;
+        // A brand too: "Mercedes in accounts payable", "Chase from the
+        // night team".
         let homograph = first
-            && !brand
             && f & (lexicon::CALENDAR | lexicon::DEPT) == 0
             && matches!(t.case, Case::Title | Case::Lower)
             && cx.homograph_evidence(i);
@@ -2372,6 +2454,7 @@ mod tests {
             "If they close the Marks & Spencer concession, footfall drops.",
             "The car park on Park Lane has been shut since the flooding.",
             "Mijn salaris is anders dan vorig jaar. Graag corrigeren.",
+            "Storm Éowyn closed the depot for two days.",
             "De nieuwe Albert Heijn naast het kantoor is geweldig.",
             "O armazém da Maia foi fechado.",
             "The Osaka office closes for Golden Week every year.",
@@ -2403,6 +2486,18 @@ mod tests {
             ["Pichler"]
         );
         assert_eq!(names("I spoke to Big Steve yesterday."), ["Big Steve"]);
+        assert_eq!(
+            names("Will has been carrying the onboarding for the new starters since January. He deserves thanks."),
+            ["Will"]
+        );
+        assert_eq!(
+            names("Grace and Joy on the postnatal unit are the calmest midwives."),
+            ["Grace", "Joy"]
+        );
+        assert_eq!(
+            names("Can HR explain why Hope, who has been acting lead, has no offer?"),
+            ["Hope"]
+        );
         // A name ends at a line break; a workplace's particle names a place.
         assert_eq!(
             names("De: Javier Montoya\nPara: Equipo Almacén Querétaro\nAsunto: Horas"),
