@@ -90,12 +90,13 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)(?-u:\b)(?:",
         // Words that name an employee id on their own ...
-        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr)\.?(?:\s*(?:id|number|no\.?|nr\.?|num|#|code|de|do))*",
+        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr|ewidencyjny|mecanográfico|mecanografico)\.?(?:\s*(?:id|ids|number|no\.?|nr\.?|num|#|code|de|do))*",
         // ... and words that do only with an id word: "clock number",
         // not "years of service 2015-2024".
-        r"|(?:associate|colleague|clock|service|pass)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
-        // Then the id: "IT-884210", "E-20417", "#7781", "55A-2031".
-        r")(?:\s*(?:is|:|=|was|es|el|est|le|ist|die|to|é|è|e|o|the|changed|from|\(\p{L}+\)))*\s*\(?(#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8})(?-u:\b)",
+        r"|(?:associate|colleague|clock|service|pass|works|assignment|agent|driver|operator)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
+        // Then the id: "IT-884210", "E-20417", "#7781", "55A-2031",
+        // "7731/KN", "S/44180", "30922A", "K 2210".
+        r")(?:\s*(?:is|:|=|was|as|es|el|est|le|ist|die|to|é|è|e|o|the|changed|from|\(\p{L}+\)))*\s*\(?([A-Z]{1,4}/\d{3,8}|\d{3,8}/[A-Z]{1,4}|\d{3,8}[A-Z]|#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8}|[A-Z]\s\d{3,6})(?-u:\b)",
     ))
 });
 /// "ID 61-4470", "ID: 558213": an upper-case "ID" before a number.
@@ -1060,6 +1061,60 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
             }
         }
     }
+    repeated_ids(text, out);
+}
+
+/// Once a text names an employee id, its other mentions are ids too ("gave
+/// them 7731/KN"), and so is a number of the same shape that corrects it
+/// ("my staff number as 10293 when it's actually 12093").
+fn repeated_ids(text: &str, out: &mut Vec<Candidate>) {
+    let ids: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.kind == PiiKind::EmployeeId)
+        .map(|c| (c.start, c.end))
+        .collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for (s, e) in ids {
+        let id = &text[s..e];
+        if id.bytes().filter(u8::is_ascii_digit).count() < 4 || seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        for (at, _) in text.match_indices(id) {
+            if at != s && standalone(text, at, at + id.len()) {
+                push(out, at, at + id.len(), PiiKind::EmployeeId, 0.8);
+            }
+        }
+        // A correction within the sentence: a token of the same shape.
+        let mut end = (e + 80).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &text[e..end];
+        let window = &window[..window.find(['.', '!', '?', '\n']).unwrap_or(window.len())];
+        let corrected = [
+            "actually",
+            " not ",
+            "instead",
+            "should be",
+            "but ",
+            "correct",
+        ]
+        .iter()
+        .any(|w| window.contains(w));
+        if !corrected {
+            continue;
+        }
+        let shape = id_shape(id);
+        let mut at = 0;
+        for token in window.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '/'))) {
+            let start = e + window[at..].find(token).map_or(0, |i| i + at);
+            at = start - e + token.len();
+            if !token.is_empty() && token != id && id_shape(token) == shape {
+                push(out, start, start + token.len(), PiiKind::EmployeeId, 0.7);
+            }
+        }
+    }
 }
 
 /// Words between a birth cue and a date that make the date another event:
@@ -1661,6 +1716,36 @@ mod tests {
             ("mijn personeelsnummer is 51-20877 en mijn", "51-20877"),
             ("Mine is E-20417 and it gets rejected", "E-20417"),
             ("Pass number 00871-C. I'd like it cancelled.", "00871-C"),
+            (
+                "Works number 7731/KN. I gave them 7731/KN again.",
+                "7731/KN",
+            ),
+            ("agent id cc3391. the new dialler logs me out", "cc3391"),
+            (
+                "Service number S/44180. My overtime was coded wrong.",
+                "S/44180",
+            ),
+            ("badge 30922A gets flagged for tailgating", "30922A"),
+            (
+                "It's my clock number: K 2210. The form has four boxes.",
+                "K 2210",
+            ),
+            (
+                "Pension statement shows my staff number as 10293 when it's actually 12093.",
+                "12093",
+            ),
+            (
+                "Driver ID DRV-0612. The telematics box logs braking.",
+                "DRV-0612",
+            ),
+            (
+                "Numer ewidencyjny PL/0932. Od lipca nie mam dodatku.",
+                "PL/0932",
+            ),
+            (
+                "O meu número mecanográfico é o 15027 e desde julho",
+                "15027",
+            ),
             (
                 "Can I get my employee number fixed? It says W-40219 but my contract says W-40291.",
                 "W-40291",
