@@ -2096,6 +2096,9 @@ const JARGON_WORDS: &[&str] = &[
     "tourette",
     "hodgkin",
     "portakabin",
+    // British workplace words.
+    "carer",
+    "carers",
 ];
 
 /// Everyday words of German, Spanish, French, Dutch, Italian and Portuguese
@@ -2711,6 +2714,17 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "asunto",
     // Spanish words.
     "semana",
+    // Words of other languages and agencies.
+    "personalnr",
+    "eircode",
+    "skatteverket",
+    "sommer",
+    "ciudad",
+    "carrera",
+    "frances",
+    "zona",
+    "versie",
+    "passou",
 ];
 
 /// Given names and everyday diminutives the census lists lack or rank

@@ -110,6 +110,12 @@ static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2})(?-u:\b)",
     )
 });
+/// A day written out: "twenty-third", "first".
+const ORDINAL: &str = concat!(
+    r"(?:(?:twenty|thirty)[\- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)",
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth",
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)",
+);
 const MONTH: &str = concat!(
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
     // German, French, Spanish, Italian, Portuguese, Dutch, Polish (genitive).
@@ -123,7 +129,7 @@ const MONTH: &str = concat!(
 );
 static DATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)(?-u:\b)(?:\d{{1,2}}[\-/ ]{MONTH}[\-/ ](?:19|20)\d{{2}}|\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{MONTH}\.?(?:,?\s+(?:de\s+)?(?:19|20)\d{{2}})?|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)(?-u:\b)"
+        r"(?i)(?-u:\b)(?:\d{{1,2}}[\-/ ]{MONTH}[\-/ ](?:(?:19|20)\d{{2}}|\d{{2}})|{ORDINAL}\s+of\s+{MONTH}(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{MONTH}\.?(?:,?\s+(?:de\s+)?(?:19|20)\d{{2}})?|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)(?-u:\b)"
     ))
 });
 static STREET_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -1251,6 +1257,19 @@ fn recorded_birth_date(between: &str) -> bool {
         "correct",
         "juist",
         "real one",
+        // What the system holds: "the insurer has 14 March 2016", "they
+        // put", "ha scritto 1979", "m'a inscrite avec la date du ...".
+        " has ",
+        " have ",
+        " put ",
+        "tried",
+        "typed",
+        "scritto",
+        "written",
+        "escrito",
+        "écrit",
+        "inscri",
+        "iscritt",
     ];
     RECORD.iter().any(|w| between.contains(w))
         && !OTHER_EVENTS.iter().any(|w| contains_word(between, w))
@@ -1260,7 +1279,10 @@ fn recorded_birth_date(between: &str) -> bool {
 }
 
 /// The date ends in a four-digit year an employee could be born in.
-fn plausible_birth_year(date: &str) -> bool {
+/// The date's year lies between 1930 and `before`: children's full birth
+/// dates reach the present ("2026"); a year alone must be an adult's
+/// ("2011"), or every recent year would be one.
+fn plausible_birth_year(date: &str, before: &str) -> bool {
     // The year ends the date ("14/03/1979", "17 June 1969") or, in ISO
     // order, starts it ("1984-07-15").
     let trailing: String = date
@@ -1274,7 +1296,7 @@ fn plausible_birth_year(date: &str) -> bool {
     let leading: String = date.chars().take_while(char::is_ascii_digit).collect();
     [trailing, leading]
         .iter()
-        .any(|year| year.len() == 4 && ("1930".."2011").contains(&year.as_str()))
+        .any(|year| year.len() == 4 && ("1930"..before).contains(&year.as_str()))
 }
 
 fn birth_context(text: &str, s: usize, e: usize) -> bool {
@@ -1319,7 +1341,7 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
             !correction && (DATE_NUMERIC.is_match(&between) || DATE_TEXT.is_match(&between));
         if !other_date
             && !OTHER_EVENTS.iter().any(|w| contains_word(&between, w))
-            && (between.len() <= 48 || plausible_birth_year(&text[s..e]))
+            && (between.len() <= 48 || plausible_birth_year(&text[s..e], "2011"))
         {
             return true;
         }
@@ -1368,7 +1390,7 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
     {
         if birth_context(text, m.start(), m.end()) {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.85);
-        } else if plausible_birth_year(m.as_str()) {
+        } else if plausible_birth_year(m.as_str(), "2026") {
             // "... steht mein Geburtsdatum falsch, 12.07.1985 statt
             // 21.07.1985", "birthdays on the calendar, with the year. Mine
             // (22/08/1958)": a full date with a birth year after a cue,
@@ -1404,7 +1426,7 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
             continue;
         }
-        if !plausible_birth_year(m.as_str()) {
+        if !plausible_birth_year(m.as_str(), "2011") {
             continue;
         }
         // "Data di nascita: 15/04/1990. Nel portale risulta il 1991": a
@@ -1518,6 +1540,21 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
                             | "along"
                             | "at"
                             | "and"
+                            // "a 40 minute drive": a measure, not a street.
+                            | "minute"
+                            | "minutes"
+                            | "mins"
+                            | "hour"
+                            | "hours"
+                            | "mile"
+                            | "miles"
+                            | "km"
+                            | "second"
+                            | "seconds"
+                            | "day"
+                            | "days"
+                            | "metres"
+                            | "meters"
                     )
                 })
             {
@@ -1787,6 +1824,22 @@ mod tests {
                 "mijn geboortedatum staat verkeerd. Het moet 19 januari 1984 zijn, niet 1948.",
                 "1948",
             ),
+            (
+                "for the record my d.o.b is 11-Jan-72, not what it shows",
+                "11-Jan-72",
+            ),
+            (
+                "Born on the twenty-third of October 1966, which the system thinks impossible.",
+                "twenty-third of October 1966",
+            ),
+            (
+                "Amara was born 14 March 2015 and the insurer has 14 March 2016.",
+                "14 March 2016",
+            ),
+            (
+                "Sono nato il 5 gennaio 1969, ma nel portale qualcuno ha scritto 1979.",
+                "1979",
+            ),
         ] {
             assert!(
                 kinds(t).contains(&(v.to_owned(), PiiKind::DateOfBirth)),
@@ -1794,6 +1847,12 @@ mod tests {
                 kinds(t)
             );
         }
+        // "a 40 minute drive" is no lowercase street.
+        let t = "a seven hour turnaround with a 40 minute drive each way";
+        assert!(
+            !kinds(t).iter().any(|(_, k)| *k == PiiKind::StreetAddress),
+            "{t}"
+        );
         // "11 vans off the road" is no lowercase street.
         let t = "That's 11 vans off the road in the same week.";
         assert!(
