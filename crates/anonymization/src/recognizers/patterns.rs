@@ -183,10 +183,10 @@ const FLOOR: &str = concat!(
     r"(?:\d{1,2}\.?\s?(?:OG|EG|UG|Etage|Stock)(?:\s+(?:links|rechts|li|re|Mitte))?",
     r"|\d{1,2}\.?\s?[ºª°èé]\.?\s?(?:\d?[A-Za-z]{1,10}\.?)?",
     r"|\d{1,2}(?:st|nd|rd|th)\s+(?i:floor)",
-    r"|\d{1,2}\.\s?(?:tv|th|mf)",
+    r"|\d{1,2}\.\s?(?:tv|th|mf)\.?",
     r"|\d{1,2}[rnt]\s\d{1,2}a",
     r"|\#\d{1,3}-\d{1,4}",
-    r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bat\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|ap\.|apartment|suite|ste\.|unit|flat|lok\.|m\.|door|torre|depto\.?|dpto\.?|departamento|casa|lote|mz\.?|manzana|bldg\.?|int)",
+    r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bat\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|appt\.?|ap\.|lgh|hinterhaus|apartment|suite|ste\.|unit|flat|lok\.|m\.|door|torre|depto\.?|dpto\.?|departamento|casa|lote|mz\.?|manzana|bldg\.?|int)",
     r"\s*[A-Za-z0-9]{1,4}\.?)",
 );
 /// A neighbourhood named after the street: "Col. Insurgentes Mixcoac",
@@ -244,8 +244,8 @@ static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// One line of an address: capitalised words, numbers and address words
 /// ("Flat 402", "14th Cross", "H.No. 3-6-152", "#05-12", "off Kiambu Road").
 const ADDRESS_LINE: &str = concat!(
-    r"(?:[\p{Lu}\d#][\p{L}\d'\u{2019}\-./]*|(?:off|rue|via|calle|rua|de|del|la|le|des|du|da|do|di|of|na)(?-u:\b))",
-    r"(?:\s+(?:[\p{Lu}\d#][\p{L}\d'\u{2019}\-./]*|(?:off|rue|via|calle|rua|de|del|la|le|des|du|da|do|di|of|na)(?-u:\b))){0,4}",
+    r"(?:[\p{Lu}\d#][\p{L}\d'\u{2019}\-./]*|(?:off|rue|avenue|boulevard|allée|chemin|quai|impasse|via|calle|rua|de|del|la|le|des|du|da|do|di|of|na)(?-u:\b))",
+    r"(?:\s+(?:[\p{Lu}\d#][\p{L}\d'\u{2019}\-./]*|(?:off|rue|avenue|boulevard|allée|chemin|quai|impasse|via|calle|rua|de|del|la|le|des|du|da|do|di|of|na)(?-u:\b))){0,4}",
 );
 /// Irish counties, which end an address as a postcode does.
 const COUNTY: &str = r"Co\.?\s+(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway|Kerry|Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|Roscommon|Sligo|Tipperary|Tyrone|Waterford|Westmeath|Wexford|Wicklow)";
@@ -313,12 +313,13 @@ static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
 /// 1093 bus 4", "Vondelstraat 88-III".
 static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"(?-u:\b)(?:\p{Lu}[\p{Ll}\p{Lu}\-]*\p{Ll}(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|kade|steenweg|singel|plein|vej|gade|gatan|gata|gate|veien|vegen|katu)",
+        r"(?-u:\b)(?:\p{Lu}[\p{Ll}\p{Lu}\-]*\p{Ll}(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|kade|steenweg|singel|plein|vej|gade|gatan|gata|gate|veien|vegen|katu|tie|polku|kuja)",
         // "Wilhelm-Leuschner-Straße 41": a name joined to its street word.
         r"|\p{Lu}[\p{L}\-]*-(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer)",
         r"|\p{Lu}[\p{L}\-]+\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Laan|Straat|Gracht|Kade|Steenweg|gate|gata|gatan|gade|vej|veien|vegen|katu)",
         r"|(?:Am|An\s+der|An\s+den|Im|Auf\s+dem|Auf\s+der|Zum|Zur|In\s+der|Unter\s+den|Hinter\s+der)\s+\p{Lu}[\p{L}\-]+)",
-        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:[\s\-](?:bis|ter))?(?:\s+(?:bus|hs|huis)\s*\d{1,4})?(?-u:\b)",
+        // "Mannerheimintie 102 B 14": a Finnish staircase and flat.
+        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:[\s\-](?:bis|ter))?(?:\s+(?:bus|hs|huis)\s*\d{1,4}|\s[A-H]\s\d{1,3})?(?-u:\b)",
     ))
 });
 /// French, Iberian and Italian streets, number first or street first.
@@ -332,7 +333,7 @@ static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:(?i:via|viale|vicolo|corso|largo|strada|piazza|piazzale|calle|avenida|av\.|avda\.|rua|travessa|carrer|avinguda|passeig|ronda|camino|paseo|plaza|praça|alameda|rambla|pasaje|pje\.)\s+|C/\s*",
         // Belgian and Swiss French put the number after: "rue de la
         // Station 27", "chaussée de Louvain 112".
-        r"|(?:rue|Rue|avenue|Avenue|chaussée|Chaussée|boulevard|Boulevard|place|Place|quai|Quai)\s+(?:(?:de|du|des|la|le|l')\s*){1,2})",
+        r"|(?:rue|Rue|avenue|Avenue|chaussée|Chaussée|boulevard|Boulevard|place|Place|quai|Quai)\s+(?:(?:de|du|des|la|le|l')\s*){0,2})",
         r"(?:(?i:de|del|da|do|dos|das|di|dei|degli|delle|della|dello|la|los|las|dels|d')\s*){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2},?\s+\d{1,4}[A-Za-z]?)",
     ))
 });
@@ -1891,6 +1892,12 @@ mod tests {
                 "Rua Padre Chagas, 79, ap. 1102, Moinhos de Vento, Porto Alegre - RS, 90570-080",
             ),
             ("Oudegracht 214-bis, 3511 NR Utrecht", "Oudegracht 214-bis, 3511 NR Utrecht"),
+            (
+                "Mannerheimintie 102 B 14, 00250 Helsinki",
+                "Mannerheimintie 102 B 14, 00250 Helsinki",
+            ),
+            ("avenue Louise 231 bte 12, 1050 Ixelles", "avenue Louise 231 bte 12, 1050 Ixelles"),
+            ("Götgatan 48, lgh 1102, 116 21 Stockholm", "Götgatan 48, lgh 1102, 116 21 Stockholm"),
             ("1184 w maple ave apt 2c, columbus oh 43215", "1184 w maple ave apt 2c, columbus oh 43215"),
             ("Villa 27, Street 14, Al Barsha 2, Dubai", "Villa 27, Street 14, Al Barsha 2, Dubai"),
             (
