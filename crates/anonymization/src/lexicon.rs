@@ -984,6 +984,8 @@ const ORG_WORDS: &[&str] = &[
     "flamengo",
     // Cars.
     "porsche",
+    // Apps.
+    "viber",
 ];
 
 /// Places: office cities, countries, regions, nationalities and languages.
@@ -1915,6 +1917,21 @@ const PLACE_WORDS: &[&str] = &[
     "arequipa",
     "cusco",
     "guayaquil",
+    // More towns.
+    "kasoa",
+    "badagry",
+    "epe",
+    "obajana",
+    "garissa",
+    "lodwar",
+    "korangi",
+    "ashulia",
+    "katunayake",
+    "negombo",
+    "alabang",
+    "tembisa",
+    "reynosa",
+    "mahalla",
 ];
 
 /// Departments and functions ("Summer from recruiting").
@@ -2725,6 +2742,18 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "zona",
     "versie",
     "passou",
+    // Pidgin, Swahili, Tagalog, Spanish and Hindi words.
+    "hii",
+    "sina",
+    "jumanne",
+    "lola",
+    "mina",
+    "manda",
+    "alta",
+    "elo",
+    "tet",
+    "ji",
+    "po",
 ];
 
 /// Given names and everyday diminutives the census lists lack or rank

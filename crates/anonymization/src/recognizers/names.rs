@@ -172,7 +172,7 @@ const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "mx", "miss", "sir", "madam", "herr", "frau", "mme", "madame",
     "monsieur", "senor", "senora", "signor", "signora", "dhr", "mevr", "sr", "sra", "srta", "dona",
     "don", "pani", "pan", "lic", "dra", "ing", "mgr", "inz", "arq", "eng", "sig", "sigra", "dott",
-    "mag",
+    "mag", "engr", "ma'am", "maam", "alhaji", "hajia", "mallam", "bu", "pak", "ibu", "bapak",
 ];
 /// Words right after a name that make it likely a person.
 const FOLLOW_CUES: &[&str] = &[

@@ -96,7 +96,7 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:associate|colleague|clock|service|pass|works|assignment|agent|driver|operator)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
         // Then the id: "IT-884210", "E-20417", "#7781", "55A-2031",
         // "7731/KN", "S/44180", "30922A", "K 2210".
-        r")(?:\s*(?:is|:|=|was|as|es|el|est|le|ist|die|to|é|è|e|o|the|changed|from|\(\p{L}+\)))*\s*\(?([A-Z]{1,4}/\d{3,8}|\d{3,8}/[A-Z]{1,4}|\d{3,8}[A-Z]|#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8}|[A-Z]\s\d{3,6})(?-u:\b)",
+        r")(?:\s*(?:is|:|=|was|as|es|el|est|le|ist|die|to|é|è|e|o|the|changed|from|\(\p{L}+\)))*\s*\(?([A-Z]{1,4}/\d{3,8}|\d{3,8}/[A-Z]{1,4}|\d{3,8}[A-Z]|#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8}|[A-Z]{1,3}-\d{2}-\d{3,6}|[A-Z]\s\d{3,6})(?-u:\b)",
     ))
 });
 /// "ID 61-4470", "ID: 558213": an upper-case "ID" before a number.
@@ -1427,7 +1427,11 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
             continue;
         }
-        if !plausible_birth_year(m.as_str(), "2011") {
+        // "he was born in 2016": right after "born", a child's year is a
+        // birth year too; elsewhere a year alone must be an adult's.
+        let right_after_born = w.trim_end().ends_with("born in") || w.trim_end().ends_with("born");
+        let latest = if right_after_born { "2026" } else { "2011" };
+        if !plausible_birth_year(m.as_str(), latest) {
             continue;
         }
         // "Data di nascita: 15/04/1990. Nel portale risulta il 1991": a
@@ -1622,10 +1626,51 @@ fn handles(text: &str, out: &mut Vec<Candidate>) {
         }
         let name = text[s + 1..e].to_ascii_lowercase();
         let parts = || name.split(['-', '_', '.']).filter(|p| !p.is_empty());
+        // "@payroll-help", "@ops_alerts": every part names a group or a
+        // service; "@ops_gremlin" has a nickname in it.
         let group_word = |p: &str| {
             GROUP_HANDLES.contains(&p)
-                || LEXICON.flags(p) & (lexicon::WORD | lexicon::DEPT | lexicon::ORG | lexicon::STOP)
-                    != 0
+                || LEXICON.flags(p) & (lexicon::DEPT | lexicon::ORG | lexicon::STOP) != 0
+                || (LEXICON.flags(p) & lexicon::WORD != 0
+                    && matches!(
+                        p,
+                        "help"
+                            | "helpdesk"
+                            | "desk"
+                            | "alerts"
+                            | "alert"
+                            | "bot"
+                            | "bots"
+                            | "news"
+                            | "updates"
+                            | "info"
+                            | "notify"
+                            | "notifications"
+                            | "general"
+                            | "random"
+                            | "announcements"
+                            | "rota"
+                            | "crew"
+                            | "hub"
+                            | "service"
+                            | "services"
+                            | "office"
+                            | "requests"
+                            | "queue"
+                            | "line"
+                            | "board"
+                            | "chat"
+                            | "social"
+                            | "events"
+                            | "feedback"
+                            | "questions"
+                            | "ask"
+                            | "noreply"
+                            | "official"
+                            | "central"
+                            | "global"
+                            | "local"
+                    ))
         };
         // "@tiff.ops" is a person on the ops team: a first-name part makes
         // the handle personal however group-like the rest is.
@@ -1785,6 +1830,10 @@ mod tests {
                 "15027",
             ),
             (
+                "My name is Maria, employee no. PH-22-0913. My SSS",
+                "PH-22-0913",
+            ),
+            (
                 "Can I get my employee number fixed? It says W-40219 but my contract says W-40291.",
                 "W-40291",
             ),
@@ -1836,6 +1885,10 @@ mod tests {
             (
                 "Amara was born 14 March 2015 and the insurer has 14 March 2016.",
                 "14 March 2016",
+            ),
+            (
+                "the vendor has it wrong, but he was born in 2016, so",
+                "2016",
             ),
             (
                 "Sono nato il 5 gennaio 1969, ma nel portale qualcuno ha scritto 1979.",

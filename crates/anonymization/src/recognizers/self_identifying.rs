@@ -500,6 +500,8 @@ const FOREIGN_ONE: &[&str] = &[
 static FOREIGN_ONE_SET: LazyLock<WordSet> = LazyLock::new(|| FOREIGN_ONE.iter().copied().collect());
 /// "Only" in the other languages feedback arrives in (folded keys).
 const FOREIGN_ONLY: &[&str] = &[
+    // Indonesian and Malay: "satu-satunya perempuan di tim las".
+    "satu-satunya",
     "einzige",
     "einzigen",
     "einziger",
@@ -730,6 +732,12 @@ const FOREIGN_PERSON_NOUNS: &[&str] = &[
     "agente",
     "stagiaire",
     "vigilante",
+    "abogada",
+    "abogado",
+    "advogada",
+    "advogado",
+    "avvocata",
+    "avvocato",
     "apprenti",
     "apprentie",
     "moslima",
@@ -1351,9 +1359,11 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
                     | "recente"
                     | "reciente"
             );
-        // Portuguese "o"/"a" are also "to"/"or": only with a relative.
+        // Portuguese "o"/"a" are also "to"/"or": only with a relative, or
+        // capitalised at a sentence start ("O vigilante do turno ...").
+        let article = !matches!(key, "a" | "o") || tokens[i].case != Case::Lower;
         let origin = gap.is_empty()
-            && !matches!(key, "a" | "o")
+            && article
             && matches!(
                 next,
                 "im" | "bei"
@@ -1419,12 +1429,13 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             .any(|d| *d == keys.get(i - 2));
     // "Pan Zbyszek, jedyny elektryk na nocnej zmianie": Polish needs no
     // determiner; an appositive or a new sentence is enough.
-    let polish_apposition = key.starts_with("jedyn")
-        && (tokens[i].sentence_start
-            || i == 0
-            || text
-                .get(tokens[i - 1].end..tokens[i].start)
-                .is_some_and(|g| g.trim() == ","));
+    let polish_apposition = key == "satu-satunya"
+        || (key.starts_with("jedyn"))
+            && (tokens[i].sentence_start
+                || i == 0
+                || text
+                    .get(tokens[i - 1].end..tokens[i].start)
+                    .is_some_and(|g| g.trim() == ","));
     let determined = apostrophe
         || counted
         || polish_apposition
@@ -1567,11 +1578,11 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             | "personne"
             | "pessoa"
     );
-    for m in [i + 1, i + 2] {
+    for m in [i + 1, i + 2, i + 3] {
+        // "la única abogada embarazada del despacho": up to two words first.
         let place = joined(text, tokens, m)
             && (m == i + 1
-                || (joined(text, tokens, i + 1)
-                    && tokens[i + 1].case == Case::Lower
+                || ((i + 1..m).all(|w| joined(text, tokens, w) && tokens[w].case == Case::Lower)
                     && !abstract_thing))
             && (matches!(
                 keys.get(m),
@@ -1580,7 +1591,8 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
                 && matches!(
                     keys.get(m),
                     "bij" | "du" | "del" | "della" | "dello" | "do" | "da" | "van"
-                )));
+                ))
+                || (m == i + 3 && matches!(keys.get(m), "del" | "du" | "della" | "do" | "da")));
         if place {
             return Some(foreign_clause_end(text, tokens, keys, m));
         }
@@ -1605,7 +1617,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     }
     // "jedynym operatorem suwnicy", "jedyną księgową": Polish has no
     // article and inflects the noun; the next word is the noun.
-    if key.starts_with("jedyn")
+    if (key.starts_with("jedyn") || key == "satu-satunya")
         && i + 1 < n
         && joined(text, tokens, i + 1)
         && keys.get(i + 1).chars().count() >= 5
@@ -1968,7 +1980,7 @@ fn trait_in_small_unit(
     let mut has_trait = false;
     while k < n && k <= o + 4 && joined(text, tokens, k) {
         let kk = keys.get(k);
-        has_trait |= sensitive(kk);
+        has_trait |= sensitive(kk) || nationality(text, &tokens[k], kk);
         if is_person_noun(kk) && !kk.ends_with('s') {
             break;
         }
@@ -2082,10 +2094,14 @@ fn capability(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
     let mut t = k + 1;
     if matches!(keys.get(t), "on" | "in" | "at") {
         let mut m = t + 1;
-        while m < n && m <= k + 5 && joined(text, tokens, m) && keys.get(m) != "who" {
+        while m < n
+            && m <= k + 5
+            && joined(text, tokens, m)
+            && !matches!(keys.get(m), "who" | "with")
+        {
             m += 1;
         }
-        if keys.get(m) == "who" && joined(text, tokens, m) {
+        if matches!(keys.get(m), "who" | "with") && joined(text, tokens, m) {
             t = m;
         }
     }
@@ -2115,6 +2131,17 @@ fn capability(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
 /// "wheelchair-using").
 fn sensitive(key: &str) -> bool {
     SENSITIVE_SET.contains(key) || key.split('-').any(|part| SENSITIVE_SET.contains(part))
+}
+
+/// A nationality: "American", "Filipino", "Portuguese" (capitalised, a
+/// demonym's ending).
+fn nationality(text: &str, token: &Token, key: &str) -> bool {
+    token.case == Case::Title
+        && key.len() >= 5
+        && ["an", "ese", "ish", "ino", "ina", "ian", "ean", "ch"]
+            .iter()
+            .any(|x| key.ends_with(x))
+        && text[token.start..].starts_with(char::is_uppercase)
 }
 
 fn is_age_token(key: &str) -> bool {
@@ -2392,6 +2419,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             // Polish "jedyny" has no determiner to start from.
             let start = if key.starts_with("l'")
                 || key.starts_with("jedyn")
+                || key == "satu-satunya"
                 || i == 0
                 || FOREIGN_DETERMINERS_SET.contains(key)
                 || !FOREIGN_ONLY_SET.contains(key)
@@ -2441,6 +2469,21 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             // "our only Russian-speaking pharmacist"
             i + 1
         } else if matches!(key, "our" | "my") {
+            // "our American colleague in the HSE team": a trait or a
+            // nationality tied to a small unit.
+            if key == "our" {
+                if let Some((k, score)) = trait_in_small_unit(text, tokens, &keys, i + 1) {
+                    let end = extend_clause(text, tokens, &keys, k);
+                    out.push(Candidate::new(
+                        tokens[i].start,
+                        tokens[end].end,
+                        PiiKind::SelfIdentifying,
+                        score,
+                    ));
+                    i = end + 1;
+                    continue;
+                }
+            }
             i += 1;
             continue;
         } else {
@@ -2651,8 +2694,9 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             }
         }
         // "a type 1 diabetic on the packing line", "a Jewish employee in a
-        // team of five": a sensitive trait, or a tiny team, narrows even
-        // an indefinite description to one person.
+        // team of five", "our American colleague in the HSE team": a
+        // sensitive trait or a nationality, or a tiny team, narrows even an
+        // indefinite description to one person.
         if head.is_none() && matches!(key, "a" | "an" | "the") {
             head = trait_in_small_unit(text, tokens, &keys, o);
         }
@@ -2977,6 +3021,30 @@ mod tests {
                 "de enige moslima bij de klantenservice in Utrecht",
             ),
             (
+                "Como la única abogada embarazada del despacho de Bilbao, me quitaron clientes.",
+                "la única abogada embarazada del despacho de Bilbao",
+            ),
+            (
+                "O vigilante do turno da noite do estacionamento do shopping é o único.",
+                "O vigilante do turno da noite do estacionamento do shopping",
+            ),
+            (
+                "Saya satu-satunya perempuan di tim las di galangan Batam, dan tidak ada toilet.",
+                "satu-satunya perempuan di tim las di galangan Batam",
+            ),
+            (
+                "Como la única abogada embarazada del despacho de Bilbao, me quitaron clientes.",
+                "la única abogada embarazada del despacho de Bilbao",
+            ),
+            (
+                "O vigilante do turno da noite do estacionamento do shopping é o único.",
+                "O vigilante do turno da noite do estacionamento do shopping",
+            ),
+            (
+                "Saya satu-satunya perempuan di tim las di galangan Batam, dan tidak ada toilet.",
+                "satu-satunya perempuan di tim las di galangan Batam",
+            ),
+            (
                 "La ragazza nuova arrivata dalla sede di Bari non ha ancora il badge.",
                 "La ragazza nuova arrivata dalla sede di Bari",
             ),
@@ -3018,6 +3086,14 @@ mod tests {
                 "I'm a Muslim woman who works nights on the Hounslow cargo ramp. No prayer space."
             ),
             ["a Muslim woman who works nights on the Hounslow cargo ramp"]
+        );
+        assert_eq!(
+            phrases("Nobody ever invites our American colleague in the HSE team."),
+            ["our American colleague in the HSE team"]
+        );
+        assert_eq!(
+            phrases("Funny how the only person on the Edinburgh tax team with a non-British passport is picked."),
+            ["the only person on the Edinburgh tax team with a non-British passport"]
         );
         assert_eq!(
             phrases(
