@@ -227,7 +227,7 @@ static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
             r"|\d{{3}}\s\d{{2}}\s+{town}",
             // Towns first, maybe a state, then the code: ", Fitzroy VIC
             // 3065", ", Bengaluru 560001", ", New York, NY 10011".
-            r"|(?:{town}(?:\s+\d{{1,2}})?,?\s+){{1,2}}(?:-\s*)?(?:[A-Z]{{2,3}},?\s+|\([\p{{L}} ]+\)\s+)?(?:{label})?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,6}})",
+            r"|(?:{town}\.?(?:\s+\d{{1,2}})?,?\s+){{1,2}}(?:-\s*)?(?:[A-Z]{{2,3}}\.?,?\s+|\([\p{{L}} ]+\)\s+)?(?:{label})?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,6}})",
             // A bare four-digit code after a town the street already
             // holds: "27 Karangahape Road, Auckland 1010".
             r"|\d{{4}}",
@@ -273,7 +273,7 @@ static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         concat!(
-            r"(?-u:\b)(?:Plot|House\s+No\.?|House|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Villa|No\.|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route)",
+            r"(?-u:\b)(?:Plot|House\s+No\.?|House|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Villa|No\.|Building|Bldg\.?|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route)",
             // "Blk 5 Lot 12": a Philippine block and lot.
             r"\s*[A-Z0-9][\w\-/]*(?:\s+Box\s+\d+|\s+Lot\s+\d+)?",
             r"(?:,\s+{line}){{1,6}}",
@@ -1953,6 +1953,14 @@ mod tests {
             ("Götgatan 48, lgh 1102, 116 21 Stockholm", "Götgatan 48, lgh 1102, 116 21 Stockholm"),
             ("1184 w maple ave apt 2c, columbus oh 43215", "1184 w maple ave apt 2c, columbus oh 43215"),
             ("Villa 27, Street 14, Al Barsha 2, Dubai", "Villa 27, Street 14, Al Barsha 2, Dubai"),
+            (
+                "Building 17, Abbas El Akkad Street, Nasr City, Cairo",
+                "Building 17, Abbas El Akkad Street, Nasr City, Cairo",
+            ),
+            (
+                "Calle Hidalgo 245, Col. Centro, Querétaro, Qro., C.P. 76000",
+                "Calle Hidalgo 245, Col. Centro, Querétaro, Qro., C.P. 76000",
+            ),
             (
                 "mailed to Blk 5 Lot 12, Mabini St., Brgy. San Isidro, Cainta, Rizal, which is old",
                 "Blk 5 Lot 12, Mabini St., Brgy. San Isidro, Cainta, Rizal",

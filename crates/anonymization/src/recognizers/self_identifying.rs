@@ -1072,7 +1072,15 @@ fn joined(text: &str, tokens: &[Token], i: usize) -> bool {
             .all(|c| c.is_ascii_uppercase());
     // "tues/thurs", "days/nights": one choice, one phrase.
     let slash = gap == "/" && !tokens[i - 1].has_digit && !tokens[i].has_digit;
-    numeric || ampersand || slash || strip_possessive(gap).chars().all(|c| c == ' ' || c == '\t')
+    // "the Takoradi–Accra route": a route between two places.
+    let route = matches!(gap, "\u{2013}" | "-")
+        && tokens[i - 1].case == Case::Title
+        && tokens[i].case == Case::Title;
+    numeric
+        || ampersand
+        || slash
+        || route
+        || strip_possessive(gap).chars().all(|c| c == ' ' || c == '\t')
 }
 
 /// The gap without a leading possessive `'s`, `’s` or `'`.
@@ -3100,6 +3108,14 @@ mod tests {
                 "I'm the team's one part-time solicitor in the Bristol family law group. Help."
             ),
             ["the team's one part-time solicitor in the Bristol family law group"]
+        );
+    }
+
+    #[test]
+    fn routes_between_places_stay_in_the_phrase() {
+        assert_eq!(
+            phrases("I'm the driver who drives the Takoradi–Accra route on Mondays and Thursdays."),
+            ["the driver who drives the Takoradi–Accra route on Mondays and Thursdays"]
         );
     }
 
