@@ -3998,7 +3998,15 @@ impl Lexicon {
     /// "Grażynie" (Grażyna). Only the name bit: the form is no word. Or of
     /// a town: "we Wrocławiu", "w Krakowie", "z Gliwic".
     fn polish_inflection(&self, key: &str) -> u16 {
-        if key.len() < 5 || !key.is_ascii() {
+        // Most unknown words end in none of the case endings: one cheap
+        // test before any lookup.
+        if key.len() < 5
+            || !key.is_ascii()
+            || !matches!(
+                key.as_bytes()[key.len() - 1],
+                b'u' | b'e' | b'h' | b'c' | b'y' | b'm' | b'i'
+            )
+        {
             return 0;
         }
         let place = |stem: &str| {
