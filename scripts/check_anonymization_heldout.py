@@ -40,6 +40,11 @@ IBAN_LEN = {
     "AT": 20, "BE": 16, "CH": 21, "CZ": 24, "DE": 22, "DK": 18, "ES": 24, "FI": 18,
     "FR": 27, "GB": 22, "GR": 27, "HU": 28, "IE": 22, "IT": 27, "LU": 20, "NL": 18,
     "NO": 15, "PL": 28, "PT": 25, "RO": 24, "SE": 24, "SK": 24,
+    # Further registry countries (Europe, the Gulf, Africa, Latin America).
+    "AE": 23, "BG": 22, "BH": 22, "BR": 29, "CY": 28, "EE": 20, "EG": 29, "GI": 23,
+    "HR": 21, "IL": 23, "IS": 26, "JO": 30, "KW": 30, "LB": 28, "LI": 21, "LT": 20,
+    "LV": 21, "MC": 27, "MT": 31, "PK": 24, "QA": 29, "RS": 22, "SA": 24, "SI": 19,
+    "TN": 24, "TR": 26, "UA": 29,
 }
 
 TITLES = ("mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. ", "prof ", "prof. ")
