@@ -2754,6 +2754,15 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "tet",
     "ji",
     "po",
+    // Polish, Italian, Dutch, Portuguese and French words.
+    "zebysmy",
+    "niemiec",
+    "wrzesnia",
+    "wrzesni",
+    "ragazze",
+    "volgens",
+    "ola",
+    "avant",
 ];
 
 /// Given names and everyday diminutives the census lists lack or rank

@@ -169,10 +169,67 @@ const WITH_VERBS: &[&str] = &[
     "conflict",
 ];
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "mx", "miss", "sir", "madam", "herr", "frau", "mme", "madame",
-    "monsieur", "senor", "senora", "signor", "signora", "dhr", "mevr", "sr", "sra", "srta", "dona",
-    "don", "pani", "pan", "lic", "dra", "ing", "mgr", "inz", "arq", "eng", "sig", "sigra", "dott",
-    "mag", "engr", "ma'am", "maam", "alhaji", "hajia", "mallam", "bu", "pak", "ibu", "bapak",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "mx",
+    "miss",
+    "sir",
+    "madam",
+    "herr",
+    "frau",
+    "mme",
+    "madame",
+    "monsieur",
+    "senor",
+    "senora",
+    "signor",
+    "signora",
+    "dhr",
+    "mevr",
+    "sr",
+    "sra",
+    "srta",
+    "dona",
+    "don",
+    "pani",
+    "pan",
+    "lic",
+    "dra",
+    "ing",
+    "mgr",
+    "inz",
+    "arq",
+    "eng",
+    "sig",
+    "sigra",
+    "dott",
+    "mag",
+    "engr",
+    "ma'am",
+    "maam",
+    "alhaji",
+    "hajia",
+    "mallam",
+    "bu",
+    "pak",
+    "ibu",
+    "bapak",
+    // Ranks and roles written as titles: "Lt. Greene", "PC Doyle", "PHK
+    // Brandt", "Teamleider Sanne de Wit".
+    "lt",
+    "sgt",
+    "sergeant",
+    "pc",
+    "phk",
+    "insp",
+    "inspector",
+    "cpl",
+    "capt",
+    "captain",
+    "teamleider",
 ];
 /// Words right after a name that make it likely a person.
 const FOLLOW_CUES: &[&str] = &[
@@ -521,6 +578,14 @@ const PLACE_FOLLOWERS: &[&str] = &[
     "visit",
     "conference",
     "summit",
+    "shop",
+    "shops",
+    "stores",
+    "outlet",
+    "depot",
+    "centre",
+    "center",
+    "mall",
 ];
 /// Before a place name, these make it a place: "flying to Austin".
 const PLACE_PREPS: &[&str] = &[
@@ -1694,13 +1759,56 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         return None;
     }
     if t.case == Case::Title
+        && i + 1 < cx.tokens.len()
+        && cx.close_prev(i + 1)
+        && cx.gap(i + 1).is_empty()
+        && cx.tokens[i + 1].case == Case::Title
+        && matches!(
+            cx.key(i + 1),
+            "strasse"
+                | "str"
+                | "street"
+                | "road"
+                | "avenue"
+                | "lane"
+                | "weg"
+                | "platz"
+                | "allee"
+                | "gasse"
+                | "straat"
+                | "laan"
+                | "gracht"
+        )
+        && cue < Cue::Title
+    {
+        // "Hohe Straße", "Bow Street": the street's name, not a person.
+        return None;
+    }
+    if t.case == Case::Title
         && i > 0
         && cx.close_prev(i)
         && cx.tokens[i - 1].case == Case::Title
         && cx.flags[i - 1] & lexicon::FIRST == 0
         && matches!(
             cx.key(i),
-            "lane" | "hill" | "grove" | "way" | "row" | "close" | "green" | "park"
+            "lane"
+                | "hill"
+                | "grove"
+                | "way"
+                | "row"
+                | "close"
+                | "green"
+                | "park"
+                | "strasse"
+                | "street"
+                | "road"
+                | "avenue"
+                | "weg"
+                | "platz"
+                | "allee"
+                | "gasse"
+                | "straat"
+                | "laan"
         )
     {
         // "Park Lane", "Church Hill": a street, not Ms Lane.
@@ -2458,6 +2566,7 @@ mod tests {
             "De nieuwe Albert Heijn naast het kantoor is geweldig.",
             "O armazém da Maia foi fechado.",
             "The Osaka office closes for Golden Week every year.",
+            "The Cologne store moved and customers still go to the old place on Hohe Straße.",
             "We need someone practical, not a real Einstein. Please.",
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));

@@ -90,7 +90,7 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)(?-u:\b)(?:",
         // Words that name an employee id on their own ...
-        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr|ewidencyjny|mecanográfico|mecanografico)\.?(?:\s*(?:id|ids|number|no\.?|nr\.?|num|#|code|de|do))*",
+        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr|ewidencyjny|mecanográfico|mecanografico|nómina|nomina|agent)\.?(?:\s*(?:id|ids|number|no\.?|nr\.?|num|#|code|de|do))*",
         // ... and words that do only with an id word: "clock number",
         // not "years of service 2015-2024".
         r"|(?:associate|colleague|clock|service|pass|works|assignment|agent|driver|operator)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
@@ -273,7 +273,7 @@ static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         concat!(
-            r"(?-u:\b)(?:Plot|House\s+No\.?|House|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Villa|No\.|Building|Bldg\.?|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route)",
+            r"(?-u:\b)(?:Plot|House\s+No\.?|House|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Villa|No\.|Building|Bldg\.?|Apartment|Apt\.?|Flat|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route)",
             // "Blk 5 Lot 12": a Philippine block and lot.
             r"\s*[A-Z0-9][\w\-/]*(?:\s+Box\s+\d+|\s+Lot\s+\d+)?",
             r"(?:,\s+{line}){{1,6}}",
@@ -1028,7 +1028,7 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
             // Tickets and change numbers have letter prefixes too.
             let ticket = matches!(
                 prefix.as_str().trim_end_matches('-'),
-                "CR" | "PR" | "SR" | "PO" | "RQ" | "TK" | "IN" | "CH" | "Q" | "V" | "VL"
+                "CR" | "PR" | "SR" | "PO" | "RQ" | "TK" | "IN" | "CH" | "Q" | "V" | "VL" | "IT"
             );
             let before = char_before(text, m.start());
             if !ticket && !before.is_some_and(|c| c.is_alphanumeric() || c == '-') {
@@ -1247,7 +1247,15 @@ fn recorded_birth_date(between: &str) -> bool {
         "field",
         "filled",
         "w systemie",
-        // The correction: "it's 14/03/1979", "a prawidłowa to ...".
+        // The correction: "it's 14/03/1979", "a prawidłowa to ...", "in
+        // plaats van", "au lieu de", "en lugar de", "em vez de", "invece
+        // di", "zamiast".
+        "plaats van",
+        "au lieu",
+        "en lugar",
+        "em vez",
+        "invece",
+        "zamiast",
         "it's",
         "it is",
         "prawidlow",
@@ -1799,6 +1807,11 @@ mod tests {
             ("mijn personeelsnummer is 51-20877 en mijn", "51-20877"),
             ("Mine is E-20417 and it gets rejected", "E-20417"),
             ("Pass number 00871-C. I'd like it cancelled.", "00871-C"),
+            ("Agent CC40912. I'm on the late shift in Cork.", "CC40912"),
+            (
+                "Mi número de nómina es SLO-118420. El supervisor dice",
+                "SLO-118420",
+            ),
             (
                 "Works number 7731/KN. I gave them 7731/KN again.",
                 "7731/KN",
@@ -1953,6 +1966,10 @@ mod tests {
             ("Götgatan 48, lgh 1102, 116 21 Stockholm", "Götgatan 48, lgh 1102, 116 21 Stockholm"),
             ("1184 w maple ave apt 2c, columbus oh 43215", "1184 w maple ave apt 2c, columbus oh 43215"),
             ("Villa 27, Street 14, Al Barsha 2, Dubai", "Villa 27, Street 14, Al Barsha 2, Dubai"),
+            (
+                "Apartment 12, The Maltings, Bow Street, Dublin 7",
+                "Apartment 12, The Maltings, Bow Street, Dublin 7",
+            ),
             (
                 "Building 17, Abbas El Akkad Street, Nasr City, Cairo",
                 "Building 17, Abbas El Akkad Street, Nasr City, Cairo",

@@ -732,6 +732,9 @@ const FOREIGN_PERSON_NOUNS: &[&str] = &[
     "agente",
     "stagiaire",
     "vigilante",
+    "medewerker",
+    "medewerkster",
+    "comercial",
     "abogada",
     "abogado",
     "advogada",
@@ -1586,6 +1589,8 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             | "personne"
             | "pessoa"
     );
+    // "lo único bueno de esta empresa": the neuter article, a thing.
+    let neuter = i > 0 && keys.get(i - 1) == "lo";
     for m in [i + 1, i + 2, i + 3] {
         // "la única abogada embarazada del despacho": up to two words first.
         let place = joined(text, tokens, m)
@@ -1598,10 +1603,10 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             ) || (m == i + 2
                 && matches!(
                     keys.get(m),
-                    "bij" | "du" | "del" | "della" | "dello" | "do" | "da" | "van"
+                    "bij" | "du" | "del" | "della" | "dello" | "do" | "da" | "van" | "de"
                 ))
                 || (m == i + 3 && matches!(keys.get(m), "del" | "du" | "della" | "do" | "da")));
-        if place {
+        if place && !neuter {
             return Some(foreign_clause_end(text, tokens, keys, m));
         }
     }
@@ -2507,6 +2512,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 head = Some((o + 1, 0.8));
             } else if is_self {
                 head = Some((o, 0.8));
+            } else if o + 2 < n
+                && joined(text, tokens, o + 1)
+                && matches!(keys.get(o + 1), "who" | "on" | "in" | "at" | "from")
+            {
+                // "a 67-year-old who has been on the Stockport tills for 22
+                // years", "a 19-year-old on her second shift".
+                head = Some((o, 0.7));
             }
         } else if next == "only"
             || SINGLING_SET.contains(next)
@@ -3080,6 +3092,7 @@ mod tests {
             "On nights there are three of us at most.",
             "Je signale que la pointeuse de l'entrepôt de Lesquin ne fonctionne plus.",
             "Es la única cosa del mundo que funciona.",
+            "Es lo único bueno de esta empresa.",
             "Unser Teamleiter hat im März versprochen, dass es besser wird.",
             "El número de pedidos es alto este mes.",
         ] {
@@ -3116,6 +3129,18 @@ mod tests {
         assert_eq!(
             phrases("I'm the driver who drives the Takoradi–Accra route on Mondays and Thursdays."),
             ["the driver who drives the Takoradi–Accra route on Mondays and Thursdays"]
+        );
+    }
+
+    #[test]
+    fn finds_ages_tied_to_a_place() {
+        assert_eq!(
+            phrases("Brenda, a 67-year-old who has been on the Stockport tills for 22 years, can't read it."),
+            ["a 67-year-old who has been on the Stockport tills for 22 years"]
+        );
+        assert_eq!(
+            phrases("Soy el único comercial de la zona de Andalucía y no me pagan."),
+            ["el único comercial de la zona de Andalucía"]
         );
     }
 
