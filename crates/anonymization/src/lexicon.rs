@@ -3854,6 +3854,9 @@ const EXTRA_FIRST_NAMES: &[&str] = &[
     "dagmar",
     "hannelore",
     "kaz",
+    // Nicknames.
+    "bazza",
+    "olu",
 ];
 
 /// First names that are also dictionary words, but whose name sense

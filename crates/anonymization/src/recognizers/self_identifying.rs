@@ -2572,6 +2572,22 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     } else if is_self {
                         0.8
                     } else if matches!(next, "first" | "last")
+                        && !generic
+                        && kk != "one"
+                        && matches!(keys.get(k + 1), "on" | "at" | "in" | "to" | "who" | "from")
+                        && (k + 2..(k + 12).min(n))
+                            .take_while(|&m| joined(text, tokens, m))
+                            .any(|m| {
+                                tokens[m].has_digit
+                                    || tokens[m].case == Case::Title
+                                    || LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0
+                            })
+                    {
+                        // "the first officer on scene at the Harrow Road
+                        // stabbing in September": first at a dated, named
+                        // event.
+                        0.6
+                    } else if matches!(next, "first" | "last")
                         && (o + 1..k).any(|m| {
                             sensitive(keys.get(m))
                                 || matches!(keys.get(m), "female" | "male" | "woman" | "black")
@@ -3142,6 +3158,16 @@ mod tests {
             phrases("Soy el único comercial de la zona de Andalucía y no me pagan."),
             ["el único comercial de la zona de Andalucía"]
         );
+    }
+
+    #[test]
+    fn finds_the_first_at_a_named_event() {
+        assert_eq!(
+            phrases("PC Doyle was the first officer on scene at the Harrow Road stabbing in September and nobody called."),
+            ["the first officer on scene at the Harrow Road stabbing in September"]
+        );
+        assert!(phrases("The first nurse on shift makes the tea.").is_empty());
+        assert!(phrases("Monday was the first productive one in 3 weeks.").is_empty());
     }
 
     #[test]
