@@ -33,10 +33,13 @@ fn blind4_corpus_is_large_and_varied() {
 ///   0.426 / 0.875 / 38.3 %.
 /// * 2026-11-27, after tuning on `written10`…`written13` (never on this
 ///   set): 0.927 / 0.966 / 3.30 % (176 of 5,337).
-/// * 2026-11-27, end of session 4 (after `written14`…`written19`, never on
-///   this set): unchanged, 0.927 / 0.966 / 3.30 %; PERSON leak 5.7 %,
-///   STREET_ADDRESS 9.6 %, DATE_OF_BIRTH 9.8 %, EMPLOYEE_ID 10.4 %,
-///   SELF_IDENTIFYING 1.6 % of their characters.
+/// * 2026-11-27, after `written14`…`written19` (never on this set):
+///   unchanged, 0.927 / 0.966 / 3.30 %; PERSON leak 5.7 %, STREET_ADDRESS
+///   9.6 %, DATE_OF_BIRTH 9.8 %, EMPLOYEE_ID 10.4 %, SELF_IDENTIFYING
+///   1.6 % of their characters.
+/// * 2026-11-27, after `written20` and `written21` (never on this set):
+///   0.928 / 0.970 / 2.15 % (115 of 5,337); STREET_ADDRESS leak 2.9 %, the
+///   other kinds unchanged.
 const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.85, 0.91, 0.08),
     (PiiKind::Email, 0.95, 0.95, 0.02),
@@ -48,13 +51,13 @@ const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::UsSsn, 0.95, 0.95, 0.02),
     (PiiKind::EmployeeId, 0.95, 0.85, 0.13),
     (PiiKind::DateOfBirth, 0.73, 0.87, 0.12),
-    (PiiKind::StreetAddress, 0.95, 0.90, 0.12),
+    (PiiKind::StreetAddress, 0.95, 0.95, 0.05),
     (PiiKind::Handle, 0.95, 0.95, 0.02),
     (PiiKind::SelfIdentifying, 0.80, 0.95, 0.04),
 ];
-const ANY_PII_RECALL_FLOOR: f64 = 0.955;
+const ANY_PII_RECALL_FLOOR: f64 = 0.96;
 const ANY_PII_PRECISION_FLOOR: f64 = 0.90;
-const LEAK_RATE_CEILING: f64 = 0.04;
+const LEAK_RATE_CEILING: f64 = 0.03;
 
 #[test]
 fn blind4_figures_do_not_regress() {
