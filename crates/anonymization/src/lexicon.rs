@@ -2763,6 +2763,10 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "volgens",
     "ola",
     "avant",
+    // German and Dutch words.
+    "uhr",
+    "erbij",
+    "alleen",
 ];
 
 /// Given names and everyday diminutives the census lists lack or rank
@@ -3857,6 +3861,10 @@ const EXTRA_FIRST_NAMES: &[&str] = &[
     // Nicknames.
     "bazza",
     "olu",
+    // More given names and diminutives.
+    "olek",
+    "sione",
+    "olamide",
 ];
 
 /// First names that are also dictionary words, but whose name sense

@@ -230,6 +230,8 @@ const TITLES: &[&str] = &[
     "capt",
     "captain",
     "teamleider",
+    // "Prof.ssa Ferraris", "Dott.ssa Rossi": the feminine ending.
+    "ssa",
 ];
 /// Words right after a name that make it likely a person.
 const FOLLOW_CUES: &[&str] = &[
@@ -738,6 +740,8 @@ const GERMAN_NOUN_SUFFIXES: &[&str] = &[
     "ismus",
     "chen",
     "essen",
+    "feier",
+    "schicht",
     "rat",
     "nummer",
     "system",
@@ -1123,7 +1127,17 @@ impl<'a> Ctx<'a> {
                 self.close_prev(j)
                     && (FACILITIES_SET.contains(self.key(j))
                         || GROUP_NOUNS_SET.contains(self.key(j))
-                        || matches!(self.key(j), "counter" | "till" | "tills" | "bar"))
+                        || matches!(
+                            self.key(j),
+                            "counter"
+                                | "till"
+                                | "tills"
+                                | "bar"
+                                | "gate"
+                                | "door"
+                                | "dock"
+                                | "reception"
+                        ))
             })
         };
         match self.key(n) {
@@ -2595,6 +2609,10 @@ mod tests {
             ["Pichler"]
         );
         assert_eq!(names("I spoke to Big Steve yesterday."), ["Big Steve"]);
+        assert_eq!(
+            names("Smithy on the gate knows every driver by name."),
+            ["Smithy"]
+        );
         assert_eq!(
             names("Will has been carrying the onboarding for the new starters since January. He deserves thanks."),
             ["Will"]

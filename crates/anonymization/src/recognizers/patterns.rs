@@ -415,6 +415,8 @@ const SSN_CONTEXT: &[&str] = &[
     "social",
     "ss number",
     "ss no",
+    "socials",
+    "w-2",
 ];
 const BIRTH_CONTEXT: &[&str] = &[
     "born",
@@ -877,6 +879,10 @@ fn phones(text: &str, out: &mut Vec<Candidate>) {
         // A national number with its trunk 0: "020 7946 0958", "0151
         // 2840 7736" (German mobiles have twelve digits).
         let trunk = cand.starts_with('0') && (10..=12).contains(&digits);
+        // "1800 406 233", "1300 555 012": Australian free and local-rate
+        // numbers.
+        let trunk =
+            trunk || ((cand.starts_with("1800") || cand.starts_with("1300")) && digits == 10);
         // "601 284 937", "912 384 760": a Spanish, Portuguese or Polish
         // mobile in three groups of three.
         let mobile_333 = groups.as_slice() == [3, 3, 3]
@@ -1783,6 +1789,18 @@ mod tests {
 
     #[test]
     fn national_phone_numbers_with_a_foreign_cue() {
+        let t = "The old emergency line, 1800 406 233, just rings out.";
+        assert!(
+            kinds(t).contains(&("1800 406 233".to_owned(), PiiKind::Phone)),
+            "{t}: {:?}",
+            kinds(t)
+        );
+        let t = "with names and full socials. Mine was up there, 231 74 5519, for a week.";
+        assert!(
+            kinds(t).contains(&("231 74 5519".to_owned(), PiiKind::UsSsn)),
+            "{t}: {:?}",
+            kinds(t)
+        );
         let t = "Ich möchte meine neue Handynummer angeben: 0151 2840 7736. Danke.";
         assert!(
             kinds(t).contains(&("0151 2840 7736".to_owned(), PiiKind::Phone)),
