@@ -4029,55 +4029,42 @@ impl Lexicon {
         {
             return 0;
         }
-        let place = |stem: &str| {
-            self.flags
-                .get(stem)
-                .is_some_and(|f| f & (TOWN | PLACE) != 0 && f & WORD == 0)
-        };
+        // (ending, what replaces it, the flag the stem must carry): towns
+        // first ("we Wrocławiu", "z Gliwic"), then given names ("Markiem",
+        // "Bartkowi", "Grażynie").
+        const FORMS: &[(&str, &str, u16)] = &[
+            ("iu", "", TOWN),
+            ("owie", "ow", TOWN),
+            ("ie", "a", TOWN),
+            ("ach", "e", TOWN),
+            ("u", "", TOWN),
+            ("ic", "ice", TOWN),
+            ("y", "a", TOWN),
+            ("kiem", "ek", FIRST),
+            ("kowi", "ek", FIRST),
+            ("owi", "", FIRST),
+            ("em", "", FIRST),
+            ("nie", "na", FIRST),
+        ];
         let mut stem = String::with_capacity(key.len() + 2);
-        for (suffix, replacement) in [
-            ("iu", ""),
-            ("owie", "ow"),
-            ("ie", "a"),
-            ("ach", "e"),
-            ("u", ""),
-            ("ic", "ice"),
-            ("y", "a"),
-        ] {
-            if let Some(base) = key.strip_suffix(suffix) {
-                if base.len() < 3 {
-                    continue;
-                }
-                stem.clear();
-                stem.push_str(base);
-                stem.push_str(replacement);
-                if place(&stem) {
-                    return TOWN;
-                }
+        for &(suffix, replacement, flag) in FORMS {
+            let Some(base) = key.strip_suffix(suffix) else {
+                continue;
+            };
+            if base.len() < 3 {
+                continue;
             }
-        }
-        let first = |stem: &str| {
-            self.flags
-                .get(stem)
-                .is_some_and(|f| f & FIRST != 0 && f & (STOP | CALENDAR | ORG | PLACE) == 0)
-        };
-        for (suffix, replacement) in [
-            ("kiem", "ek"),
-            ("kowi", "ek"),
-            ("owi", ""),
-            ("em", ""),
-            ("nie", "na"),
-        ] {
-            if let Some(base) = key.strip_suffix(suffix) {
-                if base.len() < 3 {
-                    continue;
-                }
-                stem.clear();
-                stem.push_str(base);
-                stem.push_str(replacement);
-                if first(&stem) {
-                    return FIRST;
-                }
+            stem.clear();
+            stem.push_str(base);
+            stem.push_str(replacement);
+            let f = self.flags.get(stem.as_str()).copied().unwrap_or(0);
+            let fits = if flag == TOWN {
+                f & (TOWN | PLACE) != 0 && f & WORD == 0
+            } else {
+                f & FIRST != 0 && f & (STOP | CALENDAR | ORG | PLACE) == 0
+            };
+            if fits {
+                return flag;
             }
         }
         0

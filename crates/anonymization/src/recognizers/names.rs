@@ -548,6 +548,12 @@ const FACILITIES: &[&str] = &[
     "house",
     "square",
 ];
+/// Street words: after a capitalised word they make a street's name
+/// ("Hohe Straße", "Bow Street", "Park Lane"), never a person's.
+const STREET_WORDS: &[&str] = &[
+    "strasse", "str", "street", "road", "avenue", "lane", "weg", "platz", "allee", "gasse",
+    "straat", "laan", "gracht",
+];
 /// After a place name, these make it a place: "the Berlin office".
 const PLACE_FOLLOWERS: &[&str] = &[
     "office",
@@ -1777,22 +1783,7 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         && cx.close_prev(i + 1)
         && cx.gap(i + 1).is_empty()
         && cx.tokens[i + 1].case == Case::Title
-        && matches!(
-            cx.key(i + 1),
-            "strasse"
-                | "str"
-                | "street"
-                | "road"
-                | "avenue"
-                | "lane"
-                | "weg"
-                | "platz"
-                | "allee"
-                | "gasse"
-                | "straat"
-                | "laan"
-                | "gracht"
-        )
+        && STREET_WORDS.contains(&cx.key(i + 1))
         && cue < Cue::Title
     {
         // "Hohe Straße", "Bow Street": the street's name, not a person.
@@ -1803,27 +1794,11 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         && cx.close_prev(i)
         && cx.tokens[i - 1].case == Case::Title
         && cx.flags[i - 1] & lexicon::FIRST == 0
-        && matches!(
-            cx.key(i),
-            "lane"
-                | "hill"
-                | "grove"
-                | "way"
-                | "row"
-                | "close"
-                | "green"
-                | "park"
-                | "strasse"
-                | "street"
-                | "road"
-                | "avenue"
-                | "weg"
-                | "platz"
-                | "allee"
-                | "gasse"
-                | "straat"
-                | "laan"
-        )
+        && (STREET_WORDS.contains(&cx.key(i))
+            || matches!(
+                cx.key(i),
+                "hill" | "grove" | "way" | "row" | "close" | "green" | "park"
+            ))
     {
         // "Park Lane", "Church Hill": a street, not Ms Lane.
         return None;

@@ -2320,6 +2320,16 @@ fn owned_description(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Opt
     owned.then_some(end)
 }
 
+/// A self-identifying phrase from token `first` to token `last`.
+fn phrase(tokens: &[Token], first: usize, last: usize, score: f32) -> Candidate {
+    Candidate::new(
+        tokens[first].start,
+        tokens[last].end,
+        PiiKind::SelfIdentifying,
+        score,
+    )
+}
+
 /// Finds self-identifying phrases.
 pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
     let keys = Keys::new(text, tokens);
@@ -2335,12 +2345,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             && keys.get(i + 2) == "old"
             && self_prefix(text, tokens, &keys, i)
         {
-            out.push(Candidate::new(
-                tokens[i].start,
-                tokens[i + 2].end,
-                PiiKind::SelfIdentifying,
-                0.8,
-            ));
+            out.push(phrase(tokens, i, i + 2, 0.8));
             i += 3;
             continue;
         }
@@ -2381,12 +2386,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 // wardens in the chemistry building" singles a person out.
                 if noun {
                     let end = extend_clause(text, tokens, &keys, k);
-                    out.push(Candidate::new(
-                        tokens[i].start,
-                        tokens[end].end,
-                        PiiKind::SelfIdentifying,
-                        0.75,
-                    ));
+                    out.push(phrase(tokens, i, end, 0.75));
                     i = end + 1;
                     continue;
                 }
@@ -2405,12 +2405,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         {
             let end = extend_clause(text, tokens, &keys, i + 2);
             if end > i + 3 {
-                out.push(Candidate::new(
-                    tokens[i].start,
-                    tokens[end].end,
-                    PiiKind::SelfIdentifying,
-                    0.7,
-                ));
+                out.push(phrase(tokens, i, end, 0.7));
                 i = end + 1;
                 continue;
             }
@@ -2419,12 +2414,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         // "Whoever sits at desk 4.17 (that's me)": a description the writer
         // owns.
         if let Some(end) = owned_description(text, tokens, &keys, i) {
-            out.push(Candidate::new(
-                tokens[i].start,
-                tokens[end].end,
-                PiiKind::SelfIdentifying,
-                0.75,
-            ));
+            out.push(phrase(tokens, i, end, 0.75));
             i = end + 1;
             continue;
         }
@@ -2487,12 +2477,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             if key == "our" {
                 if let Some((k, score)) = trait_in_small_unit(text, tokens, &keys, i + 1) {
                     let end = extend_clause(text, tokens, &keys, k);
-                    out.push(Candidate::new(
-                        tokens[i].start,
-                        tokens[end].end,
-                        PiiKind::SelfIdentifying,
-                        score,
-                    ));
+                    out.push(phrase(tokens, i, end, score));
                     i = end + 1;
                     continue;
                 }
@@ -2785,12 +2770,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 } else {
                     k
                 };
-                out.push(Candidate::new(
-                    tokens[i].start,
-                    tokens[end].end,
-                    PiiKind::SelfIdentifying,
-                    score,
-                ));
+                out.push(phrase(tokens, i, end, score));
                 i = end + 1;
             }
             None => i += 1,
