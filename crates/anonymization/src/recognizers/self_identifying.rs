@@ -2506,6 +2506,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 head = Some((o, 0.7));
             }
         } else if next == "only"
+            && matches!(keys.get(o + 1), "two" | "three")
+            && joined(text, tokens, o + 1)
+            && capability(text, tokens, &keys, o + 1)
+        {
+            // "the only two who know the deployment scripts": a pair with a
+            // skill someone can check.
+            head = Some((o + 1, 0.7));
+        } else if next == "only"
             || SINGLING_SET.contains(next)
             || (next == "one"
                 && matches!(key, "the" | "our")
@@ -3138,6 +3146,17 @@ mod tests {
             phrases("Soy el único comercial de la zona de Andalucía y no me pagan."),
             ["el único comercial de la zona de Andalucía"]
         );
+    }
+
+    #[test]
+    fn finds_a_pair_with_a_checkable_skill() {
+        assert_eq!(
+            phrases(
+                "Priya and I are the only two who know the deployment scripts, and we're both off."
+            ),
+            ["the only two who know the deployment scripts"]
+        );
+        assert!(phrases("We are the only two who care about this.").is_empty());
     }
 
     #[test]
