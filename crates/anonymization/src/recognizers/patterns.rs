@@ -91,6 +91,8 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:",
         // Words that name an employee id on their own ...
         r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr|ewidencyjny|mecanográfico|mecanografico|nómina|nomina|agent)\.?(?:\s*(?:id|ids|number|no\.?|nr\.?|num|#|code|de|do))*",
+        // "employee reference 300871" (a payroll reference is a case).
+        r"|(?:employee|staff|personnel)\s+ref(?:erence)?\.?",
         // ... and words that do only with an id word: "clock number",
         // not "years of service 2015-2024".
         r"|(?:associate|colleague|clock|service|pass|works|assignment|agent|driver|operator)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
@@ -1062,6 +1064,11 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
                 | "request"
                 | "session"
                 | "device"
+                | "claim"
+                | "expense"
+                | "expenses"
+                | "policy"
+                | "incident"
         ) {
             continue;
         }
@@ -1538,6 +1545,10 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
     }
     for (pattern, score) in streets {
         for m in pattern.find_iter(text) {
+            // "the 7:05 route": a time, not a house number.
+            if char_before(text, m.start()) == Some(':') {
+                continue;
+            }
             // "11 vans off the road": a lowercase street has no function
             // words between its number and its street word.
             if std::ptr::eq(pattern, &*ADDRESS_LOWER)
@@ -1826,6 +1837,7 @@ mod tests {
             ("Mine is E-20417 and it gets rejected", "E-20417"),
             ("Pass number 00871-C. I'd like it cancelled.", "00871-C"),
             ("Agent CC40912. I'm on the late shift in Cork.", "CC40912"),
+            ("Pension: wrong rate. Employee reference 300871.", "300871"),
             (
                 "Mi número de nómina es SLO-118420. El supervisor dice",
                 "SLO-118420",
@@ -1932,6 +1944,23 @@ mod tests {
                 kinds(t)
             );
         }
+        // "the 7:05 route" is no street; "Claim ID 88123-T" and "Payroll
+        // reference PR-2026-1183" are no employee ids.
+        let t = "Payroll reference PR-2026-1183 has been in progress for weeks.";
+        assert!(
+            !kinds(t).iter().any(|(_, k)| *k == PiiKind::EmployeeId),
+            "{t}"
+        );
+        let t = "The bus company changed the 7:05 route and now nobody can make it.";
+        assert!(
+            !kinds(t).iter().any(|(_, k)| *k == PiiKind::StreetAddress),
+            "{t}"
+        );
+        let t = "The taxi receipt was rejected. Claim ID 88123-T.";
+        assert!(
+            !kinds(t).iter().any(|(_, k)| *k == PiiKind::EmployeeId),
+            "{t}"
+        );
         // "a 40 minute drive" is no lowercase street.
         let t = "a seven hour turnaround with a 40 minute drive each way";
         assert!(
