@@ -178,51 +178,40 @@ use kataloop_anonymization::PiiKind;
 
 mod common;
 
-fn load(name: &str, jsonl: &str) -> Vec<LabelledText> {
-    load_corpus(jsonl).unwrap_or_else(|e| panic!("{name} corpus does not parse: {e}"))
+/// A tuning set by its file stem, compiled into the test binary.
+macro_rules! corpus {
+    ($name:literal) => {
+        load_corpus(include_str!(concat!("../corpus/", $name, ".jsonl")))
+            .unwrap_or_else(|e| panic!("{} corpus does not parse: {e}", $name))
+    };
 }
 
-fn corpus() -> Vec<LabelledText> {
-    load("written", include_str!("../corpus/written.jsonl"))
-}
-
-fn corpus3() -> Vec<LabelledText> {
-    load("written3", include_str!("../corpus/written3.jsonl"))
-}
-
-fn corpus4() -> Vec<LabelledText> {
-    load("written4", include_str!("../corpus/written4.jsonl"))
-}
-
-fn corpus5() -> Vec<LabelledText> {
-    load("written5", include_str!("../corpus/written5.jsonl"))
-}
-
-fn corpus6() -> Vec<LabelledText> {
-    load("written6", include_str!("../corpus/written6.jsonl"))
-}
-
-fn corpus7() -> Vec<LabelledText> {
-    load("written7", include_str!("../corpus/written7.jsonl"))
-}
-
-fn corpus8() -> Vec<LabelledText> {
-    load("written8", include_str!("../corpus/written8.jsonl"))
-}
-
-fn corpus9() -> Vec<LabelledText> {
-    load("written9", include_str!("../corpus/written9.jsonl"))
-}
-
-fn corpus2() -> Vec<LabelledText> {
-    load("written2", include_str!("../corpus/written2.jsonl"))
+/// One test per tuning set: its figures stay at or above floors set just
+/// under the figures measured when they were last raised.
+macro_rules! floors_test {
+    ($test:ident, $name:literal, $per_kind:expr, $recall:expr, $precision:expr, $leak:expr) => {
+        #[test]
+        fn $test() {
+            common::assert_floors_hold(
+                &corpus!($name),
+                &dev_policy(),
+                &common::Floors {
+                    per_kind: $per_kind,
+                    any_recall: $recall,
+                    any_precision: $precision,
+                    leak_ceiling: $leak,
+                    blind: false,
+                },
+            );
+        }
+    };
 }
 
 /// Every tuning set is large, has texts without PII and every kind; the
 /// first is aimed at self-identifying phrases (at least 100).
 #[test]
 fn every_written_corpus_is_large_and_varied() {
-    let corpus = corpus();
+    let corpus: Vec<LabelledText> = corpus!("written");
     common::assert_large_and_varied("written", &corpus, 250, 50, 1);
     let si = corpus
         .iter()
@@ -230,133 +219,31 @@ fn every_written_corpus_is_large_and_varied() {
         .filter(|s| s.kind == PiiKind::SelfIdentifying)
         .count();
     assert!(si >= 100, "written: {si} self-identifying spans");
-    common::assert_large_and_varied("written2", &corpus2(), 280, 70, 5);
-    common::assert_large_and_varied("written3", &corpus3(), 290, 55, 2);
-    common::assert_large_and_varied("written4", &corpus4(), 260, 45, 2);
-    common::assert_large_and_varied("written5", &corpus5(), 300, 85, 4);
-    common::assert_large_and_varied("written6", &corpus6(), 300, 90, 7);
-    common::assert_large_and_varied("written7", &corpus7(), 300, 90, 7);
-    common::assert_large_and_varied("written8", &corpus8(), 300, 85, 6);
-    common::assert_large_and_varied("written9", &corpus9(), 300, 85, 5);
-    common::assert_large_and_varied(
-        "written10",
-        &load("written10", include_str!("../corpus/written10.jsonl")),
-        300,
-        80,
-        2,
-    );
-    common::assert_large_and_varied(
-        "written11",
-        &load("written11", include_str!("../corpus/written11.jsonl")),
-        300,
-        110,
-        3,
-    );
-    common::assert_large_and_varied(
-        "written12",
-        &load("written12", include_str!("../corpus/written12.jsonl")),
-        300,
-        85,
-        6,
-    );
-    common::assert_large_and_varied(
-        "written13",
-        &load("written13", include_str!("../corpus/written13.jsonl")),
-        300,
-        95,
-        1,
-    );
-    common::assert_large_and_varied(
-        "written14",
-        &load("written14", include_str!("../corpus/written14.jsonl")),
-        300,
-        80,
-        3,
-    );
-    common::assert_large_and_varied(
-        "written15",
-        &load("written15", include_str!("../corpus/written15.jsonl")),
-        300,
-        85,
-        5,
-    );
-    common::assert_large_and_varied(
-        "written16",
-        &load("written16", include_str!("../corpus/written16.jsonl")),
-        300,
-        85,
-        3,
-    );
-    common::assert_large_and_varied(
-        "written17",
-        &load("written17", include_str!("../corpus/written17.jsonl")),
-        300,
-        90,
-        3,
-    );
-    common::assert_large_and_varied(
-        "written18",
-        &load("written18", include_str!("../corpus/written18.jsonl")),
-        300,
-        80,
-        2,
-    );
-    common::assert_large_and_varied(
-        "written19",
-        &load("written19", include_str!("../corpus/written19.jsonl")),
-        300,
-        85,
-        3,
-    );
-    common::assert_large_and_varied(
-        "written20",
-        &load("written20", include_str!("../corpus/written20.jsonl")),
-        300,
-        85,
-        3,
-    );
-    common::assert_large_and_varied(
-        "written21",
-        &load("written21", include_str!("../corpus/written21.jsonl")),
-        300,
-        90,
-        3,
-    );
-    common::assert_large_and_varied(
-        "written22",
-        &load("written22", include_str!("../corpus/written22.jsonl")),
-        300,
-        80,
-        3,
-    );
-    common::assert_large_and_varied(
-        "written23",
-        &load("written23", include_str!("../corpus/written23.jsonl")),
-        300,
-        85,
-        2,
-    );
-    common::assert_large_and_varied(
-        "written24",
-        &load("written24", include_str!("../corpus/written24.jsonl")),
-        300,
-        85,
-        3,
-    );
-    common::assert_large_and_varied(
-        "written25",
-        &load("written25", include_str!("../corpus/written25.jsonl")),
-        300,
-        85,
-        3,
-    );
-    common::assert_large_and_varied(
-        "written26",
-        &load("written26", include_str!("../corpus/written26.jsonl")),
-        260,
-        70,
-        2,
-    );
+    common::assert_large_and_varied("written2", &corpus!("written2"), 280, 70, 5);
+    common::assert_large_and_varied("written3", &corpus!("written3"), 290, 55, 2);
+    common::assert_large_and_varied("written4", &corpus!("written4"), 260, 45, 2);
+    common::assert_large_and_varied("written5", &corpus!("written5"), 300, 85, 4);
+    common::assert_large_and_varied("written6", &corpus!("written6"), 300, 90, 7);
+    common::assert_large_and_varied("written7", &corpus!("written7"), 300, 90, 7);
+    common::assert_large_and_varied("written8", &corpus!("written8"), 300, 85, 6);
+    common::assert_large_and_varied("written9", &corpus!("written9"), 300, 85, 5);
+    common::assert_large_and_varied("written10", &corpus!("written10"), 300, 80, 2);
+    common::assert_large_and_varied("written11", &corpus!("written11"), 300, 110, 3);
+    common::assert_large_and_varied("written12", &corpus!("written12"), 300, 85, 6);
+    common::assert_large_and_varied("written13", &corpus!("written13"), 300, 95, 1);
+    common::assert_large_and_varied("written14", &corpus!("written14"), 300, 80, 3);
+    common::assert_large_and_varied("written15", &corpus!("written15"), 300, 85, 5);
+    common::assert_large_and_varied("written16", &corpus!("written16"), 300, 85, 3);
+    common::assert_large_and_varied("written17", &corpus!("written17"), 300, 90, 3);
+    common::assert_large_and_varied("written18", &corpus!("written18"), 300, 80, 2);
+    common::assert_large_and_varied("written19", &corpus!("written19"), 300, 85, 3);
+    common::assert_large_and_varied("written20", &corpus!("written20"), 300, 85, 3);
+    common::assert_large_and_varied("written21", &corpus!("written21"), 300, 90, 3);
+    common::assert_large_and_varied("written22", &corpus!("written22"), 300, 80, 3);
+    common::assert_large_and_varied("written23", &corpus!("written23"), 300, 85, 2);
+    common::assert_large_and_varied("written24", &corpus!("written24"), 300, 85, 3);
+    common::assert_large_and_varied("written25", &corpus!("written25"), 300, 85, 3);
+    common::assert_large_and_varied("written26", &corpus!("written26"), 260, 70, 2);
 }
 
 /// Per kind: (precision, recall, leak ceiling).
@@ -369,20 +256,14 @@ const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.92, 0.90, 0.10),
 ];
 
-#[test]
-fn written_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &corpus(),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS,
-            any_recall: 0.94,
-            any_precision: 0.95,
-            leak_ceiling: 0.08,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written_figures_do_not_regress,
+    "written",
+    PER_KIND_FLOORS,
+    0.94,
+    0.95,
+    0.08
+);
 
 const PER_KIND_FLOORS_2: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.86, 0.92, 0.05),
@@ -393,20 +274,14 @@ const PER_KIND_FLOORS_2: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.95, 0.95, 0.04),
 ];
 
-#[test]
-fn written2_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &corpus2(),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_2,
-            any_recall: 0.96,
-            any_precision: 0.95,
-            leak_ceiling: 0.03,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written2_figures_do_not_regress,
+    "written2",
+    PER_KIND_FLOORS_2,
+    0.96,
+    0.95,
+    0.03
+);
 
 const PER_KIND_FLOORS_3: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.80, 0.90, 0.08),
@@ -416,20 +291,14 @@ const PER_KIND_FLOORS_3: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.95, 0.95, 0.08),
 ];
 
-#[test]
-fn written3_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &corpus3(),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_3,
-            any_recall: 0.93,
-            any_precision: 0.95,
-            leak_ceiling: 0.06,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written3_figures_do_not_regress,
+    "written3",
+    PER_KIND_FLOORS_3,
+    0.93,
+    0.95,
+    0.06
+);
 
 const PER_KIND_FLOORS_4: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.75, 0.95, 0.05),
@@ -439,20 +308,14 @@ const PER_KIND_FLOORS_4: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.95, 0.93, 0.07),
 ];
 
-#[test]
-fn written4_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &corpus4(),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_4,
-            any_recall: 0.96,
-            any_precision: 0.95,
-            leak_ceiling: 0.05,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written4_figures_do_not_regress,
+    "written4",
+    PER_KIND_FLOORS_4,
+    0.96,
+    0.95,
+    0.05
+);
 
 const PER_KIND_FLOORS_5: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.80, 0.95, 0.05),
@@ -462,20 +325,14 @@ const PER_KIND_FLOORS_5: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.90, 0.95, 0.03),
 ];
 
-#[test]
-fn written5_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &corpus5(),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_5,
-            any_recall: 0.97,
-            any_precision: 0.94,
-            leak_ceiling: 0.02,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written5_figures_do_not_regress,
+    "written5",
+    PER_KIND_FLOORS_5,
+    0.97,
+    0.94,
+    0.02
+);
 
 const PER_KIND_FLOORS_6: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.80, 0.96, 0.03),
@@ -485,20 +342,14 @@ const PER_KIND_FLOORS_6: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.75, 0.90, 0.15),
 ];
 
-#[test]
-fn written6_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &corpus6(),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_6,
-            any_recall: 0.97,
-            any_precision: 0.92,
-            leak_ceiling: 0.05,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written6_figures_do_not_regress,
+    "written6",
+    PER_KIND_FLOORS_6,
+    0.97,
+    0.92,
+    0.05
+);
 
 const PER_KIND_FLOORS_7: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.85, 0.96, 0.03),
@@ -507,20 +358,14 @@ const PER_KIND_FLOORS_7: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.80, 0.90, 0.12),
 ];
 
-#[test]
-fn written7_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &corpus7(),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_7,
-            any_recall: 0.965,
-            any_precision: 0.92,
-            leak_ceiling: 0.035,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written7_figures_do_not_regress,
+    "written7",
+    PER_KIND_FLOORS_7,
+    0.965,
+    0.92,
+    0.035
+);
 
 const PER_KIND_FLOORS_8: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.75, 0.93, 0.05),
@@ -528,20 +373,14 @@ const PER_KIND_FLOORS_8: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.80, 0.88, 0.12),
 ];
 
-#[test]
-fn written8_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &corpus8(),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_8,
-            any_recall: 0.95,
-            any_precision: 0.90,
-            leak_ceiling: 0.06,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written8_figures_do_not_regress,
+    "written8",
+    PER_KIND_FLOORS_8,
+    0.95,
+    0.90,
+    0.06
+);
 
 const PER_KIND_FLOORS_9: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.85, 0.95, 0.045),
@@ -549,20 +388,14 @@ const PER_KIND_FLOORS_9: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.85, 0.93, 0.05),
 ];
 
-#[test]
-fn written9_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &corpus9(),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_9,
-            any_recall: 0.96,
-            any_precision: 0.94,
-            leak_ceiling: 0.03,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written9_figures_do_not_regress,
+    "written9",
+    PER_KIND_FLOORS_9,
+    0.96,
+    0.94,
+    0.03
+);
 
 const PER_KIND_FLOORS_10: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.82, 0.92, 0.08),
@@ -630,125 +463,77 @@ const PER_KIND_FLOORS_17: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.81, 0.97, 0.02),
 ];
 
-#[test]
-fn written10_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written10", include_str!("../corpus/written10.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_10,
-            any_recall: 0.970,
-            any_precision: 0.91,
-            leak_ceiling: 0.040,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written10_figures_do_not_regress,
+    "written10",
+    PER_KIND_FLOORS_10,
+    0.970,
+    0.91,
+    0.040
+);
 
-#[test]
-fn written11_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written11", include_str!("../corpus/written11.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_11,
-            any_recall: 0.950,
-            any_precision: 0.92,
-            leak_ceiling: 0.050,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written11_figures_do_not_regress,
+    "written11",
+    PER_KIND_FLOORS_11,
+    0.950,
+    0.92,
+    0.050
+);
 
-#[test]
-fn written12_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written12", include_str!("../corpus/written12.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_12,
-            any_recall: 0.970,
-            any_precision: 0.95,
-            leak_ceiling: 0.020,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written12_figures_do_not_regress,
+    "written12",
+    PER_KIND_FLOORS_12,
+    0.970,
+    0.95,
+    0.020
+);
 
-#[test]
-fn written13_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written13", include_str!("../corpus/written13.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_13,
-            any_recall: 0.950,
-            any_precision: 0.93,
-            leak_ceiling: 0.060,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written13_figures_do_not_regress,
+    "written13",
+    PER_KIND_FLOORS_13,
+    0.950,
+    0.93,
+    0.060
+);
 
-#[test]
-fn written14_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written14", include_str!("../corpus/written14.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_14,
-            any_recall: 0.970,
-            any_precision: 0.95,
-            leak_ceiling: 0.040,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written14_figures_do_not_regress,
+    "written14",
+    PER_KIND_FLOORS_14,
+    0.970,
+    0.95,
+    0.040
+);
 
-#[test]
-fn written15_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written15", include_str!("../corpus/written15.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_15,
-            any_recall: 0.970,
-            any_precision: 0.93,
-            leak_ceiling: 0.030,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written15_figures_do_not_regress,
+    "written15",
+    PER_KIND_FLOORS_15,
+    0.970,
+    0.93,
+    0.030
+);
 
-#[test]
-fn written16_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written16", include_str!("../corpus/written16.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_16,
-            any_recall: 0.930,
-            any_precision: 0.93,
-            leak_ceiling: 0.050,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written16_figures_do_not_regress,
+    "written16",
+    PER_KIND_FLOORS_16,
+    0.930,
+    0.93,
+    0.050
+);
 
-#[test]
-fn written17_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written17", include_str!("../corpus/written17.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_17,
-            any_recall: 0.930,
-            any_precision: 0.94,
-            leak_ceiling: 0.060,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written17_figures_do_not_regress,
+    "written17",
+    PER_KIND_FLOORS_17,
+    0.930,
+    0.94,
+    0.060
+);
 
 const PER_KIND_FLOORS_18: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.78, 0.93, 0.07),
@@ -768,35 +553,23 @@ const PER_KIND_FLOORS_19: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.86, 0.94, 0.05),
 ];
 
-#[test]
-fn written18_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written18", include_str!("../corpus/written18.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_18,
-            any_recall: 0.960,
-            any_precision: 0.89,
-            leak_ceiling: 0.050,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written18_figures_do_not_regress,
+    "written18",
+    PER_KIND_FLOORS_18,
+    0.960,
+    0.89,
+    0.050
+);
 
-#[test]
-fn written19_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written19", include_str!("../corpus/written19.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_19,
-            any_recall: 0.980,
-            any_precision: 0.92,
-            leak_ceiling: 0.030,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written19_figures_do_not_regress,
+    "written19",
+    PER_KIND_FLOORS_19,
+    0.980,
+    0.92,
+    0.030
+);
 
 const PER_KIND_FLOORS_20: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.83, 0.92, 0.05),
@@ -816,35 +589,23 @@ const PER_KIND_FLOORS_21: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.80, 0.92, 0.07),
 ];
 
-#[test]
-fn written20_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written20", include_str!("../corpus/written20.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_20,
-            any_recall: 0.960,
-            any_precision: 0.91,
-            leak_ceiling: 0.040,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written20_figures_do_not_regress,
+    "written20",
+    PER_KIND_FLOORS_20,
+    0.960,
+    0.91,
+    0.040
+);
 
-#[test]
-fn written21_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written21", include_str!("../corpus/written21.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_21,
-            any_recall: 0.970,
-            any_precision: 0.83,
-            leak_ceiling: 0.030,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written21_figures_do_not_regress,
+    "written21",
+    PER_KIND_FLOORS_21,
+    0.970,
+    0.83,
+    0.030
+);
 
 const PER_KIND_FLOORS_22: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.85, 0.95, 0.06),
@@ -864,35 +625,23 @@ const PER_KIND_FLOORS_23: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.78, 0.92, 0.06),
 ];
 
-#[test]
-fn written22_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written22", include_str!("../corpus/written22.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_22,
-            any_recall: 0.970,
-            any_precision: 0.91,
-            leak_ceiling: 0.040,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written22_figures_do_not_regress,
+    "written22",
+    PER_KIND_FLOORS_22,
+    0.970,
+    0.91,
+    0.040
+);
 
-#[test]
-fn written23_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written23", include_str!("../corpus/written23.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_23,
-            any_recall: 0.980,
-            any_precision: 0.89,
-            leak_ceiling: 0.030,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written23_figures_do_not_regress,
+    "written23",
+    PER_KIND_FLOORS_23,
+    0.980,
+    0.89,
+    0.030
+);
 
 const PER_KIND_FLOORS_24: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.95, 0.97, 0.02),
@@ -912,35 +661,23 @@ const PER_KIND_FLOORS_25: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.88, 0.90, 0.07),
 ];
 
-#[test]
-fn written24_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written24", include_str!("../corpus/written24.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_24,
-            any_recall: 0.980,
-            any_precision: 0.96,
-            leak_ceiling: 0.020,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written24_figures_do_not_regress,
+    "written24",
+    PER_KIND_FLOORS_24,
+    0.980,
+    0.96,
+    0.020
+);
 
-#[test]
-fn written25_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written25", include_str!("../corpus/written25.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_25,
-            any_recall: 0.970,
-            any_precision: 0.95,
-            leak_ceiling: 0.030,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written25_figures_do_not_regress,
+    "written25",
+    PER_KIND_FLOORS_25,
+    0.970,
+    0.95,
+    0.030
+);
 
 const PER_KIND_FLOORS_26: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.91, 0.95, 0.03),
@@ -951,17 +688,11 @@ const PER_KIND_FLOORS_26: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::SelfIdentifying, 0.81, 0.93, 0.06),
 ];
 
-#[test]
-fn written26_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &load("written26", include_str!("../corpus/written26.jsonl")),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS_26,
-            any_recall: 0.980,
-            any_precision: 0.93,
-            leak_ceiling: 0.020,
-            blind: false,
-        },
-    );
-}
+floors_test!(
+    written26_figures_do_not_regress,
+    "written26",
+    PER_KIND_FLOORS_26,
+    0.980,
+    0.93,
+    0.020
+);
