@@ -25,7 +25,7 @@
 //! optimistic, and a fresh, independently written set is needed for an
 //! honest estimate.
 
-use kataloop_anonymization::evaluation::{dev_policy, load_corpus, LabelledText};
+use kataloop_anonymization::evaluation::{dev_policy, LabelledText};
 use kataloop_anonymization::{PiiKind, Policy};
 
 mod common;
@@ -33,7 +33,7 @@ mod common;
 const CORPUS: &str = include_str!("../corpus/blind.jsonl");
 
 fn corpus() -> Vec<LabelledText> {
-    load_corpus(CORPUS).expect("blind corpus parses")
+    common::load("blind", CORPUS)
 }
 
 /// The evaluation tenant (`evaluation::dev_policy()`): one blind text uses

@@ -8,7 +8,7 @@
 //! blind2 text copied). Its figures are now optimistic; `blind3.rs` holds
 //! the honest estimate. The floors below catch regressions.
 
-use kataloop_anonymization::evaluation::{dev_policy, load_corpus, LabelledText};
+use kataloop_anonymization::evaluation::{dev_policy, LabelledText};
 use kataloop_anonymization::{PiiKind, Policy};
 
 mod common;
@@ -16,7 +16,7 @@ mod common;
 const CORPUS: &str = include_str!("../corpus/blind2.jsonl");
 
 fn corpus() -> Vec<LabelledText> {
-    load_corpus(CORPUS).expect("blind2 corpus parses")
+    common::load("blind2", CORPUS)
 }
 
 /// The evaluation tenant (`ACME-` employee ids appear in the set).

@@ -8,7 +8,7 @@
 //! The floors sit just under the figures measured, so the test catches
 //! regressions without revealing which texts are missed.
 
-use kataloop_anonymization::evaluation::{dev_policy, load_corpus, LabelledText};
+use kataloop_anonymization::evaluation::{dev_policy, LabelledText};
 use kataloop_anonymization::PiiKind;
 
 mod common;
@@ -16,7 +16,7 @@ mod common;
 const CORPUS: &str = include_str!("../corpus/blind4.jsonl");
 
 fn corpus() -> Vec<LabelledText> {
-    load_corpus(CORPUS).expect("blind4 corpus parses")
+    common::load("blind4", CORPUS)
 }
 
 #[test]

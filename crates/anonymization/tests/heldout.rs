@@ -17,7 +17,7 @@
 //! blind to those categories, and its figures are now optimistic too; a
 //! fresh, independently written set is needed for an honest estimate.
 
-use kataloop_anonymization::evaluation::{load_corpus, LabelledText};
+use kataloop_anonymization::evaluation::LabelledText;
 use kataloop_anonymization::{PiiKind, Policy};
 
 mod common;
@@ -25,7 +25,7 @@ mod common;
 const CORPUS: &str = include_str!("../corpus/heldout.jsonl");
 
 fn corpus() -> Vec<LabelledText> {
-    load_corpus(CORPUS).expect("held-out corpus parses")
+    common::load("held-out", CORPUS)
 }
 
 /// The built-in engine alone: the held-out texts use no tenant employee-id

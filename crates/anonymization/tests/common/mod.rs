@@ -1,8 +1,15 @@
-//! The evaluation harness shared by the held-out and blind suites: print
-//! per-type figures (counts and leak) and compare them with floors.
+//! The evaluation harness shared by the corpus suites (held-out, blind,
+//! written): load a set, print per-type figures (counts and leak) and
+//! compare them with floors.
 #![allow(dead_code)]
 
-use kataloop_anonymization::evaluation::{evaluate, LabelledText, Report};
+use kataloop_anonymization::evaluation::{evaluate, load_corpus, LabelledText, Report};
+use kataloop_anonymization::{PiiKind, Policy};
+
+/// A corpus compiled into the test binary; a parse error names the set.
+pub fn load(name: &str, jsonl: &str) -> Vec<LabelledText> {
+    load_corpus(jsonl).unwrap_or_else(|e| panic!("{name} corpus does not parse: {e}"))
+}
 
 /// Fails unless the corpus has at least `texts` texts, `negatives` of them
 /// without PII, and `per_kind` spans of every built-in kind.
@@ -28,8 +35,6 @@ pub fn assert_large_and_varied(
         assert!(n >= per_kind, "{name}: only {n} {} spans", kind.label());
     }
 }
-use kataloop_anonymization::{PiiKind, Policy};
-
 /// Regression floors: per kind (precision, recall, leak ceiling), and the
 /// same for any PII.
 #[derive(Clone, Copy)]
@@ -41,14 +46,6 @@ pub struct Floors {
     /// A blind set: print aggregate figures only, never the texts of its
     /// misses (a failing run must not show what would tune the engine).
     pub blind: bool,
-}
-
-pub fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 /// Prints the figures of `corpus` under `policy` and returns every floor
@@ -69,7 +66,6 @@ pub fn check(corpus: &[LabelledText], policy: &Policy, floors: &Floors) -> Vec<S
     );
     for (kind, c) in &r.per_kind {
         if c.gold > 0 || c.predicted > 0 {
-            let (chars, leaked) = (c.pii_chars, c.leaked_chars);
             println!(
                 "{:<18} {:>4} {:>5} {:>5} {:>7} {:>9} {:>7} {:>6.3}",
                 kind.label(),
@@ -77,9 +73,9 @@ pub fn check(corpus: &[LabelledText], policy: &Policy, floors: &Floors) -> Vec<S
                 c.gold_found,
                 c.predicted,
                 c.predicted_correct,
-                leaked,
-                chars,
-                ratio(leaked, chars)
+                c.leaked_chars,
+                c.pii_chars,
+                c.leak_rate()
             );
         }
     }
