@@ -88,7 +88,8 @@ pub struct Counts {
     pub predicted: usize,
     /// Findings that overlap a labelled span.
     pub predicted_correct: usize,
-    /// Characters inside labelled spans.
+    /// Characters inside labelled spans (per kind, a character under two
+    /// labelled spans counts twice; overall, once).
     pub pii_chars: usize,
     /// Of those, characters that no finding of any kind covers.
     pub leaked_chars: usize,
@@ -169,13 +170,10 @@ pub struct Report {
 }
 
 impl Report {
-    /// Fraction of PII characters left in the clear.
+    /// Fraction of PII characters left in the clear (each character once,
+    /// however many labelled spans cover it).
     pub fn leak_rate(&self) -> f64 {
-        if self.pii_chars == 0 {
-            0.0
-        } else {
-            self.leaked_chars as f64 / self.pii_chars as f64
-        }
+        self.overall.leak_rate()
     }
 
     /// Fraction of redacted characters that were not PII.
@@ -293,7 +291,7 @@ pub fn evaluate(corpus: &[LabelledText], policy: &Policy) -> Report {
             let c = r.per_kind.entry(g.kind).or_default();
             c.gold += 1;
             c.gold_found += usize::from(same);
-            c.pii_chars += g.end - g.start;
+            c.pii_chars += g.end.min(n) - g.start.min(n);
             c.leaked_chars += leaked;
             if !any {
                 r.false_negatives.push(Miss {
@@ -334,6 +332,8 @@ pub fn evaluate(corpus: &[LabelledText], policy: &Policy) -> Report {
         for (g, p) in gold_mask.iter().zip(&pred_mask) {
             r.pii_chars += usize::from(*g);
             r.leaked_chars += usize::from(*g && !*p);
+            r.overall.pii_chars += usize::from(*g);
+            r.overall.leaked_chars += usize::from(*g && !*p);
             r.redacted_chars += usize::from(*p);
             r.over_redacted_chars += usize::from(*p && !*g);
         }
@@ -374,4 +374,29 @@ pub fn messages(corpus: &[LabelledText], min_bytes: usize) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leak_is_counted_per_kind_and_overall() {
+        // "Call Dr Smith on 020 7946 0958": the name is found, and the
+        // phone number is found; a made-up label over "Call" is leaked.
+        let corpus = load_corpus(concat!(
+            r#"{"id":"a","source":"t","text":"Call Dr Smith on 020 7946 0958 today.","#,
+            r#""spans":[{"start":0,"end":4,"type":"CUSTOM"},{"start":8,"end":13,"type":"PERSON"},"#,
+            r#"{"start":17,"end":30,"type":"PHONE"}]}"#
+        ))
+        .expect("corpus parses");
+        let r = evaluate(&corpus, &Policy::default());
+        let custom = r.per_kind[&PiiKind::Custom];
+        assert_eq!((custom.pii_chars, custom.leaked_chars), (4, 4));
+        let person = r.per_kind[&PiiKind::Person];
+        assert_eq!((person.pii_chars, person.leaked_chars), (5, 0));
+        assert_eq!((r.overall.pii_chars, r.overall.leaked_chars), (22, 4));
+        assert!((r.leak_rate() - 4.0 / 22.0).abs() < 1e-9);
+        assert!((custom.leak_rate() - 1.0).abs() < 1e-9);
+    }
 }

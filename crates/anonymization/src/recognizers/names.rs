@@ -882,7 +882,7 @@ impl<'a> Ctx<'a> {
         }
         let gap = self.gap(i);
         let p1 = self.key(i - 1);
-        if TITLES.contains(&p1) && matches!(gap, "" | ".") {
+        if TITLES_SET.contains(p1) && matches!(gap, "" | ".") {
             // "Sr Engineer", "Mgr approval": these short titles are also
             // abbreviations, and cue only a word that could be a name.
             let weak_title = matches!(p1, "sr" | "mgr" | "ing" | "don" | "pan");
@@ -1475,7 +1475,7 @@ impl<'a> Ctx<'a> {
         // Alvarez", "Ma. Luisa", "Dr. Okafor").
         if self.gap(i) == "."
             && self.key(i - 1).chars().count() > 2
-            && !TITLES.contains(&self.key(i - 1))
+            && !TITLES_SET.contains(self.key(i - 1))
         {
             return false;
         }
@@ -1506,6 +1506,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// The word lists looked up per token, as hash sets.
+static TITLES_SET: LazyLock<WordSet> = LazyLock::new(|| TITLES.iter().copied().collect());
 static FOLLOW_CUES_SET: LazyLock<WordSet> = LazyLock::new(|| FOLLOW_CUES.iter().copied().collect());
 static FACILITIES_SET: LazyLock<WordSet> = LazyLock::new(|| FACILITIES.iter().copied().collect());
 static TOOL_NOUNS_SET: LazyLock<WordSet> = LazyLock::new(|| TOOL_NOUNS.iter().copied().collect());
@@ -1718,37 +1719,38 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
             // "depuis le départ de Sandrine": a listed given name after
             // the particle is a person, not a place.
             // Not after a workplace noun: "o armazém da Maia" is a place.
-            let workplace = FACILITIES_SET.contains(cx.key(p - 1))
-                || matches!(
-                    cx.key(p - 1),
-                    "armazem"
-                        | "almacen"
-                        | "magazzino"
-                        | "entrepot"
-                        | "usine"
-                        | "sede"
-                        | "oficina"
-                        | "planta"
-                        | "filial"
-                        | "loja"
-                        | "tienda"
-                        | "negozio"
-                        | "magasin"
-                        | "bureau"
-                        | "escritorio"
-                        | "ufficio"
-                        | "fabrica"
-                        | "fabbrica"
-                        | "agence"
-                        | "agencia"
-                        | "sucursal"
-                        | "deposito"
-                        | "hospital"
-                        | "ospedale"
-                        | "hopital"
-                        | "site"
-                        | "service"
-                );
+            let workplace = p > 0
+                && (FACILITIES_SET.contains(cx.key(p - 1))
+                    || matches!(
+                        cx.key(p - 1),
+                        "armazem"
+                            | "almacen"
+                            | "magazzino"
+                            | "entrepot"
+                            | "usine"
+                            | "sede"
+                            | "oficina"
+                            | "planta"
+                            | "filial"
+                            | "loja"
+                            | "tienda"
+                            | "negozio"
+                            | "magasin"
+                            | "bureau"
+                            | "escritorio"
+                            | "ufficio"
+                            | "fabrica"
+                            | "fabbrica"
+                            | "agence"
+                            | "agencia"
+                            | "sucursal"
+                            | "deposito"
+                            | "hospital"
+                            | "ospedale"
+                            | "hopital"
+                            | "site"
+                            | "service"
+                    ));
             let given =
                 f & lexicon::FIRST != 0 && f & (lexicon::PLACE | lexicon::TOWN) == 0 && !workplace;
             if !germanic && after_noun && !given {
@@ -1902,7 +1904,8 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
     }
 
     if t.case == Case::Title
-        && TITLES.contains(&cx.key(i))
+        && TITLES_SET.contains(cx.key(i))
+        && f & lexicon::FIRST == 0
         && i + 1 < cx.tokens.len()
         && cx.close_prev(i + 1)
         && cx.tokens[i + 1].case == Case::Title
@@ -2563,7 +2566,7 @@ mod tests {
     }
 
     #[test]
-    fn finds_homograph_names_with_a_persons_context() {
+    fn finds_homographs_nicknames_titles_and_where_names_end() {
         assert_eq!(names("Will from facilities fixed the AC."), ["Will"]);
         assert_eq!(names("mark in IT reset my password."), ["mark"]);
         assert_eq!(names("joy on reception is great."), ["joy"]);
@@ -2584,6 +2587,10 @@ mod tests {
             ["Pichler"]
         );
         assert_eq!(names("I spoke to Big Steve yesterday."), ["Big Steve"]);
+        // A title that is also a given name stays a name; a text may open
+        // with a particle.
+        assert_eq!(names("Don Draper said no again."), ["Don Draper"]);
+        assert_eq!(names("van Dijk said the rota is fine."), ["van Dijk"]);
         assert_eq!(
             names("Smithy on the gate knows every driver by name."),
             ["Smithy"]
