@@ -838,10 +838,48 @@ impl<'a> Ctx<'a> {
                 Case::Other => {}
             }
         }
-        let lower_i = tokens
-            .iter()
-            .zip(&keys)
-            .any(|(t, &(s, e))| t.case == Case::Lower && matches!(&buf[s..e], "i" | "i'm" | "im"));
+        // The English pronoun typed lowercase: "i'm", or "i" before an
+        // English verb (Polish "i" is "and", Italian "i" is "the").
+        let key_at = |j: usize| keys.get(j).map_or("", |&(s, e)| &buf[s..e]);
+        let lower_i = tokens.iter().enumerate().any(|(j, t)| {
+            t.case == Case::Lower
+                && match key_at(j) {
+                    "i'm" | "im" | "ive" | "i've" | "idk" => true,
+                    "i" => matches!(
+                        key_at(j + 1),
+                        "am" | "was"
+                            | "have"
+                            | "had"
+                            | "think"
+                            | "dont"
+                            | "don't"
+                            | "can"
+                            | "cant"
+                            | "can't"
+                            | "will"
+                            | "feel"
+                            | "just"
+                            | "really"
+                            | "do"
+                            | "did"
+                            | "got"
+                            | "work"
+                            | "need"
+                            | "want"
+                            | "asked"
+                            | "told"
+                            | "get"
+                            | "know"
+                            | "said"
+                            | "never"
+                            | "would"
+                            | "should"
+                            | "love"
+                            | "hate"
+                    ),
+                    _ => false,
+                }
+        });
         let cased = upper_starts >= 2 && lower_starts == 0 && !lower_i;
         Self {
             text,
@@ -1086,6 +1124,12 @@ impl<'a> Ctx<'a> {
     /// and amira", "will and i". Not after a determiner or a verb ("no joy
     /// in finance", "lost hope in HR").
     fn homograph_evidence(&self, i: usize) -> bool {
+        self.homograph_evidence_at(i, true)
+    }
+
+    /// See [`Ctx::homograph_evidence`]; `coordinate` allows one step to the
+    /// other name of "X and Y" (one step only: no chain over a long list).
+    fn homograph_evidence_at(&self, i: usize, coordinate: bool) -> bool {
         // "in", "an", "so": function words are never this kind of name.
         if dominant_function_word(self.key(i)) {
             return false;
@@ -1158,12 +1202,7 @@ impl<'a> Ctx<'a> {
             }
             // "at the pharmacy counter": a workplace ("Hope in the team"
             // stays a word).
-            "at" => (n + 1..(n + 5).min(self.tokens.len())).any(|j| {
-                self.close_prev(j)
-                    && (FACILITIES_SET.contains(self.key(j))
-                        || GROUP_NOUNS_SET.contains(self.key(j))
-                        || matches!(self.key(j), "counter" | "till" | "tills" | "bar"))
-            }),
+            "at" => workplace_after(n + 1),
             // "Joy was told she couldn't ...", "Blessing has covered the
             // night desk ... when she asked": at a sentence's start, a
             // verb, then "she" or "he" for the same person.
@@ -1227,7 +1266,9 @@ impl<'a> Ctx<'a> {
                                     | lexicon::ORG
                                     | lexicon::DEPT)
                                 == 0)
-                        || (self.flags[m] & lexicon::FIRST != 0 && self.homograph_evidence(m)))
+                        || (coordinate
+                            && self.flags[m] & lexicon::FIRST != 0
+                            && self.homograph_evidence_at(m, false)))
             }
             _ => false,
         }
@@ -2091,13 +2132,11 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                     return None;
                 }
             } else if first {
-                if cx.homograph_evidence(i) {
-                    0.6
-                } else if (cue < Cue::Strong && !adverb) || common_lower_word(cx.key(i)) {
+                let unlikely = (cue < Cue::Strong && !adverb) || common_lower_word(cx.key(i));
+                if unlikely && !cx.homograph_evidence(i) {
                     return None;
-                } else {
-                    0.6
                 }
+                0.6
             } else if !word && len >= 3 && (!last || adverb) {
                 // Unknown lowercase word right after a strong cue:
                 // "the new PM sunita".

@@ -905,6 +905,7 @@ fn phones(text: &str, out: &mut Vec<Candidate>) {
                     | "factura"
                     | "fattura"
                     | "zamowienie"
+                    | "zamówienie"
                     | "nr"
                     | "no"
             );
@@ -1108,11 +1109,7 @@ fn repeated_ids(text: &str, out: &mut Vec<Candidate>) {
             }
         }
         // A correction within the sentence: a token of the same shape.
-        let mut end = (e + 80).min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let window = &text[e..end];
+        let window = window_after(text, e, 80);
         let window = &window[..window.find(['.', '!', '?', '\n']).unwrap_or(window.len())];
         let corrected = [
             "actually",

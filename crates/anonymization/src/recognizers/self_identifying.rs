@@ -79,7 +79,6 @@ const PERSON_NOUNS: &[&str] = &[
     "student",
     "apprentice",
     "trainee",
-    "postdoc",
     "post-doc",
     "coordinator",
     "director",
@@ -1207,6 +1206,30 @@ fn is_foreign_person_noun(key: &str) -> bool {
             .any(|suf| key.ends_with(suf)))
 }
 
+/// The clause from token `from` to `to` voices an opinion of oneself ("die
+/// sich noch über den Dienstplan aufregt", "que se preocupa"), which no one
+/// can check.
+fn opinion_clause(keys: &Keys, from: usize, to: usize) -> bool {
+    (from..=to).any(|m| {
+        matches!(
+            keys.get(m),
+            "aufregt"
+                | "kummert"
+                | "interessiert"
+                | "beschwert"
+                | "preocupa"
+                | "importa"
+                | "soucie"
+                | "interesse"
+                | "preoccupa"
+                | "importe"
+                | "zorgen"
+                | "interesseert"
+                | "przejmuje"
+        )
+    })
+}
+
 /// "die einzige Frau im Lager", "la seule infirmière de nuit", "l'unica
 /// donna in magazzino": returns the phrase's last token.
 fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
@@ -1315,7 +1338,11 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         && (key != "de" || dutch_de)
         && i + 2 < n
         && joined(text, tokens, i + 1)
-        && is_foreign_role_noun_strict(keys.get(i + 1))
+        && (is_foreign_role_noun_strict(keys.get(i + 1))
+            // "die Neue am Empfang": the adjective made a noun, capitalised
+            // (not "die neue Regel").
+            || (matches!(keys.get(i + 1), "neue" | "neuer")
+                && tokens[i + 1].case == Case::Title))
     {
         let k = i + 1;
         let gap = text
@@ -1399,7 +1426,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         // before the origin.
         // "la ragazza nuova arrivata dalla sede di Bari": or a participle.
         let adjective_origin = gap.is_empty()
-            && !matches!(key, "a" | "o")
+            && article
             && tokens.get(k + 1).is_some_and(|t| t.case == Case::Lower)
             && !FOREIGN_CLAUSE_STOP_SET.contains(next)
             && joined(text, tokens, k + 1)
@@ -1438,13 +1465,14 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             .any(|d| *d == keys.get(i - 2));
     // "Pan Zbyszek, jedyny elektryk na nocnej zmianie": Polish needs no
     // determiner; an appositive or a new sentence is enough.
+    // Indonesian "satu-satunya" never takes an article.
     let polish_apposition = key == "satu-satunya"
-        || (key.starts_with("jedyn"))
+        || (key.starts_with("jedyn")
             && (tokens[i].sentence_start
                 || i == 0
                 || text
                     .get(tokens[i - 1].end..tokens[i].start)
-                    .is_some_and(|g| g.trim() == ","));
+                    .is_some_and(|g| g.trim() == ",")));
     let determined = apostrophe
         || counted
         || polish_apposition
@@ -1463,24 +1491,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         let end = foreign_clause_end(text, tokens, keys, i + 1);
         // "die Einzige, die sich noch über den Dienstplan aufregt": an
         // opinion of oneself, not a checkable fact.
-        let opinion = (i + 2..=end).any(|m| {
-            matches!(
-                keys.get(m),
-                "aufregt"
-                    | "kummert"
-                    | "interessiert"
-                    | "beschwert"
-                    | "preocupa"
-                    | "importa"
-                    | "soucie"
-                    | "interesse"
-                    | "preoccupa"
-                    | "importe"
-                    | "zorgen"
-                    | "interesseert"
-                    | "przejmuje"
-            )
-        });
+        let opinion = opinion_clause(keys, i + 2, end);
         if !opinion {
             return Some(end);
         }
@@ -1542,6 +1553,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         let end = foreign_clause_end(text, tokens, keys, r);
         if r == i + 1
             && matches!(keys.get(r), "die" | "der")
+            && !opinion_clause(keys, r + 1, end)
             && (r + 1..=end).any(|m| {
                 tokens[m].has_digit || text[tokens[m].start..].starts_with(char::is_uppercase)
             })
@@ -2310,8 +2322,9 @@ fn owned_description(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Opt
         .collect();
     let owned = matches!(
         next.as_slice(),
-        // "that's me": the tokenizer keeps "'s" out of the word.
-        ["that's" | "thats", "me", ..]
+        // "that's me" (the tokenizer keeps "'s" out of the word), "thats
+        // me".
+        ["thats", "me", ..]
             | ["that" | "it", "me", ..]
             | ["that" | "it" | "this", "was" | "is", "me", ..]
             | ["that" | "it" | "this", "would", "be", "me", ..]
@@ -3060,6 +3073,10 @@ mod tests {
                 "satu-satunya perempuan di tim las di galangan Batam",
             ),
             (
+                "Ich bin die Neue am Empfang im Gebäude C und niemand sagt mir etwas.",
+                "die Neue am Empfang im Gebäude C",
+            ),
+            (
                 "La ragazza nuova arrivata dalla sede di Bari non ha ancora il badge.",
                 "La ragazza nuova arrivata dalla sede di Bari",
             ),
@@ -3084,11 +3101,13 @@ mod tests {
             "Ela é a pessoa mais simpática da empresa e ninguém lhe dá valor.",
             "Jedyny powód, dla którego zostaję, to zespół.",
             "Ich bin die Einzige, die sich überhaupt noch über den Dienstplan aufregt.",
+            "Ich bin die Einzige die sich noch über den Dienstplan aufregt.",
             "On nights there are three of us at most.",
             "Je signale que la pointeuse de l'entrepôt de Lesquin ne fonctionne plus.",
             "Es la única cosa del mundo que funciona.",
             "Es lo único bueno de esta empresa.",
             "Unser Teamleiter hat im März versprochen, dass es besser wird.",
+            "Das ist die einzige neue Regel im Lager.",
             "El número de pedidos es alto este mes.",
         ] {
             assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
