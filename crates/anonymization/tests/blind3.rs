@@ -2,8 +2,9 @@
 //! `corpus/BLIND3.md`) was written by someone who had read neither the
 //! engine nor any other corpus. It is measurement only: its per-text misses
 //! are never printed (`blind: true`) and never looked at, and the engine is
-//! never changed because of what it shows. Its figures are the current
-//! honest estimate of the engine's quality on workplace feedback.
+//! never changed because of what it shows. It has been measured after
+//! every round since session 3, so it is a little optimistic now; blind4
+//! (`tests/blind4.rs`) is the current honest estimate.
 //!
 //! The floors sit just under the figures measured, so the test catches
 //! regressions without revealing which texts are missed.
@@ -45,6 +46,8 @@ fn blind3_corpus_is_large_and_varied() {
 /// * 2026-11-27, session 4, after tuning on `written10`…`written17` (never
 ///   on this set): 0.933 / 0.992 / 2.50 % (122 of 4,881); PERSON 0.931 /
 ///   1.000, SELF_IDENTIFYING 0.714 / 0.962.
+/// * 2026-11-27, end of session 4 (after `written18`…`written25`, never on
+///   this set): unchanged, 0.933 / 0.992 / 2.50 %.
 const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.85, 0.96, 0.02),
     (PiiKind::Email, 0.95, 0.95, 0.02),
