@@ -359,17 +359,34 @@ const FOLLOW_CUES: &[&str] = &[
     "moved",
     "quit",
     "resigned",
+    "reckons",
+    "reckoned",
+    "claims",
+    "insists",
+    "admitted",
+    "admits",
+    "denied",
+    "denies",
 ];
 /// Words that start multi-word place names: "San Diego", "New York".
 const PLACE_PREFIXES: &[&str] = &[
     "san", "santa", "los", "las", "new", "saint", "st", "port", "fort", "lake", "mount", "el",
-    "rio", "sao", "tel", "buenos", "hong", "kuala", "ho", "cape",
+    "rio", "sao", "tel", "buenos", "hong", "kuala", "ho", "cape", "county",
 ];
 /// Name particles that may sit inside a full name.
 const PARTICLES: &[&str] = &[
     "van", "von", "vom", "zu", "de", "der", "den", "da", "di", "du", "la", "le", "los", "las",
-    "do", "del", "della", "degli", "bin", "bint", "ibn", "al", "el", "dos", "das", "ter", "ten",
-    "op", "st",
+    "do", "del", "della", "degli", "bin", "binti", "bint", "ibn", "al", "el", "dos", "das", "ter",
+    "ten", "op", "st",
+];
+/// Chinese, Korean and Malaysian family names that come before the given
+/// name ("Tan May Ling", "Park Ji-ho"); only right before a found name.
+const EAST_ASIAN_FAMILY: &[&str] = &[
+    "tan", "lim", "lee", "ng", "goh", "ong", "teo", "tay", "chua", "koh", "wong", "chan", "cheung",
+    "leung", "lau", "chen", "wang", "li", "zhang", "liu", "yang", "huang", "zhao", "wu", "zhou",
+    "xu", "sun", "zhu", "guo", "lin", "luo", "gao", "zheng", "kim", "park", "choi", "jung", "kang",
+    "cho", "yoon", "jang", "han", "seo", "shin", "kwon", "hwang", "ahn", "song", "yoo", "hong",
+    "jeon", "moon", "son", "bae", "baek", "nam",
 ];
 /// Vietnamese family names; with a middle name "Thi" / "Van" they start a
 /// full name even when they are short everyday words ("Ha", "Do", "Le").
@@ -438,6 +455,25 @@ const GROUP_NOUNS: &[&str] = &[
     "store",
     "site",
     "line",
+    "agency",
+    // Teams and shifts in the other languages: "jan van de technische
+    // dienst", "Frank aus der Spätschicht", "Amparo do turno da manhã".
+    "dienst",
+    "afdeling",
+    "ploeg",
+    "schicht",
+    "abteilung",
+    "turno",
+    "service",
+    "servicio",
+    "servizio",
+    "reparto",
+    "equipe",
+    "equipo",
+    "squadra",
+    "zespol",
+    "dzial",
+    "zmiana",
 ];
 /// Verbs after a name that only a person does (stricter than
 /// `FOLLOW_CUES`, for names that are also calendar words: "May said").
@@ -547,6 +583,31 @@ const FACILITIES: &[&str] = &[
     "highway",
     "house",
     "square",
+    // Plurals: "the Darwin, Turing and Lovelace rooms", "the Wigan and
+    // Dudley depots".
+    "stores",
+    "depots",
+    "rooms",
+    "wings",
+    "wards",
+    "sites",
+    "branches",
+    "warehouses",
+    "plants",
+    "buildings",
+    "halls",
+    "hubs",
+    "labs",
+    "clinics",
+    "schools",
+    "stations",
+    "yards",
+    "factories",
+    "terminus",
+    "elementary",
+    "academy",
+    "garage",
+    "interchange",
 ];
 /// Street words: after a capitalised word they make a street's name
 /// ("Hohe Straße", "Bow Street", "Park Lane"), never a person's.
@@ -718,6 +779,13 @@ const TOOL_NOUNS: &[&str] = &[
 /// Adjectives of a nickname before a first name: "big tony", "little mo".
 const NICK_ADJECTIVES: &[&str] = &[
     "big", "little", "lil", "old", "young", "tiny", "auntie", "uncle",
+];
+/// "From" in the other languages feedback arrives in, before a department
+/// or a team: "Frank aus der Spätschicht", "Róża z kadr", "Graça do
+/// atendimento", "jan van de technische dienst".
+const FROM_ABROAD: &[&str] = &[
+    "aus", "vom", "du", "del", "della", "dello", "dal", "dalla", "do", "da", "dos", "das", "van",
+    "z", "ze", "de",
 ];
 /// Particles that can open a surname on their own: "van Dijk", "de Jong",
 /// "ter Horst", "von der Leyen".
@@ -983,6 +1051,17 @@ impl<'a> Ctx<'a> {
             // "Xiaoling and Mateus": coordinated with another name.
             let m = n + 1;
             let fm = self.flags[m];
+            // "ok so bex and kev did nights": in lowercase chat, two given
+            // names that are no words.
+            if !self.cased
+                && self.tokens[last].case == Case::Lower
+                && self.tokens[m].case == Case::Lower
+                && self.flags[last] & lexicon::FIRST != 0
+                && fm & lexicon::FIRST != 0
+                && (self.flags[last] | fm) & (lexicon::WORD | lexicon::STOP | lexicon::PLACE) == 0
+            {
+                return true;
+            }
             if self.tokens[m].case == Case::Title
                 && !self.tokens[m].has_digit
                 && fm & (lexicon::STOP | lexicon::ORG | lexicon::PLACE | lexicon::DEPT) == 0
@@ -991,7 +1070,7 @@ impl<'a> Ctx<'a> {
                 return true;
             }
         }
-        if matches!(k, "from" | "in" | "on" | "at") {
+        if matches!(k, "from" | "in" | "on" | "at") || FROM_ABROAD.contains(&k) {
             return self.role_phrase(n);
         }
         if k == "here" {
@@ -1091,17 +1170,44 @@ impl<'a> Ctx<'a> {
     /// "from recruiting", "in the events team", "on the front desk": a
     /// preposition at token `n` introducing a department or a group.
     fn role_phrase(&self, n: usize) -> bool {
-        if n >= self.tokens.len() || !matches!(self.key(n), "from" | "in" | "on" | "at") {
+        if n >= self.tokens.len()
+            || !(matches!(self.key(n), "from" | "in" | "on" | "at")
+                || FROM_ABROAD.contains(&self.key(n)))
+        {
             return false;
         }
         let mut m = n + 1;
-        if m < self.tokens.len() && matches!(self.key(m), "the" | "our" | "my" | "their") {
+        if m < self.tokens.len()
+            && matches!(
+                self.key(m),
+                "the"
+                    | "our"
+                    | "my"
+                    | "their"
+                    | "der"
+                    | "dem"
+                    | "de"
+                    | "het"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "el"
+            )
+        {
             m += 1;
         }
-        if m >= self.tokens.len() || !self.close_prev(m) {
+        if m >= self.tokens.len() || !self.close_prev(m) || self.tokens[m].has_digit {
             return false;
         }
         if self.key(n) != "at" && self.flags[m] & lexicon::DEPT != 0 {
+            return true;
+        }
+        // "from the agency", "Kit from the kit room": a group or a
+        // workplace right after.
+        if self.key(n) == "from"
+            && self.tokens[m].case == Case::Lower
+            && (GROUP_NOUNS_SET.contains(self.key(m)) || FACILITIES_SET.contains(self.key(m)))
+        {
             return true;
         }
         // One or two modifiers, then a group noun: "the events team".
@@ -1110,7 +1216,13 @@ impl<'a> Ctx<'a> {
             if !self.close_prev(j) || !self.gap(j).is_empty() || self.tokens[j].has_digit {
                 return false;
             }
-            if GROUP_NOUNS_SET.contains(self.key(j)) {
+            // A workplace only after lowercase words: "from the kit room",
+            // not "Ping from the Johannesburg branch".
+            if GROUP_NOUNS_SET.contains(self.key(j))
+                || (self.key(n) == "from"
+                    && (m..=j).all(|x| self.tokens[x].case == Case::Lower)
+                    && FACILITIES_SET.contains(self.key(j)))
+            {
                 return true;
             }
             j += 1;
@@ -1161,6 +1273,20 @@ impl<'a> Ctx<'a> {
                         | "did"
                 ));
         let n = i + 1;
+        // "Faith (our team lead) agrees", "Lily (E-10442) did my
+        // timesheet": an aside about the person or their id.
+        if n < self.tokens.len()
+            && (free || self.tokens[i].case == Case::Title)
+            && self.gap(n) == "("
+            && (matches!(self.key(n), "our" | "my" | "she" | "he" | "her" | "his")
+                || (self.tokens[n].has_digit
+                    && self
+                        .text
+                        .get(self.tokens[n].end..)
+                        .is_some_and(|r| r.starts_with(')'))))
+        {
+            return true;
+        }
         if n >= self.tokens.len() || !self.close_prev(n) {
             return false;
         }
@@ -1192,6 +1318,7 @@ impl<'a> Ctx<'a> {
         };
         match self.key(n) {
             "from" => self.role_phrase(n),
+            k if FROM_ABROAD.contains(&k) => self.role_phrase(n),
             // "in Finance", "on reception": a department right after; "on
             // the postnatal unit": a workplace.
             "in" | "on" => {
@@ -1362,6 +1489,30 @@ impl<'a> Ctx<'a> {
         {
             return true;
         }
+        // "the Kettering DC", "Hamilton DC": a distribution centre.
+        if n < self.tokens.len()
+            && self.tokens[n].case == Case::Upper
+            && matches!(self.key(n), "dc" | "rdc" | "ndc" | "hq")
+            && self
+                .text
+                .get(self.tokens[last].end..self.tokens[n].start)
+                .is_some_and(|g| g == " ")
+        {
+            return true;
+        }
+        // "the Harlow run", "the Westgate route": a round named after a
+        // place, after "the".
+        if n < self.tokens.len()
+            && last > 0
+            && matches!(self.key(last - 1), "the" | "our" | "my")
+            && self.tokens[n].case == Case::Lower
+            && matches!(
+                self.key(n),
+                "run" | "runs" | "round" | "rounds" | "route" | "routes" | "shuttle" | "loop"
+            )
+        {
+            return true;
+        }
         n < self.tokens.len()
             && matches!(self.tokens[n].case, Case::Lower | Case::Title)
             && self
@@ -1370,6 +1521,66 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|g| g == " ")
             && (FACILITIES_SET.contains(self.key(n))
                 || matches!(self.key(n), "highway" | "unit" | "lane" | "drive" | "way"))
+    }
+
+    /// "Kendal, Penrith and Carlisle stores", "the Victoria and Albert
+    /// wings": a facility noun after a list of capitalised words makes
+    /// every word of the list a site.
+    fn names_facilities_after_list(&self, last: usize) -> bool {
+        let len = self.tokens.len();
+        let mut cur = last;
+        let mut items = 0;
+        // Only a list with its "and": "Mathieu Lefebvre, Montréal office"
+        // is a person and their office.
+        let mut joined = false;
+        while cur + 1 < len && items < 4 {
+            let j = cur + 1;
+            if self.gap(j) == "," && self.tokens[j].case == Case::Title {
+                cur = j;
+                items += 1;
+                continue;
+            }
+            if self.gap(j).is_empty()
+                && matches!(
+                    self.key(j),
+                    "and" | "&" | "e" | "y" | "und" | "et" | "en" | "i"
+                )
+                && j + 1 < len
+                && self.gap(j + 1).is_empty()
+                && self.tokens[j + 1].case == Case::Title
+            {
+                cur = j + 1;
+                joined = true;
+            }
+            break;
+        }
+        joined && self.names_a_facility_after(cur)
+    }
+
+    /// "El sistema Atenea", "l'aula Fermi", "Budynek Kopernik", "In het
+    /// gebouw De Brug", "Team Sterling": a noun that names the system,
+    /// room, building or team after it.
+    fn named_thing_before(&self, i: usize) -> bool {
+        if i == 0 || !self.close_prev(i) || !self.gap(i).is_empty() {
+            return false;
+        }
+        let p = self.key(i - 1);
+        let p = p.strip_prefix("l'").unwrap_or(p);
+        matches!(
+            p,
+            "system"
+                | "sistema"
+                | "systeem"
+                | "systeme"
+                | "aula"
+                | "sala"
+                | "salle"
+                | "gebouw"
+                | "budynek"
+                | "edificio"
+                | "batiment"
+                | "gebaude"
+        ) || (p == "team" && self.tokens[i - 1].case == Case::Title)
     }
 
     /// A place preposition right before token `i`: "at", "in", "near", or a
@@ -1529,7 +1740,15 @@ impl<'a> Ctx<'a> {
         }
         let name_like = f & (lexicon::FIRST | lexicon::LAST) != 0 || f & lexicon::WORD == 0;
         match case {
-            Case::Title => t.case == Case::Title && name_like,
+            // "Khalid al-Masri": an Arabic article joined to the surname.
+            Case::Title => {
+                (t.case == Case::Title && name_like)
+                    || (t.case == Case::Other
+                        && ["al-", "el-"].iter().any(|a| {
+                            self.text[t.start..t.end].starts_with(a)
+                                && self.text[t.start + 3..t.end].starts_with(char::is_uppercase)
+                        }))
+            }
             Case::Upper => t.case == Case::Upper && f & (lexicon::FIRST | lexicon::LAST) != 0,
             Case::Lower => {
                 t.case == Case::Lower && f & lexicon::LAST != 0 && f & lexicon::WORD == 0
@@ -1586,6 +1805,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
             Some((end_tok, _, _))
                 if cx.cue_before(i) != Cue::Title
                     && (cx.names_a_facility_after(end_tok)
+                        || cx.names_facilities_after_list(end_tok)
                         || cx.is_company(i, end_tok)
                         || (end_tok > i
                             && cx.tokens[end_tok].case == Case::Title
@@ -1620,6 +1840,20 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
                         cx.key(i - 1),
                         "big" | "little" | "lil" | "tiny" | "auntie" | "uncle"
                     ) {
+                    tokens[i - 1].start
+                } else if start_byte == tokens[i].start
+                    && i > 0
+                    && cx.close_prev(i)
+                    && cx.gap(i).is_empty()
+                    && (matches!(
+                        &text[tokens[i - 1].start..tokens[i - 1].end],
+                        "Ó" | "Ní" | "Nic" | "Ua" | "Mac"
+                    ) || (tokens[i - 1].case == Case::Title
+                        && EAST_ASIAN_FAMILY.contains(&cx.key(i - 1))
+                        && cx.cue_before(i) != Cue::Title))
+                {
+                    // "Ó Súilleabháin", "Ní Bhriain": the Irish particle;
+                    // "Tan May Ling", "Park Ji-ho": the family name first.
                     tokens[i - 1].start
                 } else {
                     start_byte
@@ -1898,6 +2132,39 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         return None;
     }
     if t.case == Case::Title
+        && t.sentence_start
+        && cue < Cue::Title
+        && matches!(
+            cx.key(i),
+            "na" | "no" | "do" | "da" | "w" | "we" | "z" | "ze"
+        )
+        && cx.tokens.get(i + 1).is_some_and(|n| n.case == Case::Lower)
+    {
+        // "Na magazynie", "Na cozinha", "Do armazém": a Polish or
+        // Portuguese preposition opening a sentence (the Korean surname
+        // "Na" comes with a given name).
+        return None;
+    }
+    if t.case == Case::Title && cue < Cue::Title && cx.named_thing_before(i) {
+        // "El sistema Atenea", "l'aula Fermi", "Team Sterling": a system,
+        // a room or a team called so.
+        return None;
+    }
+    if t.case == Case::Title
+        && cue < Cue::Title
+        && i > 0
+        && cx.close_prev(i)
+        && cx.gap(i).is_empty()
+        && cx.key(i - 1) == "the"
+        && i + 1 < cx.tokens.len()
+        && cx.close_prev(i + 1)
+        && cx.gap(i + 1).is_empty()
+        && matches!(cx.key(i + 1), "one" | "ones")
+    {
+        // "the Preston one": a site or a thing, never a person.
+        return None;
+    }
+    if t.case == Case::Title
         && i >= 2
         && cx.key(i) == "minh"
         && cx.key(i - 1) == "chi"
@@ -2049,7 +2316,9 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                 && !next_is_name
                 // Weak cues are mostly prepositions ("from Makati").
                 && cue < Cue::Strong
-                && !cx.follow_cue(i)
+                // "The custody suite at Southwark has one printer": right
+                // after "in" or "at" a verb does not make a place a person.
+                && (!cx.follow_cue(i) || (i > 0 && matches!(cx.key(i - 1), "in" | "at")))
                 && !cx.text[t.end..].starts_with(['\'', '\u{2019}'])
                 && cx.place_before(i)
             {
@@ -2472,6 +2741,85 @@ mod tests {
             .filter(|c| c.score >= 0.5)
             .map(|c| text[c.start..c.end].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn finds_homographs_with_asides_and_departments_in_several_languages() {
+        // An aside about the person, or their id, in brackets.
+        assert_eq!(names("Faith (our team lead) agrees with us."), ["Faith"]);
+        assert_eq!(
+            names("Lily (E-10442) did my timesheet correction."),
+            ["Lily"]
+        );
+        assert!(names("Amber (the colour) is fine for the logo.").is_empty());
+        // "From" a group or a workplace, in English and other languages.
+        assert_eq!(
+            names("Kit from the kit room has waited since July."),
+            ["Kit"]
+        );
+        assert_eq!(
+            names("Ivy from the agency was told to clean the freezer."),
+            ["Ivy"]
+        );
+        assert_eq!(
+            names("Frank aus der Spätschicht macht seit Wochen die Arbeit von zwei Leuten."),
+            ["Frank"]
+        );
+        assert_eq!(
+            names("Precious in fundraising has been ringing them."),
+            ["Precious"]
+        );
+        // Popular given names of recent decades; two given names in chat.
+        assert_eq!(
+            names("Liam the apprentice joiner is the hardest worker on site."),
+            ["Liam"]
+        );
+        assert_eq!(
+            names("ok so bex and kev did nights all week"),
+            ["bex", "kev"]
+        );
+        assert_eq!(
+            names("MacLeod reckons we'll get the new vans."),
+            ["MacLeod"]
+        );
+        // Irish particles, family names first, Arabic articles, Malay
+        // "binti".
+        assert_eq!(
+            names("Ask Ó Súilleabháin about the scaffolding."),
+            ["Ó Súilleabháin"]
+        );
+        assert_eq!(
+            names("Tan May Ling was promoted over three people."),
+            ["Tan May Ling"]
+        );
+        assert_eq!(
+            names("Khalid al-Masri asked for a quiet room."),
+            ["Khalid al-Masri"]
+        );
+        assert_eq!(
+            names("Hafiz bin Osman and Nurul Aina binti Ahmad stayed online."),
+            ["Hafiz bin Osman", "Nurul Aina binti Ahmad"]
+        );
+    }
+
+    #[test]
+    fn skips_sites_listed_before_a_facility_and_named_systems_and_rooms() {
+        assert!(names("Kendal, Penrith and Carlisle stores still have the old tills.").is_empty());
+        assert!(names("The Darwin, Turing and Lovelace rooms have broken cables.").is_empty());
+        assert!(names("The Victoria and Albert wings are being merged.").is_empty());
+        assert!(names("El sistema Atenea no guarda los partes de incidencia.").is_empty());
+        assert!(names("L'aula Fermi non ha ancora il proiettore nuovo.").is_empty());
+        assert!(names("Team Sterling won the quarterly award again.").is_empty());
+        assert!(names("Na magazynie od miesiąca nie działa ogrzewanie.").is_empty());
+        assert!(names("The Reading office is fine but the Preston one is old.").is_empty());
+        assert!(names("The custody suite at Southwark has one working printer.").is_empty());
+        assert!(names("Deliveries from the Kettering DC block the fire exit.").is_empty());
+        assert!(names("I can't do the Harlow run without a fuel card.").is_empty());
+        // A list of people is still a list of people.
+        assert_eq!(
+            names("Thanks to Tom, Priya and Sarah for the stock count."),
+            ["Tom", "Priya", "Sarah"]
+        );
     }
 
     #[test]

@@ -71,7 +71,7 @@ static CARD: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d(?:[ \-]?\d){12,1
 static IBAN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?-u:\b)"));
 static SSN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?-u:\b)(\d{3})([\- ])(\d{2})([\- ])(\d{4})(?-u:\b)"));
+    LazyLock::new(|| re(r"(?-u:\b)(\d{3})([\- .\u{2013}])(\d{2})([\- .\u{2013}])(\d{4})(?-u:\b)"));
 static SSN_PLAIN: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d{9}(?-u:\b)"));
 static EMP_E: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)[Ee]-?\d{4,7}(?-u:\b)"));
 static EMP_PREFIX: LazyLock<Regex> =
@@ -92,15 +92,15 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         // Words that name an employee id on their own ...
         r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr|ewidencyjny|mecanográfico|mecanografico|nómina|nomina|agent)\.?(?:\s*(?:id|ids|number|no\.?|nr\.?|num|#|code|de|do))*",
         // "employee reference 300871" (a payroll reference is a case).
-        r"|(?:employee|staff|personnel)\s+ref(?:erence)?\.?",
+        r"|(?:employee|staff|personnel|payroll)\s+ref(?:erence)?\.?",
         // ... and words that do only with an id word: "clock number",
         // not "years of service 2015-2024".
-        r"|(?:associate|colleague|clock|service|pass|works|assignment|agent|driver|operator)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
+        r"|(?:associate|colleague|clock|service|pass|works|assignment|agent|driver|operator|operative|crew|pay)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
         // Then the id: "IT-884210", "E-20417", "#7781", "55A-2031",
         // "7731/KN", "S/44180", "30922A", "K 2210".
         // Between label and id: punctuation, an aside in brackets, or a
         // filler word with a space after it (so "AS12345" keeps its "AS").
-        r")(?:\s*[:=]|\s*\(\p{L}+\)|\s*(?:is|was|as|es|el|est|le|ist|die|to|é|è|e|o|the|changed|from)\s)*\s*\(?([A-Z]{1,4}/\d{3,8}|\d{3,8}/[A-Z]{1,4}|\d{3,8}[A-Z]|#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8}|[A-Z]{1,3}-\d{2}-\d{3,6}|[A-Z]\s\d{3,6})(?-u:\b)",
+        r")(?:\s*[:=]|\s*\(\p{L}+\)|\s*(?:is|was|as|es|el|est|le|ist|die|to|é|è|e|o|the|changed|from|c'est|c’est)\s)*\s*\(?([A-Z]{2,4}/\d{2,6}/\d{2,4}|[A-Z]{1,4}/\d{3,8}|\d{3,8}/[A-Z]{1,4}|\d{3,8}[A-Z]|#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?(?:-[A-Z0-9]{1,2})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8}|[A-Z]{1,3}-\d{2}-\d{3,6}|[A-Z]\s\d{3,6})(?-u:\b)",
     ))
 });
 /// "ID 61-4470", "ID: 558213": an upper-case "ID" before a number.
@@ -160,6 +160,26 @@ static BIRTH_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     })
 });
 static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"['\u{2019}]\d{2}(?-u:\b)"));
+/// "the 17th": a day of the month alone.
+static DAY_ORDINAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)(?:[12]?\d|3[01])(?:st|nd|rd|th)(?-u:\b)"));
+/// "Jan '92": a month and a short year.
+static MONTH_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(?-u:\b){MONTH}\.?\s+['\u{{2019}}]\d{{2}}(?-u:\b)"
+    ))
+});
+/// A year written out: "nineteen eighty-one", "nineteen seventy".
+static SPELLED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)(?-u:\b)nineteen[\s\-](?:(?:thirty|forty|fifty|sixty|seventy|eighty|ninety)",
+        r"(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?",
+        r"|(?:oh|o)[\s\-](?:one|two|three|four|five|six|seven|eight|nine))(?-u:\b)",
+    ))
+});
+/// "19680714": a compact year-month-day date.
+static COMPACT_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?-u:\b)"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)"));
 /// A UK postcode: "SW1A 1AA", "LS6 2AB".
 const UK_POSTCODE: &str = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}";
@@ -421,6 +441,13 @@ const SSN_CONTEXT: &[&str] = &[
     "ss no",
     "socials",
     "w-2",
+    "w2",
+    "w-4",
+    "w4",
+    "i-9",
+    "1099",
+    "tax id",
+    "taxpayer",
 ];
 const BIRTH_CONTEXT: &[&str] = &[
     "born",
@@ -463,6 +490,9 @@ const BIRTH_CONTEXT: &[&str] = &[
     "jahrgang",
     "geburtsjahr",
     "nací",
+    "nació",
+    "nasceu",
+    "nacque",
     "naci el",
     "cumplo",
     "compio",
@@ -477,6 +507,8 @@ const BIRTH_CONTEXT: &[&str] = &[
     "turned 4",
     "turned 5",
     "turned 6",
+    // Polish "ur. 3 maja 1984" (urodzony / urodzona).
+    " ur.",
 ];
 const VERSION_CONTEXT: &[&str] = &["version", "v", "ver", "build", "release", "firmware"];
 const GROUP_HANDLES: &[&str] = &[
@@ -500,6 +532,7 @@ pub(crate) fn find(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
     }
     obfuscated_emails(text, out);
     urls(text, out);
+    spelled_birth_years(text, out);
     if digits == 0 {
         return;
     }
@@ -816,16 +849,18 @@ fn ssns(text: &str, out: &mut Vec<Candidate>) {
             continue;
         }
         let ctx = context_before(text, all.start(), 80, SSN_CONTEXT);
+        // Dashes without a cue; spaces and dots ("123 45 6789",
+        // "123.45.6789") only with one.
         let score = match (s1.as_str(), ctx) {
             (_, true) => 1.0,
-            ("-", false) => 0.8,
+            ("-" | "\u{2013}", false) => 0.8,
             _ => 0.45,
         };
         push(out, all.start(), all.end(), PiiKind::UsSsn, score);
     }
     for m in SSN_PLAIN.find_iter(text) {
         let d = m.as_str();
-        if context_before(text, m.start(), 40, SSN_CONTEXT)
+        if context_before(text, m.start(), 80, SSN_CONTEXT)
             && ssn_valid(parse_u32(&d[..3]), parse_u32(&d[3..5]), parse_u32(&d[5..]))
         {
             push(out, m.start(), m.end(), PiiKind::UsSsn, 0.9);
@@ -1019,7 +1054,16 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
             } else {
                 id.start()
             };
-            if id.as_str().bytes().filter(u8::is_ascii_digit).count() >= 4 {
+            // "Payroll reference PR-2026-1183", "payroll ref 2026/11/0557":
+            // a reference with a year in it is a case, not a person's
+            // number ("payroll ref PAY/0081/22" is one).
+            let label = &text[c.get(0).map_or(id.start(), |m| m.start())..id.start()];
+            let case_number = label.to_ascii_lowercase().contains("ref")
+                && id
+                    .as_str()
+                    .split(|ch: char| !ch.is_ascii_digit())
+                    .any(|part| part.len() == 4 && ("2000".."2040").contains(&part));
+            if id.as_str().bytes().filter(u8::is_ascii_digit).count() >= 4 && !case_number {
                 push(out, s, id.end(), PiiKind::EmployeeId, 0.85);
                 // "changed from P0045871 to P0112903", "W-77431 (mine) and
                 // W-77413": a second id of the same shape.
@@ -1324,7 +1368,11 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
     // The cue in the same sentence, up to a clause or two before ("born in
     // Lyon, on 09/11/1979", "my date of birth is wrong, it should be ..."),
     // with no other event in between.
-    if let Some(between) = after_birth_cue(text, s, 120) {
+    if let Some(between) = after_birth_cue(text, s, 120)
+        // "the birthday lunch for the team on the 12th of March", "born
+        // out of the 2009 merger": the cue names another event.
+        .filter(|b| !cue_names_another_event(b))
+    {
         // The first date after the cue is the birth date; a later one
         // ("... entered as the 2nd of Feb") is something else.
         // "my DOB as 1985-03-21 but it's actually 1985-03-12": a correction
@@ -1392,17 +1440,74 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
     .any(|w| after.contains(w))
 }
 
-fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
-    let lower = text.to_ascii_lowercase();
-    // "b. 1975" is the one cue that is no word.
-    if !BIRTH_CUES.is_match(&lower) && !lower.contains("b. ") {
+/// The words right after a birth cue make it about another thing: a
+/// birthday lunch, leave or party, or something "born out of" a merger.
+fn cue_names_another_event(after_cue: &str) -> bool {
+    let first = after_cue
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    matches!(
+        first,
+        "lunch"
+            | "party"
+            | "leave"
+            | "cake"
+            | "cakes"
+            | "drinks"
+            | "celebration"
+            | "celebrations"
+            | "collection"
+            | "breakfast"
+            | "outing"
+            | "list"
+            | "calendar"
+            | "rota"
+            | "out"
+    ) || after_cue.trim_start().starts_with("from ")
+}
+
+/// "born in nineteen eighty-one": a year in words after a birth cue (the
+/// one birth date without a digit).
+fn spelled_birth_years(text: &str, out: &mut Vec<Candidate>) {
+    if !text.contains("ineteen") && !text.contains("INETEEN") {
         return;
     }
-    // "born in '68"
+    for m in SPELLED_YEAR.find_iter(text) {
+        if birth_context(text, m.start(), m.end()) {
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.75);
+        }
+    }
+}
+
+fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
+    let lower = text.to_ascii_lowercase();
+    // "b. 1975" is one cue that is no word.
+    // "a '79 baby" is the other.
+    if !BIRTH_CUES.is_match(&lower) && !lower.contains("b. ") && !lower.contains(" baby") {
+        return;
+    }
+    // "born in '68", "born in the spring of '88", "a '79 baby"; "Born Jan
+    // '92" with its month.
     for m in SHORT_YEAR.find_iter(text) {
         let w = window_before(text, m.start(), 12).to_ascii_lowercase();
-        if w.contains("born") || w.contains("dob") {
+        let after = window_after(text, m.end(), 8).to_ascii_lowercase();
+        if w.contains("born")
+            || w.contains("dob")
+            || after_birth_cue(text, m.start(), 40).is_some_and(|b| {
+                !cue_names_another_event(&b) && !OTHER_EVENTS.iter().any(|e| contains_word(&b, e))
+            })
+            || after.starts_with(" baby")
+        {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
+        }
+    }
+    for m in MONTH_SHORT_YEAR
+        .find_iter(text)
+        .chain(COMPACT_DATE.find_iter(text))
+    {
+        if birth_context(text, m.start(), m.end()) {
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.75);
         }
     }
     for m in DATE_NUMERIC
@@ -1421,6 +1526,25 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
                     push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
                 }
             }
+        }
+    }
+    // "Bday on the 17th": a day alone after a birthday cue.
+    for m in DAY_ORDINAL.find_iter(text) {
+        let w = window_before(text, m.start(), 24).to_ascii_lowercase();
+        if ["birthday", "bday", "b-day"].iter().any(|c| {
+            w.rfind(c).is_some_and(|at| {
+                matches!(
+                    w[at + c.len()..].trim(),
+                    "on the"
+                        | "is on the"
+                        | "is the"
+                        | "'s on the"
+                        | "\u{2019}s on the"
+                        | "was on the"
+                )
+            })
+        }) {
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
         }
     }
     for m in DAY_MONTH.find_iter(text) {
@@ -1462,6 +1586,9 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
                 push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
                 continue;
             }
+        }
+        if w.contains("born out of") || w.contains("born from") {
+            continue;
         }
         if [
             "born",
@@ -1714,6 +1841,15 @@ fn handles(text: &str, out: &mut Vec<Candidate>) {
 mod tests {
     use super::*;
 
+    /// The values found of one kind.
+    fn of_kind(text: &str, kind: PiiKind) -> Vec<String> {
+        kinds(text)
+            .into_iter()
+            .filter(|(_, k)| *k == kind)
+            .map(|(v, _)| v)
+            .collect()
+    }
+
     fn kinds(text: &str) -> Vec<(String, PiiKind)> {
         let mut out = Vec::new();
         find(text, &Policy::default(), &mut out);
@@ -1756,6 +1892,10 @@ mod tests {
             &*STREET_WORD,
             &*POSTAL_TAIL,
             &*SHORT_YEAR,
+            &*MONTH_SHORT_YEAR,
+            &*DAY_ORDINAL,
+            &*SPELLED_YEAR,
+            &*COMPACT_DATE,
             &*DAY_MONTH,
             &*TOWN_ONLY,
             &*HANDLE,
@@ -1835,6 +1975,91 @@ mod tests {
             "{t}: {:?}",
             kinds(t)
         );
+    }
+
+    #[test]
+    fn ssns_with_dots_en_dashes_and_tax_cues() {
+        let ssn = |t: &str| of_kind(t, PiiKind::UsSsn);
+        assert_eq!(ssn("My SSN is 512.44.9871 on the W-2."), ["512.44.9871"]);
+        assert_eq!(
+            ssn("Number 512\u{2013}44\u{2013}9871 was on the letter."),
+            ["512\u{2013}44\u{2013}9871"]
+        );
+        assert_eq!(
+            ssn("The tax ID they hold for me, 512449871, is wrong."),
+            ["512449871"]
+        );
+        // A dotted number without a cue stays a number.
+        assert!(ssn("Build 512.44.9871 broke the scanner.").is_empty());
+    }
+
+    #[test]
+    fn ids_after_pay_crew_and_operative_labels_in_slash_and_check_digit_shapes() {
+        let ids = |t: &str| of_kind(t, PiiKind::EmployeeId);
+        assert_eq!(
+            ids("payroll ref PAY/0081/22 - underpaid since TUPE"),
+            ["PAY/0081/22"]
+        );
+        // A reference with a year in it is a case.
+        assert!(ids("Payroll reference PR-2026-1183 has been in progress for weeks.").is_empty());
+        assert_eq!(
+            ids("Will here (pay number 00412778), not anonymous."),
+            ["00412778"]
+        );
+        assert_eq!(
+            ids("Mon matricule c'est 2019-0381, je suis au SIRH."),
+            ["2019-0381"]
+        );
+        assert_eq!(
+            ids("My Employee Number is 7000-2231-9 in case."),
+            ["7000-2231-9"]
+        );
+        assert_eq!(
+            ids("Crew ID CC40218, rostered 5 earlies in a row."),
+            ["CC40218"]
+        );
+        assert_eq!(
+            ids("I was turned away. Operative number OP-55218."),
+            ["OP-55218"]
+        );
+    }
+
+    #[test]
+    fn birth_dates_in_short_spelled_compact_and_day_only_forms_not_birthday_events() {
+        let dob = |t: &str| of_kind(t, PiiKind::DateOfBirth);
+        assert_eq!(
+            dob("I was born in the spring of '88, too young they say."),
+            ["'88"]
+        );
+        assert_eq!(dob("I'm a '79 baby with two kids and a mortgage."), ["'79"]);
+        assert!(dob("Born Jan '92, started here at 18.").contains(&"Jan '92".to_owned()));
+        assert_eq!(
+            dob("born in nineteen eighty-one, still expected to know TikTok"),
+            ["nineteen eighty-one"]
+        );
+        assert_eq!(
+            dob("Date of birth: 19680714. Employee: 583321."),
+            ["19680714"]
+        );
+        assert_eq!(
+            dob("Numer pracownika P-2231, ur. 3 maja 1984."),
+            ["3 maja 1984"]
+        );
+        assert_eq!(
+            dob("Bday on the 17th and I've got the audit that week."),
+            ["17th"]
+        );
+        assert_eq!(
+            dob("Mi hija nació el 22 de abril de 2021 y sigo sin poder pedirlo."),
+            ["22 de abril de 2021"]
+        );
+        // The cue names another event, or the date is no one's birth.
+        assert!(
+            dob("Can we have the birthday lunch for the team on the 12th of March?").is_empty()
+        );
+        assert!(dob("Every year the birthday leave gets booked on the 1st of March.").is_empty());
+        assert!(dob("The site was born out of the 2009 merger.").is_empty());
+        assert!(dob("The audit is on the 17th, bring the folders.").is_empty());
     }
 
     #[test]

@@ -171,6 +171,21 @@ const PERSON_NOUNS: &[&str] = &[
     "locum",
     "hca",
     "rn",
+    // More role acronyms: police community support officer, nursing and
+    // care assistants, theatre practitioner, paramedic, new teachers, the
+    // school's special-needs coordinator.
+    "pcso",
+    "cna",
+    "lpn",
+    "rgn",
+    "odp",
+    "psw",
+    "hcsw",
+    "emt",
+    "nqt",
+    "ect",
+    "senco",
+    "hlta",
     "temp",
     "warden",
     "marshal",
@@ -981,7 +996,20 @@ fn is_person_noun(key: &str) -> bool {
     {
         return age.len() == 2 && age.bytes().all(|b| b.is_ascii_digit());
     }
-    // Plurals, for small groups: "one of three night porters".
+    // Plurals, for small groups: "one of two midwives", "one of three
+    // firemen", "one of two deputies".
+    let irregular = [("wives", "wife"), ("men", "man"), ("ies", "y")]
+        .iter()
+        .find_map(|(plural, singular)| {
+            key.strip_suffix(plural)
+                .filter(|stem| stem.len() >= 2)
+                .map(|stem| format!("{stem}{singular}"))
+        });
+    if irregular
+        .is_some_and(|single| PERSON_NOUN_SET.contains(single.as_str()) || is_role_word(&single))
+    {
+        return true;
+    }
     if let Some(stem) = key.strip_suffix('s') {
         if stem.len() >= 3
             && !stem.ends_with('s')
@@ -1466,16 +1494,28 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     // "Pan Zbyszek, jedyny elektryk na nocnej zmianie": Polish needs no
     // determiner; an appositive or a new sentence is enough.
     // Indonesian "satu-satunya" never takes an article.
+    // "to jedyna osoba, która ...", "jestem jedynym ...": after "to" or
+    // a form of "być" too.
     let polish_apposition = key == "satu-satunya"
         || (key.starts_with("jedyn")
             && (tokens[i].sentence_start
                 || i == 0
                 || text
                     .get(tokens[i - 1].end..tokens[i].start)
-                    .is_some_and(|g| g.trim() == ",")));
+                    .is_some_and(|g| g.trim() == ",")
+                || (joined(text, tokens, i)
+                    && matches!(
+                        keys.get(i - 1),
+                        "to" | "jest" | "jestem" | "byl" | "byla" | "bylem" | "bylam"
+                    ))));
+    // "as únicas a notar", "los únicos que ...": plural articles.
+    let plural_article = i > 0
+        && joined(text, tokens, i)
+        && matches!(keys.get(i - 1), "las" | "los" | "les" | "os" | "as" | "gli");
     let determined = apostrophe
         || counted
         || polish_apposition
+        || plural_article
         || (i > 0
             && joined(text, tokens, i)
             && (FOREIGN_DETERMINERS_SET.contains(keys.get(i - 1))
@@ -1499,12 +1539,52 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     // "a única que sabe onde estão as chaves", "el único de sistemas que
     // sabe reiniciar ...": the only one who can do a thing someone can
     // check (not "la única que se preocupa").
+    // "jedyna osoba, która wie, jak ...": Polish puts a comma before the
+    // relative.
+    if key.starts_with("jedyn")
+        && i + 3 < n
+        && keys.get(i + 1).starts_with("osob")
+        && matches!(keys.get(i + 2), "ktora" | "ktory" | "ktore")
+    {
+        return Some(foreign_clause_end(text, tokens, keys, i + 2));
+    }
+    // "as únicas a notar a fuga", "la única en saberlo", "l'unica a
+    // sapere": "only" and an infinitive.
+    if i + 2 < n
+        && joined(text, tokens, i + 1)
+        && joined(text, tokens, i + 2)
+        && matches!(keys.get(i + 1), "a" | "en" | "da")
+        && keys.get(i + 2).chars().count() >= 4
+        && ["ar", "er", "ir", "re"]
+            .iter()
+            .any(|x| keys.get(i + 2).ends_with(x))
+    {
+        return Some(foreign_clause_end(text, tokens, keys, i + 2));
+    }
     let relative_at = (i + 1..(i + 5).min(n))
         .take_while(|&m| joined(text, tokens, m))
         .find(|&m| FOREIGN_RELATIVES.contains(&keys.get(m)));
     if let Some(r) = relative_at.filter(|&r| joined(text, tokens, r + 1)) {
-        if matches!(
+        // "a única que ainda sabe": an adverb before the verb.
+        let v = if matches!(
             keys.get(r + 1),
+            "ainda"
+                | "aun"
+                | "todavia"
+                | "encore"
+                | "noch"
+                | "nog"
+                | "ancora"
+                | "jeszcze"
+                | "still"
+        ) && joined(text, tokens, r + 2)
+        {
+            r + 2
+        } else {
+            r + 1
+        };
+        if matches!(
+            keys.get(v),
             "sabe"
                 | "sait"
                 | "sa"
@@ -2833,6 +2913,30 @@ mod tests {
         assert_eq!(
             phrases("I'm a 58-year-old developer and the jokes need to stop."),
             ["a 58-year-old developer"]
+        );
+    }
+
+    #[test]
+    fn finds_irregular_plurals_role_acronyms_and_more_foreign_only_clauses() {
+        assert_eq!(
+            phrases("I'm one of two midwives on the unit who can do water births."),
+            ["one of two midwives on the unit who can do water births"]
+        );
+        assert_eq!(
+            phrases("I'm the PCSO who was spat at on Market Street on 8 November."),
+            ["the PCSO who was spat at on Market Street on 8 November"]
+        );
+        assert_eq!(
+            phrases("Perguntem à Vitória, é a única que ainda sabe dos contratos antigos."),
+            ["a única que ainda sabe dos contratos antigos"]
+        );
+        assert_eq!(
+            phrases("Glória e Amparo foram as únicas a notar a fuga de gás na cozinha."),
+            ["as únicas a notar a fuga de gás na cozinha"]
+        );
+        assert_eq!(
+            phrases("zapytajcie Wróbla, to jedyna osoba, która wie, jak to zresetować"),
+            ["jedyna osoba, która wie"]
         );
     }
 
