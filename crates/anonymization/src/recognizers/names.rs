@@ -377,7 +377,7 @@ const PLACE_PREFIXES: &[&str] = &[
 const PARTICLES: &[&str] = &[
     "van", "von", "vom", "zu", "de", "der", "den", "da", "di", "du", "la", "le", "los", "las",
     "do", "del", "della", "degli", "bin", "binti", "bint", "ibn", "al", "el", "dos", "das", "ter",
-    "ten", "op", "st",
+    "ten", "op", "st", "dela", "ap",
 ];
 /// Chinese, Korean and Malaysian family names that come before the given
 /// name ("Tan May Ling", "Park Ji-ho"); only right before a found name.
@@ -2697,6 +2697,22 @@ fn extend(cx: &Ctx<'_>, i: usize, case: Case) -> usize {
             }
             break;
         }
+        if case == Case::Title
+            && cx.gap(j).is_empty()
+            && matches!(
+                &cx.text[cx.tokens[j].start..cx.tokens[j].end],
+                "Ó" | "Ní" | "Nic" | "Ua" | "Mac"
+            )
+            && j + 1 < cx.tokens.len()
+            && cx.gap(j + 1).is_empty()
+            && cx.tokens[j + 1].case == Case::Title
+        {
+            // "Declan Ó Súilleabháin", "Aoife Ní Bhriain".
+            end = j + 1;
+            j += 2;
+            added += 1;
+            continue;
+        }
         if case != Case::Lower && cx.is_initial(j) && cx.gap(j).is_empty() {
             // "Sarah K." or "John F. Kennedy".
             end = j;
@@ -2788,6 +2804,7 @@ mod tests {
             names("Ask Ó Súilleabháin about the scaffolding."),
             ["Ó Súilleabháin"]
         );
+        assert_eq!(names("Declan Ó Súilleabháin signed it off."), ["Declan Ó Súilleabháin"]);
         assert_eq!(
             names("Tan May Ling was promoted over three people."),
             ["Tan May Ling"]
@@ -2795,6 +2812,14 @@ mod tests {
         assert_eq!(
             names("Khalid al-Masri asked for a quiet room."),
             ["Khalid al-Masri"]
+        );
+        assert_eq!(
+            names("Shout-out to Maricel dela Cruz on the Manila floor."),
+            ["Maricel dela Cruz"]
+        );
+        assert_eq!(
+            names("Rhys ap Gwilym keeps booking meetings at 8am."),
+            ["Rhys ap Gwilym"]
         );
         assert_eq!(
             names("Hafiz bin Osman and Nurul Aina binti Ahmad stayed online."),

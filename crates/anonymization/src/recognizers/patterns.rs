@@ -103,6 +103,13 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         r")(?:\s*[:=]|\s*\(\p{L}+\)|\s*(?:is|was|as|es|el|est|le|ist|die|to|é|è|e|o|the|changed|from|c'est|c’est)\s)*\s*\(?([A-Z]{2,4}/\d{2,6}/\d{2,4}|[A-Z]{1,4}/\d{3,8}|\d{3,8}/[A-Z]{1,4}|\d{3,8}[A-Z]|#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?(?:-[A-Z0-9]{1,2})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8}|[A-Z]{1,3}-\d{2}-\d{3,6}|[A-Z]\s\d{3,6})(?-u:\b)",
     ))
 });
+/// "I'm HX4410 on the rota system", "mine is 0038812", "the UK system
+/// knows me as UK-10093": the writer names themself by a number.
+static SELF_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:(?-u:\b)(?:I'm|I\u{2019}m|I am|im|(?i:mine is|mine's|knows me as|has me as|have me as|listed as)))\s+([A-Z]{1,3}-?\d{4,8}|[a-z]\d{4,8}|\d{5,10})(?-u:\b)",
+    )
+});
 /// "ID 61-4470", "ID: 558213": an upper-case "ID" before a number.
 static EMP_BARE_ID: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -167,6 +174,12 @@ static DAY_ORDINAL: LazyLock<Regex> =
 static MONTH_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i)(?-u:\b){MONTH}\.?\s+['\u{{2019}}]\d{{2}}(?-u:\b)"
+    ))
+});
+/// "March 2019": a month and a year.
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(?-u:\b){MONTH}\.?,?\s+(?:19|20)\d{{2}}(?-u:\b)"
     ))
 });
 /// A year written out: "nineteen eighty-one", "nineteen seventy".
@@ -1128,6 +1141,15 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
             }
         }
     }
+    for c in SELF_NUMBER.captures_iter(text) {
+        let Some(id) = c.get(1) else { continue };
+        // A bare number only in a text about staff numbers (not "mine is
+        // 07700 900123").
+        let digits_only = id.as_str().bytes().all(|b| b.is_ascii_digit());
+        if !digits_only || EMP_TOPIC.is_match(text) {
+            push(out, id.start(), id.end(), PiiKind::EmployeeId, 0.7);
+        }
+    }
     repeated_ids(text, out);
 }
 
@@ -1483,8 +1505,12 @@ fn spelled_birth_years(text: &str, out: &mut Vec<Candidate>) {
 fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
     let lower = text.to_ascii_lowercase();
     // "b. 1975" is one cue that is no word.
-    // "a '79 baby" is the other.
-    if !BIRTH_CUES.is_match(&lower) && !lower.contains("b. ") && !lower.contains(" baby") {
+    // "a '79 baby" and Dutch "ik ben van 1992" are others.
+    if !BIRTH_CUES.is_match(&lower)
+        && !lower.contains("b. ")
+        && !lower.contains(" baby")
+        && !lower.contains("ben van ")
+    {
         return;
     }
     // "born in '68", "born in the spring of '88", "a '79 baby"; "Born Jan
@@ -1500,6 +1526,13 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
             || after.starts_with(" baby")
         {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
+        }
+    }
+    // "my son (born March 2019)": a month and a year right after the cue.
+    for m in MONTH_YEAR.find_iter(text) {
+        let w = window_before(text, m.start(), 12).to_ascii_lowercase();
+        if w.trim_end().ends_with("born") || w.trim_end().ends_with("born in") {
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.75);
         }
     }
     for m in MONTH_SHORT_YEAR
@@ -1588,6 +1621,11 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
             }
         }
         if w.contains("born out of") || w.contains("born from") {
+            continue;
+        }
+        // "ik ben van 1992" (Dutch: I was born in 1992); "a 1985 baby".
+        if w.ends_with("ben van ") || window_after(text, m.end(), 6).starts_with(" baby") {
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
             continue;
         }
         if [
@@ -1878,6 +1916,7 @@ mod tests {
             &*EMP_PREFIX,
             &*EMP_CONTEXT,
             &*EMP_BARE_ID,
+            &*SELF_NUMBER,
             &*DATE_NUMERIC,
             &*DATE_TEXT,
             &*YEAR,
@@ -1893,6 +1932,7 @@ mod tests {
             &*POSTAL_TAIL,
             &*SHORT_YEAR,
             &*MONTH_SHORT_YEAR,
+            &*MONTH_YEAR,
             &*DAY_ORDINAL,
             &*SPELLED_YEAR,
             &*COMPACT_DATE,
@@ -1978,6 +2018,19 @@ mod tests {
     }
 
     #[test]
+    fn numbers_the_writer_names_themself_by() {
+        let ids = |t: &str| of_kind(t, PiiKind::EmployeeId);
+        assert_eq!(ids("I'm HX4410 on the rota system if that helps."), ["HX4410"]);
+        assert_eq!(
+            ids("The UK system knows me as UK-10093 and the Austrian one does not."),
+            ["UK-10093"]
+        );
+        assert_eq!(ids("staff ids that start with a zero. mine is 0038812 so"), ["0038812"]);
+        // A bare number without staff-number talk is no id.
+        assert!(ids("Call me, mine is 0770090012 after six.").is_empty());
+    }
+
+    #[test]
     fn ssns_with_dots_en_dashes_and_tax_cues() {
         let ssn = |t: &str| of_kind(t, PiiKind::UsSsn);
         assert_eq!(ssn("My SSN is 512.44.9871 on the W-2."), ["512.44.9871"]);
@@ -2049,6 +2102,9 @@ mod tests {
             dob("Bday on the 17th and I've got the audit that week."),
             ["17th"]
         );
+        assert_eq!(dob("my son (born March 2019) starts school in September"), ["March 2019"]);
+        assert_eq!(dob("ik ben van 1992 en word de jonkie genoemd"), ["1992"]);
+        assert!(dob("The rota changed in March 2019 and nobody was asked.").is_empty());
         assert_eq!(
             dob("Mi hija nació el 22 de abril de 2021 y sigo sin poder pedirlo."),
             ["22 de abril de 2021"]
