@@ -2046,7 +2046,10 @@ const DEPT_WORDS: &[&str] = &[
     "compras",
     "ventas",
     "vendas",
-    // More functions: "Precious in fundraising".
+    // More functions: "Precious in fundraising", "Parminder in
+    // relocation".
+    "relocation",
+    "mobility",
     "fundraising",
     "governance",
     "training",
@@ -3985,7 +3988,25 @@ const EXTRA_FIRST_NAMES: &[&str] = &[
     "yakubu",
     "mandla",
     "siyabonga",
-    "omondi", // Popular given names of the last three decades (UK, Ireland, US,
+    "omondi",
+    // Virtue names common in Nigeria, Zimbabwe, Zambia and Malawi (words
+    // too, so they need a person's context), and Shona given names.
+    "blessing",
+    "memory",
+    "gift",
+    "loveness",
+    "comfort",
+    "favour",
+    "godswill",
+    "goodness",
+    "innocent",
+    "tafadzwa",
+    "rutendo",
+    "nyasha",
+    "rumbidzai",
+    "kudzai",
+    "tsitsi",
+    // Popular given names of the last three decades (UK, Ireland, US,
     // Australia) and common spellings of Arabic and South Asian names.
     "aaliyah",
     "addison",

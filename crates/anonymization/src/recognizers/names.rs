@@ -169,6 +169,12 @@ const WITH_VERBS: &[&str] = &[
     "conflict",
 ];
 const TITLES: &[&str] = &[
+    // Filipino: "Kuya Rommel", "Tita Baby" ("Ate" is also a verb).
+    "kuya",
+    "tita",
+    "tito",
+    "manong",
+    "manang",
     "mr",
     "mrs",
     "ms",
@@ -886,7 +892,10 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .filter(|t| matches!(t.case, Case::Title | Case::Upper))
                 .count();
-            if words.len() >= 5 && caps * 10 >= words.len() * 8 {
+            // "Priya, Chidi, Gosia and Hamish: thank you": a list of names
+            // before a colon is no heading.
+            let list = (i + 1..j).any(|k| text[tokens[k - 1].end..tokens[k].start].trim() == ",");
+            if words.len() >= 5 && caps * 10 >= words.len() * 8 && !list {
                 heading[i..j].iter_mut().for_each(|h| *h = true);
             }
             i = j;
@@ -1316,6 +1325,28 @@ impl<'a> Ctx<'a> {
                         ))
             })
         };
+        // "Joy is leaving and there's been no card", "Faith was absent
+        // all week": what only a person is.
+        if matches!(self.key(n), "is" | "was")
+            && n + 1 < self.tokens.len()
+            && self.close_prev(n + 1)
+            && self.gap(n + 1).is_empty()
+            && matches!(
+                self.key(n + 1),
+                "leaving"
+                    | "retiring"
+                    | "pregnant"
+                    | "covering"
+                    | "joining"
+                    | "absent"
+                    | "promoted"
+                    | "sacked"
+                    | "fired"
+                    | "hired"
+            )
+        {
+            return true;
+        }
         match self.key(n) {
             "from" => self.role_phrase(n),
             k if FROM_ABROAD.contains(&k) => self.role_phrase(n),
@@ -1326,6 +1357,15 @@ impl<'a> Ctx<'a> {
                     && self.close_prev(n + 1)
                     && self.flags[n + 1] & lexicon::DEPT != 0)
                     || (self.key(n) == "on" && self.key(n + 1) == "the" && workplace_after(n + 2))
+                    // "Blessing in the Ikeja store": a workplace, not a team
+                    // ("Hope in the team" stays a word).
+                    || (self.key(n) == "in"
+                        && self.key(n + 1) == "the"
+                        && (n + 2..(n + 5).min(self.tokens.len())).any(|j| {
+                            self.close_prev(j)
+                                && self.tokens[j].case == Case::Lower
+                                && FACILITIES_SET.contains(self.key(j))
+                        }))
             }
             // "at the pharmacy counter": a workplace ("Hope in the team"
             // stays a word).
@@ -1728,6 +1768,8 @@ impl<'a> Ctx<'a> {
         if self.gap(i) == "."
             && self.key(i - 1).chars().count() > 2
             && !TITLES_SET.contains(self.key(i - 1))
+            // "Mohd. Faizan Qureshi": Malay abbreviations of Muhammad.
+            && !matches!(self.key(i - 1), "mohd" | "muhd" | "mhd")
         {
             return false;
         }
@@ -2713,6 +2755,56 @@ fn extend(cx: &Ctx<'_>, i: usize, case: Case) -> usize {
             added += 1;
             continue;
         }
+        // "Fionnuala "Finn" Byrne": a nickname in quotes inside the name.
+        if case == Case::Title
+            && matches!(cx.gap(j), "\"" | "\u{201C}" | "'" | "\u{2018}")
+            && cx.tokens[j].case == Case::Title
+            && j + 1 < cx.tokens.len()
+            && matches!(cx.gap(j + 1), "\"" | "\u{201D}" | "'" | "\u{2019}")
+            && cx.tokens[j + 1].case == Case::Title
+            && cx.flags[j + 1] & (lexicon::FIRST | lexicon::LAST) != 0
+        {
+            end = j + 1;
+            j += 2;
+            added += 1;
+            continue;
+        }
+        // "Kumaravel s/o Rajendran", "Muthu a/l Krishnan": son of,
+        // anak lelaki.
+        if case == Case::Title
+            && j + 2 < cx.tokens.len()
+            && cx.gap(j).is_empty()
+            && matches!(
+                cx.text.get(cx.tokens[j].start..cx.tokens[j + 1].end),
+                Some("s/o" | "d/o" | "a/l" | "a/p" | "S/O" | "D/O" | "A/L" | "A/P")
+            )
+            && cx.gap(j + 2).is_empty()
+            && cx.tokens[j + 2].case == Case::Title
+        {
+            end = j + 2;
+            j += 3;
+            added += 1;
+            continue;
+        }
+        // "Kristine Joy Villanueva", "Mary Grace Santos": a given name
+        // that is also a word, between a given name and a surname.
+        if case == Case::Title
+            && cx.gap(j).is_empty()
+            && cx.close_prev(j)
+            && cx.tokens[j].case == Case::Title
+            && cx.flags[j] & lexicon::FIRST != 0
+            && cx.flags[j] & lexicon::CALENDAR == 0
+            && j + 1 < cx.tokens.len()
+            && cx.gap(j + 1).is_empty()
+            && cx.continues_name(j + 1, case)
+            && cx.flags[j + 1] & lexicon::LAST != 0
+            && cx.flags[j + 1] & lexicon::WORD == 0
+        {
+            end = j + 1;
+            j += 2;
+            added += 1;
+            continue;
+        }
         if case != Case::Lower && cx.is_initial(j) && cx.gap(j).is_empty() {
             // "Sarah K." or "John F. Kennedy".
             end = j;
@@ -2720,7 +2812,10 @@ fn extend(cx: &Ctx<'_>, i: usize, case: Case) -> usize {
             added += 1;
             continue;
         }
-        if cx.gap(j) == "." && cx.is_initial(end) && cx.continues_name_after_initial(j, case) {
+        if cx.gap(j) == "."
+            && (cx.is_initial(end) || matches!(cx.key(end), "mohd" | "muhd" | "mhd"))
+            && cx.continues_name_after_initial(j, case)
+        {
             end = j;
             j += 1;
             added += 1;
@@ -2785,6 +2880,16 @@ mod tests {
             names("Precious in fundraising has been ringing them."),
             ["Precious"]
         );
+        assert_eq!(names("Joy is leaving and there's been no card."), ["Joy"]);
+        assert_eq!(
+            names("Blessing in the Ikeja store has been doing two jobs."),
+            ["Blessing"]
+        );
+        assert_eq!(
+            names("Hats off to Kuya Rommel on the Cebu night shift."),
+            ["Rommel"]
+        );
+        assert!(names("Hope is fading on this team.").is_empty());
         // Popular given names of recent decades; two given names in chat.
         assert_eq!(
             names("Liam the apprentice joiner is the hardest worker on site."),
@@ -2804,7 +2909,10 @@ mod tests {
             names("Ask Ó Súilleabháin about the scaffolding."),
             ["Ó Súilleabháin"]
         );
-        assert_eq!(names("Declan Ó Súilleabháin signed it off."), ["Declan Ó Súilleabháin"]);
+        assert_eq!(
+            names("Declan Ó Súilleabháin signed it off."),
+            ["Declan Ó Súilleabháin"]
+        );
         assert_eq!(
             names("Tan May Ling was promoted over three people."),
             ["Tan May Ling"]
@@ -2820,6 +2928,28 @@ mod tests {
         assert_eq!(
             names("Rhys ap Gwilym keeps booking meetings at 8am."),
             ["Rhys ap Gwilym"]
+        );
+        // Quoted nicknames, "son of", a middle given name that is a word,
+        // "Mohd.", a list of four before a colon (no heading).
+        assert_eq!(
+            names("Our team lead Fionnuala \"Finn\" Byrne fights for us."),
+            ["Fionnuala \"Finn\" Byrne"]
+        );
+        assert_eq!(
+            names("Thanks to Kumaravel s/o Rajendran for staying back."),
+            ["Kumaravel s/o Rajendran"]
+        );
+        assert_eq!(
+            names("Kindly process it. Kristine Joy Villanueva, last day 15 November."),
+            ["Kristine Joy Villanueva"]
+        );
+        assert_eq!(
+            names("Pls add Mohd. Faizan Qureshi to the committee."),
+            ["Mohd. Faizan Qureshi"]
+        );
+        assert_eq!(
+            names("Priya, Chidi, Gosia and Hamish: thank you for covering."),
+            ["Priya", "Chidi", "Gosia", "Hamish"]
         );
         assert_eq!(
             names("Hafiz bin Osman and Nurul Aina binti Ahmad stayed online."),

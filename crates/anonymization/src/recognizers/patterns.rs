@@ -2020,12 +2020,18 @@ mod tests {
     #[test]
     fn numbers_the_writer_names_themself_by() {
         let ids = |t: &str| of_kind(t, PiiKind::EmployeeId);
-        assert_eq!(ids("I'm HX4410 on the rota system if that helps."), ["HX4410"]);
+        assert_eq!(
+            ids("I'm HX4410 on the rota system if that helps."),
+            ["HX4410"]
+        );
         assert_eq!(
             ids("The UK system knows me as UK-10093 and the Austrian one does not."),
             ["UK-10093"]
         );
-        assert_eq!(ids("staff ids that start with a zero. mine is 0038812 so"), ["0038812"]);
+        assert_eq!(
+            ids("staff ids that start with a zero. mine is 0038812 so"),
+            ["0038812"]
+        );
         // A bare number without staff-number talk is no id.
         assert!(ids("Call me, mine is 0770090012 after six.").is_empty());
     }
@@ -2102,7 +2108,10 @@ mod tests {
             dob("Bday on the 17th and I've got the audit that week."),
             ["17th"]
         );
-        assert_eq!(dob("my son (born March 2019) starts school in September"), ["March 2019"]);
+        assert_eq!(
+            dob("my son (born March 2019) starts school in September"),
+            ["March 2019"]
+        );
         assert_eq!(dob("ik ben van 1992 en word de jonkie genoemd"), ["1992"]);
         assert!(dob("The rota changed in March 2019 and nobody was asked.").is_empty());
         assert_eq!(
