@@ -1360,6 +1360,7 @@ impl<'a> Ctx<'a> {
                     // "Blessing in the Ikeja store": a workplace, not a team
                     // ("Hope in the team" stays a word).
                     || (self.key(n) == "in"
+                        && self.flags[i] & lexicon::ORG == 0
                         && self.key(n + 1) == "the"
                         && (n + 2..(n + 5).min(self.tokens.len())).any(|j| {
                             self.close_prev(j)

@@ -11,6 +11,57 @@ use crate::PiiKind;
 
 /// Nouns for people and roles.
 const PERSON_NOUNS: &[&str] = &[
+    // Ranks and trades the role endings miss.
+    "sergeant",
+    "constable",
+    "inspector",
+    "detective",
+    "corporal",
+    "captain",
+    "lieutenant",
+    "baker",
+    "butcher",
+    "plumber",
+    "carpenter",
+    "welder",
+    "storeman",
+    "postman",
+    "postwoman",
+    "bookkeeper",
+    "custodian",
+    "attendant",
+    "purser",
+    "signaller",
+    "labourer",
+    "laborer",
+    "dentist",
+    "hygienist",
+    "chaplain",
+    "imam",
+    "vicar",
+    "priest",
+    "rabbi",
+    "firefighter",
+    "fireman",
+    "watchman",
+    "doorman",
+    "machinist",
+    "operative",
+    "groundsman",
+    "gardener",
+    "fisherman",
+    "deckhand",
+    "docker",
+    "stevedore",
+    "haulier",
+    "chauffeur",
+    "deputy",
+    "headteacher",
+    "headmistress",
+    "headmaster",
+    "bursar",
+    "invigilator",
+    "bms",
     "muslim",
     "christian",
     "jew",
@@ -509,7 +560,7 @@ const FOREIGN_FEW: &[&str] = &[
 /// "One" (of a few) in the other languages: "een van de twee", "jedną z".
 const FOREIGN_ONE: &[&str] = &[
     "een", "eine", "einer", "eines", "une", "un", "uno", "una", "um", "uma", "jeden", "jedna",
-    "l'un", "l'une", "jedno",
+    "l'un", "l'une", "jedno", "jednym", "jednego",
 ];
 static FOREIGN_ONE_SET: LazyLock<WordSet> = LazyLock::new(|| FOREIGN_ONE.iter().copied().collect());
 /// "Only" in the other languages feedback arrives in (folded keys).
@@ -804,7 +855,7 @@ const FOREIGN_CLAUSE_STOP: &[&str] = &[
     "heb", "ale", "bo", "jest", "jestem", "mam", "mas", "sou", "tenho", "dass", "ik", "ich",
     "moet", "muss", "kan", "kann", "wil", "will", "word", "werd", "wurde", "werde", "hat", "war",
     "hatte", "wird", "sind", "waren", "non", "ha", "hanno", "era", "erano", "aveva", "ne", "n'a",
-    "n'est", "n'ai",
+    "n'est", "n'ai", "oraz",
 ];
 /// Words that stand where a determiner would: "als einziger ...", "en tant
 /// que seul ...", "jestem jedyną ...".
@@ -1916,6 +1967,147 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
 
 /// "een van de twee planners in Venlo", "eine von drei Pflegekräften":
 /// one of a group of two or three, in another language.
+/// Verbs of being that make what follows the writer, in the other
+/// languages: "je suis", "soy", "sono", "sou", "ik ben", "ich bin",
+/// "jestem".
+const SELF_BE: &[&str] = &["suis", "soy", "sono", "sou", "ben", "bin", "jestem"];
+/// Definite articles and possessives that open a role: "our", "notre",
+/// "il nostro", "o nosso", "unser", "onze", "nasz".
+const ROLE_OPENERS: &[&str] = &[
+    "our", "the", "le", "la", "il", "lo", "el", "o", "a", "der", "die", "de", "het", "notre",
+    "nuestro", "nuestra", "unser", "unsere", "unserer", "nostro", "nostra", "nosso", "nossa",
+    "nasz", "nasza", "onze",
+];
+/// What ties a role to a site, a shift or a time, in the eight languages.
+const SITE_TIES: &[&str] = &[
+    "at", "on", "in", "for", "from", "there", "a", "au", "aux", "du", "des", "dans", "en", "al",
+    "im", "am", "bei", "op", "bij", "van", "w", "we", "na", "z", "ze", "alla", "allo", "nella",
+    "nel", "della", "del", "dello", "di", "da", "do", "no", "em", "de",
+];
+/// Role nouns the suffix rules miss: caretakers, porters, drivers.
+const FOREIGN_ROLES: &[&str] = &[
+    "custode",
+    "gardien",
+    "gardienne",
+    "concierge",
+    "conserje",
+    "portiere",
+    "portinaio",
+    "kierowca",
+    "dozorca",
+    "portier",
+    "hausmeister",
+    "pracownik",
+    "pracownica",
+    "operator",
+    "operatorka",
+    "eletricista",
+    "electricista",
+    "elettricista",
+];
+
+/// "Patrick, our night caretaker at the annexe, ...", "Giuseppe, il
+/// nostro custode notturno alla sede di Bergamo", "Je suis le plus ancien
+/// cariste du dépôt de Chilly-Mazarin", "Jestem najstarszym kierowcą w
+/// oddziale w Radomiu": a definite role tied to a site, said of the writer
+/// or set after a name. Returns the phrase's last token.
+fn role_at_site(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
+    let key = keys.get(i);
+    // Polish has no article: a superlative of age or tenure opens it.
+    let polish_superlative = ["najstarsz", "najmlodsz", "najnowsz", "najdluzej"]
+        .iter()
+        .any(|p| key.starts_with(p));
+    if i == 0 || !(ROLE_OPENERS.contains(&key) || key.starts_with("l'") || polish_superlative) {
+        return None;
+    }
+    let n = tokens.len();
+    let english = matches!(key, "the" | "our");
+    let gap = text
+        .get(tokens[i - 1].end..tokens[i].start)
+        .unwrap_or("")
+        .trim();
+    let prev = keys.get(i - 1);
+    let before_name = {
+        let f = LEXICON.flags(prev);
+        tokens[i - 1].case == Case::Title
+            && (f & (lexicon::FIRST | lexicon::LAST) != 0 || f & lexicon::WORD == 0)
+    };
+    // Portuguese "o"/"a" only with a possessive: "Joaquim, o nosso
+    // porteiro" (French "a" is "has": "M. Lefèvre, a promis ...").
+    let article_needs_possessive =
+        matches!(key, "o" | "a") && !matches!(keys.get(i + 1), "nosso" | "nossa");
+    let appositive =
+        gap == "," && before_name && (english || !polish_superlative) && !article_needs_possessive;
+    let writer = !english && joined(text, tokens, i) && SELF_BE.contains(&prev);
+    // English writers are the main recognizer's; here only "I'm the night
+    // auditor there" and grades ("the band 5 in charge on nights").
+    let english_writer = matches!(key, "the" | "a") && self_prefix(text, tokens, keys, i);
+    let grade = english_writer
+        && matches!(keys.get(i + 1), "band" | "grade")
+        && tokens.get(i + 2).is_some_and(|t| t.has_digit)
+        && joined(text, tokens, i + 2);
+    let writer_there = english_writer && !grade;
+    if !appositive && !writer && !english_writer {
+        return None;
+    }
+    if polish_superlative && prev != "jestem" {
+        return None;
+    }
+    let mut j = i + 1;
+    if matches!(keys.get(j), "nostro" | "nostra" | "nosso" | "nossa") && joined(text, tokens, j) {
+        j += 1;
+    }
+    let role_noun = |m: usize| {
+        let k = keys.get(m);
+        let stem = k.trim_end_matches('s');
+        if english {
+            is_person_noun(k)
+        } else {
+            FOREIGN_ROLES.contains(&k)
+                || FOREIGN_ROLES.contains(&stem)
+                || is_foreign_role_noun_strict(k)
+                // The wide endings ("-ier", "-ente") only for the writer.
+                || (writer && (is_foreign_person_noun(k) || is_foreign_person_noun(stem)))
+        }
+    };
+    let stop = |m: usize| {
+        CLAUSE_STOP_SET.contains(keys.get(m)) || FOREIGN_CLAUSE_STOP_SET.contains(keys.get(m))
+    };
+    let role = if grade {
+        i + 2
+    } else {
+        (j..(j + 4).min(n))
+            .take_while(|&m| joined(text, tokens, m) && !stop(m))
+            .find(|&m| role_noun(m))?
+    };
+    let tie = (role + 1..(role + 4).min(n))
+        .take_while(|&m| joined(text, tokens, m))
+        .find(|&m| SITE_TIES.contains(&keys.get(m)))?;
+    if writer_there {
+        // Only the "there" the main recognizer lacks, closing the phrase
+        // ("I'm the night auditor there, and ..."; not "the only cashier
+        // there who uses a wheelchair").
+        let closes = tie + 1 >= n || !joined(text, tokens, tie + 1);
+        return (tie == role + 1 && keys.get(tie) == "there" && closes).then_some(tie);
+    }
+    if tie + 1 >= n || !joined(text, tokens, tie + 1) {
+        return None;
+    }
+    let mut end = if english || grade {
+        extend_clause(text, tokens, keys, role)
+    } else {
+        foreign_clause_end(text, tokens, keys, tie)
+    };
+    // Polish "i" is "and" ("... w Radomiu i zawsze ..."); elsewhere it is
+    // an Italian article, so it ends only a Polish phrase.
+    if prev == "jestem" || matches!(key, "nasz" | "nasza") {
+        if let Some(and) = (tie + 2..=end).find(|&m| keys.get(m) == "i") {
+            end = and - 1;
+        }
+    }
+    Some(end.max(tie + 1))
+}
+
 fn foreign_one_of(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
     const OF: &[&str] = &[
         "van", "von", "der", "den", "des", "de", "das", "delle", "dei", "degli", "los", "del",
@@ -1930,8 +2122,10 @@ fn foreign_one_of(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option
     while q < n
         && q <= i + 2
         && joined(text, tokens, q)
-        && OF.contains(&keys.get(q))
-        && !FOREIGN_FEW.contains(&keys.get(q))
+        && (OF.contains(&keys.get(q))
+            // Portuguese "um dos dois": "dos" is "of the" before a number.
+            || (keys.get(q) == "dos" && FOREIGN_FEW.contains(&keys.get(q + 1))))
+        && !(FOREIGN_FEW.contains(&keys.get(q)) && !FOREIGN_FEW.contains(&keys.get(q + 1)))
     {
         q += 1;
     }
@@ -2514,6 +2708,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             i = end + 1;
             continue;
         }
+        if let Some(end) = role_at_site(text, tokens, &keys, i) {
+            out.push(phrase(tokens, i, end, 0.7));
+            i = end + 1;
+            continue;
+        }
         if let Some(end) = foreign_only(text, tokens, &keys, i) {
             // Polish "jedyny" has no determiner to start from.
             let start = if key.starts_with("l'")
@@ -2938,6 +3137,41 @@ mod tests {
             phrases("zapytajcie Wróbla, to jedyna osoba, która wie, jak to zresetować"),
             ["jedyna osoba, która wie"]
         );
+    }
+
+    #[test]
+    fn finds_roles_at_a_site_after_a_name_and_after_foreign_verbs_of_being() {
+        assert_eq!(
+            phrases("Patrick, our night caretaker at the annexe, locks up alone."),
+            ["our night caretaker at the annexe"]
+        );
+        assert_eq!(
+            phrases("Giuseppe, il nostro custode notturno alla sede di Bergamo, fa il giro."),
+            ["il nostro custode notturno alla sede di Bergamo"]
+        );
+        assert_eq!(
+            phrases("Je suis le plus ancien cariste du dépôt de Chilly-Mazarin, 31 ans."),
+            ["le plus ancien cariste du dépôt de Chilly-Mazarin"]
+        );
+        assert_eq!(
+            phrases("Jestem najstarszym kierowcą w oddziale w Radomiu i zawsze jeżdżę."),
+            ["najstarszym kierowcą w oddziale w Radomiu"]
+        );
+        assert_eq!(
+            phrases("Sou um dos dois eletricistas do turno da noite e ninguém ajuda."),
+            ["um dos dois eletricistas do turno da noite"]
+        );
+        assert_eq!(
+            phrases("I'm the night auditor there, and nobody answers at 3am."),
+            ["the night auditor there"]
+        );
+        assert_eq!(
+            phrases("Being the band 5 in charge on nights on Ward 14 means bed management."),
+            ["the band 5 in charge on nights on Ward 14"]
+        );
+        // A bare profession after a name is no phrase; nor is an opinion.
+        assert!(phrases("Patrick, our caretaker, locks up alone.").is_empty());
+        assert!(phrases("Je suis infirmière depuis vingt ans.").is_empty());
     }
 
     #[test]
