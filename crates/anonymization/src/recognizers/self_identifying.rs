@@ -2125,7 +2125,8 @@ fn foreign_one_of(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option
         && (OF.contains(&keys.get(q))
             // Portuguese "um dos dois": "dos" is "of the" before a number.
             || (keys.get(q) == "dos" && FOREIGN_FEW.contains(&keys.get(q + 1))))
-        && !(FOREIGN_FEW.contains(&keys.get(q)) && !FOREIGN_FEW.contains(&keys.get(q + 1)))
+        // A number is the group's size, unless another number follows.
+        && (!FOREIGN_FEW.contains(&keys.get(q)) || FOREIGN_FEW.contains(&keys.get(q + 1)))
     {
         q += 1;
     }
