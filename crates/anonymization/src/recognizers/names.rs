@@ -1598,6 +1598,81 @@ impl<'a> Ctx<'a> {
         joined && self.names_a_facility_after(cur)
     }
 
+    /// Token `i` stands in a list of single words ("A, B and C", joined by
+    /// an "and") with a town or a place that is no given name.
+    fn listed_with_a_place(&self, i: usize) -> bool {
+        let len = self.tokens.len();
+        let is_and = |k: usize| {
+            matches!(
+                self.key(k),
+                "and" | "&" | "or" | "e" | "y" | "et" | "und" | "en" | "i"
+            )
+        };
+        // One capitalised word alone: "Emre Yıldız and Ayşe" holds a name
+        // of two words, "Tullamarine, Brendan O'Sullivan" an appositive.
+        let single = |k: usize| {
+            self.tokens[k].case == Case::Title
+                && !(k > 0 && self.gap(k).is_empty() && self.tokens[k - 1].case == Case::Title)
+                && !(k + 1 < len
+                    && self.gap(k + 1).is_empty()
+                    && self.tokens[k + 1].case == Case::Title)
+        };
+        let place = |k: usize| {
+            let f = self.flags[k];
+            f & (lexicon::PLACE | lexicon::TOWN) != 0 && f & lexicon::FIRST == 0
+        };
+        if !single(i) {
+            return false;
+        }
+        let (mut found, mut joined) = (false, false);
+        // Walk right: ", X" or "and X".
+        let mut k = i;
+        for _ in 0..4 {
+            let (next, and) = if k + 1 < len && self.gap(k + 1) == "," {
+                (k + 1, false)
+            } else if k + 2 < len
+                && self.gap(k + 1).is_empty()
+                && is_and(k + 1)
+                && self.gap(k + 2).is_empty()
+            {
+                (k + 2, true)
+            } else {
+                break;
+            };
+            if !single(next) {
+                break;
+            }
+            joined |= and;
+            found |= place(next);
+            k = next;
+            if and {
+                break;
+            }
+        }
+        // Walk left.
+        let mut k = i;
+        for _ in 0..4 {
+            let (prev, and) = if k >= 1 && self.gap(k) == "," {
+                (k - 1, false)
+            } else if k >= 2
+                && self.gap(k).is_empty()
+                && is_and(k - 1)
+                && self.gap(k - 1).is_empty()
+            {
+                (k - 2, true)
+            } else {
+                break;
+            };
+            if !single(prev) {
+                break;
+            }
+            joined |= and;
+            found |= place(prev);
+            k = prev;
+        }
+        found && joined
+    }
+
     /// "El sistema Atenea", "l'aula Fermi", "Budynek Kopernik", "In het
     /// gebouw De Brug", "Team Sterling": a noun that names the system,
     /// room, building or team after it.
@@ -1665,6 +1740,35 @@ impl<'a> Ctx<'a> {
     /// Villeurbanne", "ging nog naar Diemen": a motion verb and a
     /// preposition of direction.
     fn moved_to(&self, i: usize) -> bool {
+        // "I've moved from Kasarani", "the bus from Khayelitsha".
+        const FROM_TRAVEL: &[&str] = &[
+            "moved",
+            "relocated",
+            "transferred",
+            "bus",
+            "buses",
+            "train",
+            "trains",
+            "commute",
+            "commuting",
+            "drive",
+            "driving",
+            "travel",
+            "travelling",
+            "traveling",
+            "shuttle",
+            "ferry",
+            "flight",
+            "flights",
+        ];
+        if i >= 2
+            && self.close_prev(i)
+            && self.close_prev(i - 1)
+            && self.key(i - 1) == "from"
+            && FROM_TRAVEL.contains(&self.key(i - 2))
+        {
+            return true;
+        }
         const MOTION: &[&str] = &[
             "moved",
             "move",
@@ -2188,6 +2292,11 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         // "Na" comes with a given name).
         return None;
     }
+    if t.case == Case::Title && cue < Cue::Title && cx.listed_with_a_place(i) {
+        // "Lincoln, Grantham and Boston are being merged", "Napoli e
+        // Bari": a list that holds a town is a list of towns.
+        return None;
+    }
     if t.case == Case::Title && cue < Cue::Title && cx.named_thing_before(i) {
         // "El sistema Atenea", "l'aula Fermi", "Team Sterling": a system,
         // a room or a team called so.
@@ -2361,7 +2470,9 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                 && cue < Cue::Strong
                 // "The custody suite at Southwark has one printer": right
                 // after "in" or "at" a verb does not make a place a person.
-                && (!cx.follow_cue(i) || (i > 0 && matches!(cx.key(i - 1), "in" | "at")))
+                && (!cx.follow_cue(i)
+                    || (i > 0 && matches!(cx.key(i - 1), "in" | "at"))
+                    || cx.moved_to(i))
                 && !cx.text[t.end..].starts_with(['\'', '\u{2019}'])
                 && cx.place_before(i)
             {
@@ -2967,6 +3078,12 @@ mod tests {
         assert!(names("L'aula Fermi non ha ancora il proiettore nuovo.").is_empty());
         assert!(names("Team Sterling won the quarterly award again.").is_empty());
         assert!(names("Na magazynie od miesiąca nie działa ogrzewanie.").is_empty());
+        assert!(names("Lincoln, Grantham and Boston are being merged into one area.").is_empty());
+        assert!(names("I moved from Kasarani and the bus from Khayelitsha stops at 7.").is_empty());
+        assert_eq!(
+            names("The new supervisor at Tullamarine, Brendan O'Sullivan, told us off."),
+            ["Brendan O'Sullivan"]
+        );
         assert!(names("The Reading office is fine but the Preston one is old.").is_empty());
         assert!(names("The custody suite at Southwark has one working printer.").is_empty());
         assert!(names("Deliveries from the Kettering DC block the fire exit.").is_empty());
