@@ -786,6 +786,13 @@ const TOOL_NOUNS: &[&str] = &[
 const NICK_ADJECTIVES: &[&str] = &[
     "big", "little", "lil", "old", "young", "tiny", "auntie", "uncle",
 ];
+/// Last words of a sign-off before the writer's name: "Kind regards,",
+/// "Cordialement,", "Pozdrawiam,".
+const SIGN_OFFS: &[&str] = &[
+    "regards", "cheers", "thanks", "best", "wishes", "sincerely", "cordialement", "saludos",
+    "saluti", "grusse", "gruss", "groeten", "pozdrawiam", "atenciosamente", "obrigado", "obrigada",
+    "gracias", "grazie", "danke", "merci", "ta", "thx", "cumprimentos", "cordiali", "distinti",
+];
 /// "From" in the other languages feedback arrives in, before a department
 /// or a team: "Frank aus der Spätschicht", "Róża z kadr", "Graça do
 /// atendimento", "jan van de technische dienst".
@@ -1009,6 +1016,17 @@ impl<'a> Ctx<'a> {
         }
         if STRONG_CUES_SET.contains(p1) {
             // "my lead" is a cue; "lead engineer" is not (handled by case).
+            return Cue::Strong;
+        }
+        // "Cordialement,\nAurélien", "Kind regards,\nTomasz": a sign-off,
+        // then the writer's name on its own line.
+        if gap == ","
+            && SIGN_OFFS.contains(&p1)
+            && self
+                .text
+                .get(self.tokens[i - 1].end..self.tokens[i].start)
+                .is_some_and(|g| g.contains('\n'))
+        {
             return Cue::Strong;
         }
         if gap == "," || gap == ":" {
@@ -3002,6 +3020,10 @@ mod tests {
             ["Rommel"]
         );
         assert!(names("Hope is fading on this team.").is_empty());
+        assert_eq!(
+            names("Le parking est fermé.\nCordialement,\nAurélien"),
+            ["Aurélien"]
+        );
         // Popular given names of recent decades; two given names in chat.
         assert_eq!(
             names("Liam the apprentice joiner is the hardest worker on site."),
