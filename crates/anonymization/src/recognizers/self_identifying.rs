@@ -12,6 +12,7 @@ use crate::PiiKind;
 /// Nouns for people and roles.
 const PERSON_NOUNS: &[&str] = &[
     // Ranks and trades the role endings miss.
+    "chief",
     "sergeant",
     "constable",
     "inspector",
@@ -1734,10 +1735,23 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     let neuter = i > 0 && keys.get(i - 1) == "lo";
     for m in [i + 1, i + 2, i + 3] {
         // "la única abogada embarazada del despacho": up to two words first.
+        // "le seul Malien de l'équipe de nuit": a nationality may come
+        // first, capitalised.
+        let demonym = |w: usize| {
+            tokens[w].case == Case::Title
+                && (LEXICON.flags(keys.get(w)) & lexicon::PLACE != 0
+                    || [
+                        "ien", "ienne", "ais", "aise", "ois", "oise", "ano", "ana", "ese", "es",
+                        "ino", "ina",
+                    ]
+                    .iter()
+                    .any(|x| keys.get(w).ends_with(x) && keys.get(w).chars().count() >= 5))
+        };
         let place = joined(text, tokens, m)
             && (m == i + 1
-                || ((i + 1..m).all(|w| joined(text, tokens, w) && tokens[w].case == Case::Lower)
-                    && !abstract_thing))
+                || ((i + 1..m).all(|w| {
+                    joined(text, tokens, w) && (tokens[w].case == Case::Lower || demonym(w))
+                }) && !abstract_thing))
             && (matches!(
                 keys.get(m),
                 "in" | "im" | "en" | "dans" | "na" | "no" | "w" | "op" | "al" | "nel" | "nella"
@@ -2486,10 +2500,12 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
             both = true;
         }
         let conjunction = CONJUNCTIONS_SET.contains(key);
+        // "who still has to finish": an adverb may stand in the chain.
         let verb_chain = relative.is_some_and(|r| {
             r < j
                 && (r + 1..j).all(|m| {
-                    CLAUSE_STOP_SET.contains(keys.get(m)) && !CONJUNCTIONS_SET.contains(keys.get(m))
+                    (CLAUSE_STOP_SET.contains(keys.get(m)) || ADVERBS.contains(&keys.get(m)))
+                        && !CONJUNCTIONS_SET.contains(keys.get(m))
                 })
         });
         // "since the Leeds merger", "since 2019": a preposition here.
@@ -2504,8 +2520,13 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
             tokens.get(m).is_some_and(|t| t.case == Case::Title)
                 && !matches!(keys.get(m), "i" | "i'm" | "im" | "i've" | "i'd" | "i'll")
         };
+        // "the 6th and 7th floors": "and" between numbers.
+        let numbered = |m: usize| tokens.get(m).is_some_and(|t| t.has_digit);
         let joining_and = key == "and"
-            && (both || (calendar(j - 1) && calendar(j + 1)) || (proper(j - 1) && proper(j + 1)));
+            && (both
+                || (calendar(j - 1) && calendar(j + 1))
+                || (proper(j - 1) && proper(j + 1))
+                || (numbered(j - 1) && numbered(j + 1)));
         if joining_and {
             both = false;
         }
@@ -3161,6 +3182,20 @@ mod tests {
         assert_eq!(
             phrases("Sou um dos dois eletricistas do turno da noite e ninguém ajuda."),
             ["um dos dois eletricistas do turno da noite"]
+        );
+        assert_eq!(
+            phrases("i'm the only cleaner on the 6th and 7th floors after 8pm and it's broken"),
+            ["the only cleaner on the 6th and 7th floors after 8pm"]
+        );
+        assert_eq!(
+            phrases("I'm the only apprentice in the depot who still has to finish the NVQ."),
+            ["the only apprentice in the depot who still has to finish the NVQ"]
+        );
+        assert_eq!(
+            phrases(
+                "Je suis le seul Malien de l'équipe de nuit à Gennevilliers et tout le monde rit."
+            ),
+            ["le seul Malien de l'équipe de nuit à Gennevilliers"]
         );
         assert_eq!(
             phrases("I'm the night auditor there, and nobody answers at 3am."),
