@@ -1226,6 +1226,9 @@ fn self_prefix_at(text: &str, tokens: &[Token], keys: &Keys, i: usize, appositiv
             || (p == "am" && pp == "i")
             || (p == "was" && pp == "i")
             || (p == "is" && pp == "name")
+            // "Good evening. This is the driver of the 5:30 shuttle": the
+            // writer introducing themself, early in the text.
+            || (p == "is" && pp == "this" && j < 12)
             || (p == "been" && matches!(pp, "i've" | "ive" | "have"))
             || (p == "remain" && pp == "i"))
 }
@@ -1998,6 +2001,47 @@ const SITE_TIES: &[&str] = &[
     "im", "am", "bei", "op", "bij", "van", "w", "we", "na", "z", "ze", "alla", "allo", "nella",
     "nel", "della", "del", "dello", "di", "da", "do", "no", "em", "de",
 ];
+/// Leadership roles, in the eight languages.
+const LEADERS: &[&str] = &[
+    "manager",
+    "supervisor",
+    "lead",
+    "leader",
+    "head",
+    "director",
+    "coordinator",
+    "chief",
+    "boss",
+    "charge",
+    "gerente",
+    "jefe",
+    "jefa",
+    "encargado",
+    "encargada",
+    "directeur",
+    "directrice",
+    "chef",
+    "responsable",
+    "capo",
+    "responsabile",
+    "direttore",
+    "direttrice",
+    "leiter",
+    "leiterin",
+    "chefin",
+    "kierownik",
+    "kierowniczka",
+    "coordinador",
+    "coordinadora",
+    "coordinatore",
+    "coordinatrice",
+    "coordenador",
+    "coordenadora",
+    "diretor",
+    "diretora",
+    "teamleider",
+    "leidinggevende",
+];
 /// Role nouns the suffix rules miss: caretakers, porters, drivers.
 const FOREIGN_ROLES: &[&str] = &[
     "custode",
@@ -2031,21 +2075,32 @@ fn role_at_site(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     let polish_superlative = ["najstarsz", "najmlodsz", "najnowsz", "najdluzej"]
         .iter()
         .any(|p| key.starts_with(p));
-    if i == 0 || !(ROLE_OPENERS.contains(&key) || key.starts_with("l'") || polish_superlative) {
+    if !(ROLE_OPENERS.contains(&key) || key.starts_with("l'") || polish_superlative) {
         return None;
     }
     let n = tokens.len();
     let english = matches!(key, "the" | "our");
-    let gap = text
-        .get(tokens[i - 1].end..tokens[i].start)
-        .unwrap_or("")
-        .trim();
-    let prev = keys.get(i - 1);
-    let before_name = {
-        let f = LEXICON.flags(prev);
-        tokens[i - 1].case == Case::Title
+    let gap = if i > 0 {
+        text.get(tokens[i - 1].end..tokens[i].start)
+            .unwrap_or("")
+            .trim()
+    } else {
+        ""
+    };
+    let prev = if i > 0 { keys.get(i - 1) } else { "" };
+    let name_like = |m: usize| {
+        let f = LEXICON.flags(keys.get(m));
+        tokens[m].case == Case::Title
             && (f & (lexicon::FIRST | lexicon::LAST) != 0 || f & lexicon::WORD == 0)
     };
+    // After a name or an id: "Jolene Mackie, staff no. 00318845, the night
+    // duty manager at the Aviemore lodge".
+    let before_name = i > 0
+        && (name_like(i - 1)
+            // An id, not a phone number ("1-800-555-0199, the real one").
+            || (tokens[i - 1].has_digit
+                && tokens[i - 1].end - tokens[i - 1].start >= 5
+                && text[tokens[i - 1].start..tokens[i - 1].end].matches('-').count() <= 1));
     // Portuguese "o"/"a" only with a possessive: "Joaquim, o nosso
     // porteiro" (French "a" is "has": "M. Lefèvre, a promis ...").
     let article_needs_possessive =
@@ -2061,7 +2116,10 @@ fn role_at_site(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         && tokens.get(i + 2).is_some_and(|t| t.has_digit)
         && joined(text, tokens, i + 2);
     let writer_there = english_writer && !grade;
-    if !appositive && !writer && !english_writer {
+    // "Our night porter at the Lisbon hotel, Zé, has ...": the phrase
+    // before a name, at a sentence's start.
+    let opens_sentence = tokens[i].sentence_start && !english_writer && !article_needs_possessive;
+    if !appositive && !writer && !english_writer && !opens_sentence {
         return None;
     }
     if polish_superlative && prev != "jestem" {
@@ -2080,6 +2138,8 @@ fn role_at_site(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             FOREIGN_ROLES.contains(&k)
                 || FOREIGN_ROLES.contains(&stem)
                 || is_foreign_role_noun_strict(k)
+                // English role words in other languages: "la receptionist".
+                || is_person_noun(k)
                 // The wide endings ("-ier", "-ente") only for the writer.
                 || (writer && (is_foreign_person_noun(k) || is_foreign_person_noun(stem)))
         }
@@ -2087,16 +2147,43 @@ fn role_at_site(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     let stop = |m: usize| {
         CLAUSE_STOP_SET.contains(keys.get(m)) || FOREIGN_CLAUSE_STOP_SET.contains(keys.get(m))
     };
+    // "Sono l'autista del furgone 23": the article elided into the role.
+    let elided_role = key.strip_prefix("l'").is_some_and(|r| {
+        FOREIGN_ROLES.contains(&r)
+            || is_foreign_role_noun_strict(r)
+            || (writer && is_foreign_person_noun(r))
+    });
     let role = if grade {
         i + 2
+    } else if elided_role {
+        i
     } else {
-        (j..(j + 4).min(n))
+        let mut r = (j..(j + 4).min(n))
             .take_while(|&m| joined(text, tokens, m) && !stop(m))
-            .find(|&m| role_noun(m))?
+            .find(|&m| role_noun(m))?;
+        // The last noun heads a compound: "HR Director", "night duty
+        // manager".
+        while r + 1 < n && joined(text, tokens, r + 1) && role_noun(r + 1) {
+            r += 1;
+        }
+        r
     };
     let tie = (role + 1..(role + 4).min(n))
         .take_while(|&m| joined(text, tokens, m))
         .find(|&m| SITE_TIES.contains(&keys.get(m)))?;
+    // Leaders named in a text are its subject, not singled out by their
+    // role ("The supervisor in pick zone 3, Vlad, swears ..."); the writer
+    // may be one.
+    let someone_else = !writer && !english_writer;
+    if someone_else
+        && (LEADERS.contains(&keys.get(role))
+            || matches!(keys.get(role), "one" | "ones" | "person" | "people" | "colleague")
+            || (keys.get(tie) == "in" && keys.get(tie + 1) == "charge")
+            // "Our new colleague from Chile, Catalina": an origin, no site.
+            || keys.get(tie) == "from")
+    {
+        return None;
+    }
     if writer_there {
         // Only the "there" the main recognizer lacks, closing the phrase
         // ("I'm the night auditor there, and ..."; not "the only cashier
@@ -2112,6 +2199,17 @@ fn role_at_site(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     } else {
         foreign_clause_end(text, tokens, keys, tie)
     };
+    if opens_sentence && !appositive && !writer {
+        // Only when a name follows, set off by a comma.
+        let named = end + 1 < n
+            && text
+                .get(tokens[end].end..tokens[end + 1].start)
+                .is_some_and(|g| g.trim() == ",")
+            && name_like(end + 1);
+        if !named {
+            return None;
+        }
+    }
     // Polish "i" is "and" ("... w Radomiu i zawsze ..."); elsewhere it is
     // an Italian article, so it ends only a Polish phrase.
     if prev == "jestem" || matches!(key, "nasz" | "nasza") {
@@ -3197,6 +3295,24 @@ mod tests {
             ),
             ["le seul Malien de l'équipe de nuit à Gennevilliers"]
         );
+        assert_eq!(
+            phrases("Our night porter at the Lisbon hotel, Zé, has been doing reception alone."),
+            ["Our night porter at the Lisbon hotel"]
+        );
+        assert_eq!(
+            phrases("Jolene Mackie, staff no. 00318845, the night porter at the Aviemore lodge."),
+            ["the night porter at the Aviemore lodge"]
+        );
+        assert_eq!(
+            phrases("Sono l'autista del furgone 23 della sede di Bologna e faccio 180 km."),
+            ["l'autista del furgone 23 della sede di Bologna"]
+        );
+        assert_eq!(
+            phrases("Good evening. This is the driver of the 5:30am staff shuttle. No break."),
+            ["the driver of the 5:30am staff shuttle"]
+        );
+        // No role: a thing at a site before a name.
+        assert!(phrases("Our rota at the Lisbon hotel, Zé, is a mess.").is_empty());
         assert_eq!(
             phrases("I'm the night auditor there, and nobody answers at 3am."),
             ["the night auditor there"]
