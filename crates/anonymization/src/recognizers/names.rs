@@ -819,8 +819,8 @@ const SIGN_OFFS: &[&str] = &[
 /// or a team: "Frank aus der Spätschicht", "Róża z kadr", "Graça do
 /// atendimento", "jan van de technische dienst".
 const FROM_ABROAD: &[&str] = &[
-    "aus", "vom", "du", "del", "della", "dello", "dal", "dalla", "do", "da", "dos", "das", "van",
-    "z", "ze", "de",
+    // Not "dos" (Spanish "two") or "das" (German "the").
+    "aus", "vom", "du", "del", "della", "dello", "dal", "dalla", "do", "da", "van", "z", "ze", "de",
 ];
 /// Particles that can open a surname on their own: "van Dijk", "de Jong",
 /// "ter Horst", "von der Leyen".
@@ -1219,9 +1219,16 @@ impl<'a> Ctx<'a> {
     /// "from recruiting", "in the events team", "on the front desk": a
     /// preposition at token `n` introducing a department or a group.
     fn role_phrase(&self, n: usize) -> bool {
+        // French "à l'accueil": "à" only as written (folded it is "a").
+        let french_at = n < self.tokens.len()
+            && matches!(
+                &self.text[self.tokens[n].start..self.tokens[n].end],
+                "à" | "au"
+            );
         if n >= self.tokens.len()
             || !(matches!(self.key(n), "from" | "in" | "on" | "at")
-                || FROM_ABROAD.contains(&self.key(n)))
+                || FROM_ABROAD.contains(&self.key(n))
+                || french_at)
         {
             return false;
         }
@@ -1248,7 +1255,12 @@ impl<'a> Ctx<'a> {
         if m >= self.tokens.len() || !self.close_prev(m) || self.tokens[m].has_digit {
             return false;
         }
-        if self.key(n) != "at" && self.flags[m] & lexicon::DEPT != 0 {
+        // "à l'accueil": the article elided into the department.
+        let elided_dept = self
+            .key(m)
+            .strip_prefix("l'")
+            .is_some_and(|d| LEXICON.flags(d) & lexicon::DEPT != 0);
+        if self.key(n) != "at" && (self.flags[m] & lexicon::DEPT != 0 || elided_dept) {
             return true;
         }
         // "from the agency", "Kit from the kit room": a group or a
@@ -1342,6 +1354,11 @@ impl<'a> Ctx<'a> {
         // "why Hope, who has been acting team leader ...": only a person
         // is a "who".
         if self.gap(n) == "," && self.key(n) == "who" {
+            return true;
+        }
+        // "Mercedes, de nóminas en Valencia, ...", "Rose, à l'accueil du
+        // site": a department set off after the name.
+        if free && self.gap(n) == "," && self.role_phrase(n) {
             return true;
         }
         if !free || !self.gap(n).is_empty() {
@@ -3033,6 +3050,14 @@ mod tests {
             ["Precious"]
         );
         assert_eq!(names("Joy is leaving and there's been no card."), ["Joy"]);
+        assert_eq!(
+            names("Mercedes, de nóminas en Valencia, me arregló lo del IRPF."),
+            ["Mercedes"]
+        );
+        assert_eq!(
+            names("Rose, à l'accueil du site de Mérignac, fait le travail de deux."),
+            ["Rose"]
+        );
         assert_eq!(
             names("Blessing in the Ikeja store has been doing two jobs."),
             ["Blessing"]

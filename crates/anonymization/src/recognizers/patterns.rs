@@ -140,7 +140,7 @@ const MONTH: &str = concat!(
 );
 static DATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)(?-u:\b)(?:\d{{1,2}}[\-/ ]{MONTH}[\-/ ](?:(?:19|20)\d{{2}}|\d{{2}})|{ORDINAL}\s+of\s+{MONTH}(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?{MONTH}\.?(?:,?\s+(?:de\s+)?(?:19|20)\d{{2}})?|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)(?-u:\b)"
+        r"(?i)(?-u:\b)(?:\d{{1,2}}[\-/ ]{MONTH}[\-/ ](?:(?:19|20)\d{{2}}|\d{{2}})|{ORDINAL}\s+of\s+{MONTH}(?:,?\s+(?:19|20)\d{{2}})?|\d{{1,2}}(?:st|nd|rd|th|er|\.|°|º)?\s+(?:of\s+|de\s+)?{MONTH}\.?(?:,?\s+(?:de\s+)?(?:19|20)\d{{2}})?|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{{2}})?)(?-u:\b)"
     ))
 });
 static STREET_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -1357,6 +1357,17 @@ fn recorded_birth_date(between: &str) -> bool {
         "écrit",
         "inscri",
         "iscritt",
+        // "o sistema de RH colocou 1959", "pusieron", "hanno messo",
+        // "wpisali", "ingevuld".
+        "colocou",
+        "colocaram",
+        "puso",
+        "pusieron",
+        "messo",
+        "wpisali",
+        "wpisano",
+        "ingevuld",
+        "gezet",
     ];
     RECORD.iter().any(|w| between.contains(w))
         && !OTHER_EVENTS.iter().any(|w| contains_word(between, w))
@@ -1425,6 +1436,9 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
             "aparece",
             "risulta",
             "staat",
+            // "had my date of birth as 1968-07-04, I'm 1986-07-04".
+            "i'm ",
+            "i am ",
         ]
         .iter()
         .any(|w| between.contains(w));
@@ -2113,6 +2127,16 @@ mod tests {
             ["March 2019"]
         );
         assert_eq!(dob("ik ben van 1992 en word de jonkie genoemd"), ["1992"]);
+        let found = dob("Nasci em 07/03/1995 e o sistema de RH colocou 1959. Agora cobram mais.");
+        assert!(found.contains(&"07/03/1995".to_owned()) && found.contains(&"1959".to_owned()));
+        assert_eq!(
+            dob("Data di nascita: 1° aprile 1980 / Oggetto: rimborso"),
+            ["1° aprile 1980"]
+        );
+        let found = dob("the form had my date of birth as 1968-07-04, I'm 1986-07-04. No match.");
+        assert!(
+            found.contains(&"1968-07-04".to_owned()) && found.contains(&"1986-07-04".to_owned())
+        );
         assert!(dob("The rota changed in March 2019 and nobody was asked.").is_empty());
         assert_eq!(
             dob("Mi hija nació el 22 de abril de 2021 y sigo sin poder pedirlo."),

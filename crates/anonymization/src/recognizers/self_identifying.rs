@@ -13,6 +13,8 @@ use crate::PiiKind;
 const PERSON_NOUNS: &[&str] = &[
     // Ranks and trades the role endings miss.
     "chief",
+    "shunter",
+    "domestic",
     "sergeant",
     "constable",
     "inspector",
@@ -624,6 +626,11 @@ const FOREIGN_MOST_OF: &[&str] = &[
 /// People in those languages; role nouns there mostly end in a suffix the
 /// check below also accepts.
 const FOREIGN_PERSON_NOUNS: &[&str] = &[
+    "auszubildende",
+    "auszubildender",
+    "tecnico",
+    "tecnica",
+    "azubi",
     "ragazza",
     "ragazzo",
     "schwangere",
@@ -1323,6 +1330,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         && !FOREIGN_ONE_SET.contains(key)
         && !key.starts_with("l'")
         && key != "osoba"
+        && !(i > 0 && keys.get(i - 1) == "jestem")
     {
         return None;
     }
@@ -1343,7 +1351,10 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     }
     // "Jestem osobą, która 3 października zgłosiła wyciek": Polish has no
     // article; the writer's own "osobą, która" with a date or a number.
-    if key == "osoba"
+    // "Jestem pracownicą, która ...": any noun in the instrumental.
+    let instrumental = text[tokens[i].start..tokens[i].end].ends_with('ą')
+        || (key.ends_with("iem") && key.len() >= 6);
+    if (key == "osoba" || instrumental)
         && i > 0
         && keys.get(i - 1) == "jestem"
         && matches!(keys.get(i + 1), "ktora" | "ktory")
@@ -2301,6 +2312,12 @@ fn foreign_clause_end(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> us
         // Italian and Portuguese "e" (and) joins two days or two names
         // ("il martedì e il giovedì"); before anything else it opens a new
         // clause.
+        // "il tecnico che è stato trasferito": "è" is a verb ("is").
+        if kj == "e" && text[tokens[j].start..tokens[j].end] == *"\u{e8}" {
+            end = j;
+            j += 1;
+            continue;
+        }
         if kj == "e" {
             let calendar = |m: usize| LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0;
             let after = if FOREIGN_DETERMINERS_SET.contains(keys.get(j + 1)) {
@@ -2591,7 +2608,10 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
             j += 1;
             continue;
         }
-        if matches!(key, "who" | "that" | "who's") {
+        if matches!(
+            key,
+            "who" | "that" | "who's" | "who'll" | "who'd" | "who've"
+        ) {
             relative = Some(j);
         }
         if key == "both" {
@@ -2634,8 +2654,29 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
             && matches!(key, "it" | "them" | "him" | "her" | "us" | "me")
             && !CLAUSE_STOP_SET.contains(keys.get(j - 1));
         let department = key == "it" && tokens[j].case == Case::Upper;
-        let allowed =
-            since_prep || joining_and || object || department || (!conjunction && verb_chain);
+        // "who rang 999 when the agency lad collapsed on the chilled dock on
+        // 9 September": inside a relative clause, a "when" clause with a
+        // date, a number or a name pins the incident down.
+        let incident =
+            relative.is_some() && matches!(key, "when" | "while" | "after" | "before") && {
+                let rest: Vec<usize> = (j + 1..(j + 14).min(tokens.len()))
+                    .take_while(|&m| joined(text, tokens, m))
+                    .collect();
+                !rest
+                    .iter()
+                    .any(|&m| matches!(keys.get(m), "i" | "i'm" | "we" | "you"))
+                    && rest.iter().any(|&m| {
+                        tokens[m].has_digit
+                            || tokens[m].case == Case::Title
+                            || LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0
+                    })
+            };
+        let allowed = since_prep
+            || joining_and
+            || object
+            || department
+            || incident
+            || (!conjunction && verb_chain);
         if CLAUSE_STOP_SET.contains(key) && !allowed {
             break;
         }
@@ -2938,7 +2979,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             if next == "most" || next == "least" {
                 k += 1; // "most senior"
             }
-            while k < n && k <= o + 4 && joined(text, tokens, k) {
+            // "the only trained mental health first aider": up to five words.
+            while k < n && k <= o + 5 && joined(text, tokens, k) {
                 let kk = keys.get(k);
                 // "the only Brazilian in the Dublin payments team": a
                 // nationality used as a noun.
@@ -3313,6 +3355,22 @@ mod tests {
         );
         // No role: a thing at a site before a name.
         assert!(phrases("Our rota at the Lisbon hotel, Zé, is a mess.").is_empty());
+        assert_eq!(
+            phrases("I'm the picker who rang 999 when the agency lad collapsed on the dock on 9 September. No first aider."),
+            ["the picker who rang 999 when the agency lad collapsed on the dock on 9 September"]
+        );
+        assert_eq!(
+            phrases("Aoife is the only trained mental health first aider on the whole site."),
+            ["the only trained mental health first aider on the whole site"]
+        );
+        assert_eq!(
+            phrases("Jestem pracownicą, która zgłosiła zastawione wyjście na hali 2, i nic."),
+            ["pracownicą, która zgłosiła zastawione wyjście na hali 2"]
+        );
+        assert_eq!(
+            phrases("Sono il tecnico che è stato trasferito da Bari a Torino a gennaio e nessuno mi paga."),
+            ["il tecnico che è stato trasferito da Bari a Torino a gennaio"]
+        );
         assert_eq!(
             phrases("I'm the night auditor there, and nobody answers at 3am."),
             ["the night auditor there"]
