@@ -1330,7 +1330,7 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         && !FOREIGN_ONE_SET.contains(key)
         && !key.starts_with("l'")
         && key != "osoba"
-        && !(i > 0 && keys.get(i - 1) == "jestem")
+        && (i == 0 || keys.get(i - 1) != "jestem")
     {
         return None;
     }
