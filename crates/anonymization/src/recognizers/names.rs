@@ -786,6 +786,13 @@ const TOOL_NOUNS: &[&str] = &[
 const NICK_ADJECTIVES: &[&str] = &[
     "big", "little", "lil", "old", "young", "tiny", "auntie", "uncle",
 ];
+/// Where a person works, after "on the" or "in the": "on the goods-in
+/// desk", "on the reach trucks", "in the linen room".
+const WORK_SPOTS: &[&str] = &[
+    "desk", "trunk", "trucks", "truck", "tills", "till", "belt", "line", "dock", "docks", "bay",
+    "bays", "yard", "gate", "workshop", "kitchen", "counter", "vans", "forklifts", "rota", "nights",
+    "earlies", "lates", "tannoy", "phones", "switchboard",
+];
 /// Last words of a sign-off before the writer's name: "Kind regards,",
 /// "Cordialement,", "Pozdrawiam,".
 const SIGN_OFFS: &[&str] = &[
@@ -1279,7 +1286,13 @@ impl<'a> Ctx<'a> {
             }
             // A workplace only after lowercase words: "from the kit room",
             // not "Ping from the Johannesburg branch".
+            // "Hendry on the Bellshill trunk", "gaz in the linen room",
+            // "Ionuț on the reach trucks": a work spot.
+            let spot = matches!(self.key(n), "on" | "in")
+                && (WORK_SPOTS.contains(&self.key(j)) || FACILITIES_SET.contains(self.key(j)))
+                && self.tokens[j].case == Case::Lower;
             if GROUP_NOUNS_SET.contains(self.key(j))
+                || spot
                 || (self.key(n) == "from"
                     && (m..=j).all(|x| self.tokens[x].case == Case::Lower)
                     && FACILITIES_SET.contains(self.key(j)))
@@ -3050,6 +3063,8 @@ mod tests {
             ["Precious"]
         );
         assert_eq!(names("Joy is leaving and there's been no card."), ["Joy"]);
+        assert_eq!(names("Hendry on the Bellshill trunk leaves the cab spotless."), ["Hendry"]);
+        assert_eq!(names("gaz in the linen room is a legend"), ["gaz"]);
         assert_eq!(
             names("Mercedes, de nóminas en Valencia, me arregló lo del IRPF."),
             ["Mercedes"]
