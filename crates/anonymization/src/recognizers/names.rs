@@ -789,9 +789,32 @@ const NICK_ADJECTIVES: &[&str] = &[
 /// Where a person works, after "on the" or "in the": "on the goods-in
 /// desk", "on the reach trucks", "in the linen room".
 const WORK_SPOTS: &[&str] = &[
-    "desk", "trunk", "trucks", "truck", "tills", "till", "belt", "line", "dock", "docks", "bay",
-    "bays", "yard", "gate", "workshop", "kitchen", "counter", "vans", "forklifts", "rota", "nights",
-    "earlies", "lates", "tannoy", "phones", "switchboard",
+    "desk",
+    "trunk",
+    "trucks",
+    "truck",
+    "tills",
+    "till",
+    "belt",
+    "line",
+    "dock",
+    "docks",
+    "bay",
+    "bays",
+    "yard",
+    "gate",
+    "workshop",
+    "kitchen",
+    "counter",
+    "vans",
+    "forklifts",
+    "rota",
+    "nights",
+    "earlies",
+    "lates",
+    "tannoy",
+    "phones",
+    "switchboard",
 ];
 /// Last words of a sign-off before the writer's name: "Kind regards,",
 /// "Cordialement,", "Pozdrawiam,".
@@ -3063,7 +3086,10 @@ mod tests {
             ["Precious"]
         );
         assert_eq!(names("Joy is leaving and there's been no card."), ["Joy"]);
-        assert_eq!(names("Hendry on the Bellshill trunk leaves the cab spotless."), ["Hendry"]);
+        assert_eq!(
+            names("Hendry on the Bellshill trunk leaves the cab spotless."),
+            ["Hendry"]
+        );
         assert_eq!(names("gaz in the linen room is a legend"), ["gaz"]);
         assert_eq!(
             names("Mercedes, de nóminas en Valencia, me arregló lo del IRPF."),

@@ -2644,33 +2644,32 @@ fn extend_clause(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> usize {
             && (both
                 || (calendar(j - 1) && calendar(j + 1))
                 || (proper(j - 1) && proper(j + 1))
-                || (numbered(j - 1) && numbered(j + 1)));
+                || (numbered(j - 1) && numbered(j + 1))
+                // "covering paeds and neuro at the community hospital": two
+                // nouns before a tie.
+                || (tokens[j - 1].case == Case::Lower
+                    && tokens.get(j + 1).is_some_and(|t| t.case == Case::Lower)
+                    && !CLAUSE_STOP_SET.contains(keys.get(j + 1))
+                    && ROLE_TIES_SET.contains(keys.get(j + 2))
+                    && joined(text, tokens, j + 2)));
         if joining_and {
             both = false;
         }
         // "who flagged it", "who trained them": an object pronoun after
         // the relative clause's verb.
         let object = relative.is_some()
-            && matches!(key, "it" | "them" | "him" | "her" | "us" | "me")
+            && matches!(key, "it" | "them" | "him" | "her" | "us" | "me" | "you")
             && !CLAUSE_STOP_SET.contains(keys.get(j - 1));
         let department = key == "it" && tokens[j].case == Case::Upper;
-        // "who rang 999 when the agency lad collapsed on the chilled dock on
-        // 9 September": inside a relative clause, a "when" clause with a
-        // date, a number or a name pins the incident down.
-        let incident =
-            relative.is_some() && matches!(key, "when" | "while" | "after" | "before") && {
-                let rest: Vec<usize> = (j + 1..(j + 14).min(tokens.len()))
-                    .take_while(|&m| joined(text, tokens, m))
-                    .collect();
-                !rest
-                    .iter()
-                    .any(|&m| matches!(keys.get(m), "i" | "i'm" | "we" | "you"))
-                    && rest.iter().any(|&m| {
-                        tokens[m].has_digit
-                            || tokens[m].case == Case::Title
-                            || LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0
-                    })
-            };
+        // "who rang 999 when the agency lad collapsed on the dock", "who
+        // rings you when a delivery window changes": inside a relative
+        // clause, a "when" clause belongs to it; the writer's own ("when I
+        // ...") is the sentence's.
+        let incident = relative.is_some()
+            && matches!(key, "when" | "while" | "after" | "before")
+            && (j + 1..(j + 14).min(tokens.len()))
+                .take_while(|&m| joined(text, tokens, m))
+                .all(|m| !matches!(keys.get(m), "i" | "i'm" | "we" | "you"));
         let allowed = since_prep
             || joining_and
             || object
@@ -3358,6 +3357,14 @@ mod tests {
         assert_eq!(
             phrases("I'm the picker who rang 999 when the agency lad collapsed on the dock on 9 September. No first aider."),
             ["the picker who rang 999 when the agency lad collapsed on the dock on 9 September"]
+        );
+        assert_eq!(
+            phrases("I'm the only Band 7 physio covering paeds and neuro at the community hospital, so no cover."),
+            ["the only Band 7 physio covering paeds and neuro at the community hospital"]
+        );
+        assert_eq!(
+            phrases("Okonkwo is the only planner who rings you when a delivery window changes. The rest don't."),
+            ["the only planner who rings you when a delivery window changes"]
         );
         assert_eq!(
             phrases("Aoife is the only trained mental health first aider on the whole site."),
