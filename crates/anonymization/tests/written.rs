@@ -173,6 +173,26 @@
 //! run, with the engine of the end of session 4: 0.871 / 0.948 / 6.83 % (411
 //! of 6,018). After tuning (session 5): 0.904 / 0.978 / 3.72 %.
 //!
+//! `corpus/written29.jsonl` (273 texts, `corpus/WRITTEN29.md`), a twenty-
+//! ninth writer, 143 self-identifying phrases (roles at sites, grades,
+//! counted groups, incidents, appositives after names, in eight
+//! languages). First run, after tuning on written27–28: 0.957 / 0.907 /
+//! 13.6 % (1,224 of 8,976).
+//!
+//! `corpus/written30.jsonl` (272 texts, `corpus/WRITTEN30.md`), a thirtieth
+//! writer, a multinational inbox full of names. First run, after tuning on
+//! written27–28: 0.803 / 0.966 / 2.88 % (128 of 4,437).
+//!
+//! `corpus/written31.jsonl` (273 texts, `corpus/WRITTEN31.md`), a thirty-
+//! first writer, a hospital trust and a logistics firm over a quarter.
+//! First run, after tuning on written27–30: 0.955 / 0.941 / 11.3 % (612 of
+//! 5,435).
+//!
+//! `corpus/written32.jsonl` (271 texts, `corpus/WRITTEN32.md`), a thirty-
+//! second writer, a European company's sites, 55 % in seven other
+//! languages. First run, after tuning on written27–30: 0.939 / 0.958 / 6.20
+//! % (387 of 6,238).
+//!
 //! Figures of written1–9 after tuning on every set, at the end of session
 //! 3 → session 4 (precision / recall / leak): written 0.960 / 0.944 /
 //! 6.15 % → 0.961 / 0.972 / 1.89 %, written2 0.963 / 0.967 / 2.07 % →
@@ -271,33 +291,37 @@ fn every_written_corpus_is_large_and_varied() {
     common::assert_large_and_varied("written26", &corpus!("written26"), 260, 70, 2);
     common::assert_large_and_varied("written27", &corpus!("written27"), 270, 70, 1);
     common::assert_large_and_varied("written28", &corpus!("written28"), 270, 80, 2);
+    common::assert_large_and_varied("written29", &corpus!("written29"), 270, 75, 1);
+    common::assert_large_and_varied("written30", &corpus!("written30"), 270, 80, 1);
+    common::assert_large_and_varied("written31", &corpus!("written31"), 270, 80, 2);
+    common::assert_large_and_varied("written32", &corpus!("written32"), 270, 75, 2);
 }
 
 /// Per kind: (precision, recall, leak ceiling).
 const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.85, 0.90, 0.07),
-    (PiiKind::UsSsn, 0.95, 0.95, 0.02),
-    (PiiKind::EmployeeId, 0.95, 0.95, 0.02),
-    (PiiKind::DateOfBirth, 0.90, 0.95, 0.02),
-    (PiiKind::StreetAddress, 0.95, 0.90, 0.06),
-    (PiiKind::SelfIdentifying, 0.92, 0.90, 0.10),
+    (PiiKind::Person, 0.93, 0.92, 0.06),
+    (PiiKind::UsSsn, 0.97, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
+    (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.94, 0.04),
+    (PiiKind::SelfIdentifying, 0.92, 0.97, 0.03),
 ];
 
 floors_test!(
     written_figures_do_not_regress,
     "written",
     PER_KIND_FLOORS,
-    recall = 0.94,
+    recall = 0.968,
     precision = 0.95,
-    leak = 0.08
+    leak = 0.022
 );
 
 const PER_KIND_FLOORS_2: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.86, 0.92, 0.05),
-    (PiiKind::Email, 0.95, 0.95, 0.02),
-    (PiiKind::Phone, 0.95, 0.95, 0.02),
-    (PiiKind::EmployeeId, 0.95, 0.95, 0.02),
-    (PiiKind::StreetAddress, 0.95, 0.90, 0.06),
+    (PiiKind::Person, 0.91, 0.95, 0.03),
+    (PiiKind::Email, 0.97, 0.97, 0.02),
+    (PiiKind::Phone, 0.97, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
     (PiiKind::SelfIdentifying, 0.95, 0.95, 0.04),
 ];
 
@@ -305,423 +329,423 @@ floors_test!(
     written2_figures_do_not_regress,
     "written2",
     PER_KIND_FLOORS_2,
-    recall = 0.96,
+    recall = 0.981,
     precision = 0.95,
-    leak = 0.03
+    leak = 0.020
 );
 
 const PER_KIND_FLOORS_3: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.80, 0.90, 0.08),
-    (PiiKind::EmployeeId, 0.95, 0.85, 0.15),
-    (PiiKind::DateOfBirth, 0.95, 0.90, 0.10),
-    (PiiKind::StreetAddress, 0.95, 0.93, 0.08),
-    (PiiKind::SelfIdentifying, 0.95, 0.95, 0.08),
+    (PiiKind::Person, 0.85, 0.95, 0.03),
+    (PiiKind::EmployeeId, 0.95, 0.91, 0.08),
+    (PiiKind::DateOfBirth, 0.97, 0.96, 0.05),
+    (PiiKind::StreetAddress, 0.97, 0.95, 0.04),
+    (PiiKind::SelfIdentifying, 0.95, 0.97, 0.05),
 ];
 
 floors_test!(
     written3_figures_do_not_regress,
     "written3",
     PER_KIND_FLOORS_3,
-    recall = 0.93,
+    recall = 0.974,
     precision = 0.95,
-    leak = 0.06
+    leak = 0.032
 );
 
 const PER_KIND_FLOORS_4: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.75, 0.95, 0.05),
-    (PiiKind::EmployeeId, 0.95, 0.85, 0.15),
-    (PiiKind::DateOfBirth, 0.95, 0.95, 0.05),
-    (PiiKind::StreetAddress, 0.95, 0.95, 0.05),
-    (PiiKind::SelfIdentifying, 0.95, 0.93, 0.07),
+    (PiiKind::Person, 0.89, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
+    (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
+    (PiiKind::SelfIdentifying, 0.95, 0.97, 0.04),
 ];
 
 floors_test!(
     written4_figures_do_not_regress,
     "written4",
     PER_KIND_FLOORS_4,
-    recall = 0.96,
+    recall = 0.992,
     precision = 0.95,
-    leak = 0.05
+    leak = 0.023
 );
 
 const PER_KIND_FLOORS_5: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.80, 0.95, 0.05),
-    (PiiKind::Phone, 0.95, 0.95, 0.02),
-    (PiiKind::EmployeeId, 0.95, 0.95, 0.02),
-    (PiiKind::StreetAddress, 0.95, 0.95, 0.03),
-    (PiiKind::SelfIdentifying, 0.90, 0.95, 0.03),
+    (PiiKind::Person, 0.91, 0.96, 0.03),
+    (PiiKind::Phone, 0.97, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
+    (PiiKind::SelfIdentifying, 0.95, 0.97, 0.02),
 ];
 
 floors_test!(
     written5_figures_do_not_regress,
     "written5",
     PER_KIND_FLOORS_5,
-    recall = 0.97,
+    recall = 0.989,
     precision = 0.94,
-    leak = 0.02
+    leak = 0.005
 );
 
 const PER_KIND_FLOORS_6: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.80, 0.96, 0.03),
-    (PiiKind::Phone, 0.95, 0.95, 0.02),
-    (PiiKind::EmployeeId, 0.95, 0.70, 0.30),
-    (PiiKind::StreetAddress, 0.95, 0.90, 0.15),
-    (PiiKind::SelfIdentifying, 0.75, 0.90, 0.15),
+    (PiiKind::Person, 0.92, 0.97, 0.02),
+    (PiiKind::Phone, 0.97, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
+    (PiiKind::SelfIdentifying, 0.82, 0.96, 0.05),
 ];
 
 floors_test!(
     written6_figures_do_not_regress,
     "written6",
     PER_KIND_FLOORS_6,
-    recall = 0.97,
-    precision = 0.92,
-    leak = 0.05
+    recall = 0.992,
+    precision = 0.93,
+    leak = 0.016
 );
 
 const PER_KIND_FLOORS_7: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.85, 0.96, 0.03),
-    (PiiKind::Phone, 0.85, 0.90, 0.10),
-    (PiiKind::StreetAddress, 0.95, 0.95, 0.05),
-    (PiiKind::SelfIdentifying, 0.80, 0.90, 0.12),
+    (PiiKind::Person, 0.90, 0.96, 0.03),
+    (PiiKind::Phone, 0.88, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.04),
+    (PiiKind::SelfIdentifying, 0.89, 0.96, 0.04),
 ];
 
 floors_test!(
     written7_figures_do_not_regress,
     "written7",
     PER_KIND_FLOORS_7,
-    recall = 0.965,
-    precision = 0.92,
-    leak = 0.035
+    recall = 0.981,
+    precision = 0.93,
+    leak = 0.019
 );
 
 const PER_KIND_FLOORS_8: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.75, 0.93, 0.05),
-    (PiiKind::StreetAddress, 0.95, 0.85, 0.15),
-    (PiiKind::SelfIdentifying, 0.80, 0.88, 0.12),
+    (PiiKind::Person, 0.87, 0.97, 0.03),
+    (PiiKind::StreetAddress, 0.97, 0.93, 0.05),
+    (PiiKind::SelfIdentifying, 0.86, 0.94, 0.05),
 ];
 
 floors_test!(
     written8_figures_do_not_regress,
     "written8",
     PER_KIND_FLOORS_8,
-    recall = 0.95,
-    precision = 0.90,
-    leak = 0.06
+    recall = 0.978,
+    precision = 0.92,
+    leak = 0.025
 );
 
 const PER_KIND_FLOORS_9: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.85, 0.95, 0.045),
-    (PiiKind::StreetAddress, 0.95, 0.95, 0.05),
-    (PiiKind::SelfIdentifying, 0.85, 0.93, 0.05),
+    (PiiKind::Person, 0.91, 0.95, 0.03),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.04),
+    (PiiKind::SelfIdentifying, 0.88, 0.97, 0.02),
 ];
 
 floors_test!(
     written9_figures_do_not_regress,
     "written9",
     PER_KIND_FLOORS_9,
-    recall = 0.96,
+    recall = 0.980,
     precision = 0.94,
-    leak = 0.03
+    leak = 0.011
 );
 
 const PER_KIND_FLOORS_10: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.82, 0.92, 0.08),
+    (PiiKind::Person, 0.85, 0.94, 0.05),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
     (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
-    (PiiKind::StreetAddress, 0.97, 0.91, 0.09),
-    (PiiKind::SelfIdentifying, 0.87, 0.97, 0.04),
+    (PiiKind::StreetAddress, 0.97, 0.96, 0.07),
+    (PiiKind::SelfIdentifying, 0.88, 0.97, 0.03),
 ];
 
 const PER_KIND_FLOORS_11: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.87, 0.90, 0.08),
+    (PiiKind::Person, 0.89, 0.92, 0.06),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
     (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
     (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
-    (PiiKind::SelfIdentifying, 0.94, 0.94, 0.08),
+    (PiiKind::SelfIdentifying, 0.96, 0.96, 0.06),
 ];
 
 const PER_KIND_FLOORS_12: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.94, 0.94, 0.04),
+    (PiiKind::Person, 0.96, 0.96, 0.03),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
     (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
-    (PiiKind::StreetAddress, 0.97, 0.97, 0.04),
-    (PiiKind::SelfIdentifying, 0.90, 0.92, 0.05),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.03),
+    (PiiKind::SelfIdentifying, 0.92, 0.94, 0.04),
 ];
 
 const PER_KIND_FLOORS_13: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.90, 0.93, 0.05),
+    (PiiKind::Person, 0.92, 0.94, 0.04),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
-    (PiiKind::EmployeeId, 0.91, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
     (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
     (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
-    (PiiKind::SelfIdentifying, 0.91, 0.89, 0.11),
+    (PiiKind::SelfIdentifying, 0.93, 0.91, 0.10),
 ];
 
 const PER_KIND_FLOORS_14: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.93, 0.95, 0.04),
+    (PiiKind::Person, 0.96, 0.97, 0.03),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
-    (PiiKind::DateOfBirth, 0.90, 0.90, 0.05),
+    (PiiKind::DateOfBirth, 0.92, 0.92, 0.04),
     (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
-    (PiiKind::SelfIdentifying, 0.90, 0.92, 0.07),
+    (PiiKind::SelfIdentifying, 0.90, 0.96, 0.04),
 ];
 
 const PER_KIND_FLOORS_15: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.88, 0.95, 0.06),
-    (PiiKind::Phone, 0.92, 0.92, 0.02),
+    (PiiKind::Person, 0.90, 0.96, 0.04),
+    (PiiKind::Phone, 0.94, 0.94, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
-    (PiiKind::DateOfBirth, 0.97, 0.78, 0.16),
-    (PiiKind::StreetAddress, 0.97, 0.92, 0.09),
-    (PiiKind::SelfIdentifying, 0.91, 0.97, 0.03),
+    (PiiKind::DateOfBirth, 0.97, 0.80, 0.16),
+    (PiiKind::StreetAddress, 0.97, 0.94, 0.07),
+    (PiiKind::SelfIdentifying, 0.93, 0.97, 0.02),
 ];
 
 const PER_KIND_FLOORS_16: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.92, 0.90, 0.08),
-    (PiiKind::SelfIdentifying, 0.90, 0.93, 0.06),
+    (PiiKind::Person, 0.94, 0.92, 0.05),
+    (PiiKind::SelfIdentifying, 0.91, 0.95, 0.06),
 ];
 
 const PER_KIND_FLOORS_17: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.80, 0.92, 0.05),
-    (PiiKind::Phone, 0.90, 0.97, 0.02),
-    (PiiKind::EmployeeId, 0.97, 0.67, 0.26),
-    (PiiKind::DateOfBirth, 0.94, 0.94, 0.03),
-    (PiiKind::StreetAddress, 0.97, 0.94, 0.10),
-    (PiiKind::SelfIdentifying, 0.81, 0.97, 0.02),
+    (PiiKind::Person, 0.84, 0.95, 0.02),
+    (PiiKind::Phone, 0.91, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.78, 0.14),
+    (PiiKind::DateOfBirth, 0.96, 0.96, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.96, 0.08),
+    (PiiKind::SelfIdentifying, 0.83, 0.97, 0.02),
 ];
 
 floors_test!(
     written10_figures_do_not_regress,
     "written10",
     PER_KIND_FLOORS_10,
-    recall = 0.970,
-    precision = 0.91,
-    leak = 0.040
+    recall = 0.980,
+    precision = 0.92,
+    leak = 0.026
 );
 
 floors_test!(
     written11_figures_do_not_regress,
     "written11",
     PER_KIND_FLOORS_11,
-    recall = 0.950,
+    recall = 0.960,
     precision = 0.92,
-    leak = 0.050
+    leak = 0.032
 );
 
 floors_test!(
     written12_figures_do_not_regress,
     "written12",
     PER_KIND_FLOORS_12,
-    recall = 0.970,
-    precision = 0.95,
-    leak = 0.020
+    recall = 0.978,
+    precision = 0.96,
+    leak = 0.018
 );
 
 floors_test!(
     written13_figures_do_not_regress,
     "written13",
     PER_KIND_FLOORS_13,
-    recall = 0.950,
-    precision = 0.93,
-    leak = 0.060
+    recall = 0.965,
+    precision = 0.95,
+    leak = 0.049
 );
 
 floors_test!(
     written14_figures_do_not_regress,
     "written14",
     PER_KIND_FLOORS_14,
-    recall = 0.970,
+    recall = 0.983,
     precision = 0.95,
-    leak = 0.040
+    leak = 0.021
 );
 
 floors_test!(
     written15_figures_do_not_regress,
     "written15",
     PER_KIND_FLOORS_15,
-    recall = 0.970,
-    precision = 0.93,
-    leak = 0.030
+    recall = 0.984,
+    precision = 0.94,
+    leak = 0.022
 );
 
 floors_test!(
     written16_figures_do_not_regress,
     "written16",
     PER_KIND_FLOORS_16,
-    recall = 0.930,
-    precision = 0.93,
-    leak = 0.050
+    recall = 0.943,
+    precision = 0.94,
+    leak = 0.035
 );
 
 floors_test!(
     written17_figures_do_not_regress,
     "written17",
     PER_KIND_FLOORS_17,
-    recall = 0.930,
-    precision = 0.94,
-    leak = 0.060
+    recall = 0.958,
+    precision = 0.95,
+    leak = 0.036
 );
 
 const PER_KIND_FLOORS_18: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.78, 0.93, 0.07),
+    (PiiKind::Person, 0.84, 0.95, 0.04),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
-    (PiiKind::EmployeeId, 0.97, 0.90, 0.08),
-    (PiiKind::DateOfBirth, 0.97, 0.89, 0.12),
-    (PiiKind::StreetAddress, 0.97, 0.93, 0.05),
-    (PiiKind::SelfIdentifying, 0.87, 0.91, 0.07),
+    (PiiKind::EmployeeId, 0.97, 0.92, 0.07),
+    (PiiKind::DateOfBirth, 0.97, 0.90, 0.11),
+    (PiiKind::StreetAddress, 0.97, 0.95, 0.04),
+    (PiiKind::SelfIdentifying, 0.89, 0.96, 0.04),
 ];
 
 const PER_KIND_FLOORS_19: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.85, 0.96, 0.04),
+    (PiiKind::Person, 0.89, 0.97, 0.03),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
     (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
-    (PiiKind::StreetAddress, 0.97, 0.83, 0.10),
-    (PiiKind::SelfIdentifying, 0.86, 0.94, 0.05),
+    (PiiKind::StreetAddress, 0.97, 0.92, 0.05),
+    (PiiKind::SelfIdentifying, 0.87, 0.96, 0.05),
 ];
 
 floors_test!(
     written18_figures_do_not_regress,
     "written18",
     PER_KIND_FLOORS_18,
-    recall = 0.960,
-    precision = 0.89,
-    leak = 0.050
+    recall = 0.968,
+    precision = 0.91,
+    leak = 0.027
 );
 
 floors_test!(
     written19_figures_do_not_regress,
     "written19",
     PER_KIND_FLOORS_19,
-    recall = 0.980,
-    precision = 0.92,
-    leak = 0.030
+    recall = 0.992,
+    precision = 0.93,
+    leak = 0.020
 );
 
 const PER_KIND_FLOORS_20: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.83, 0.92, 0.05),
+    (PiiKind::Person, 0.88, 0.95, 0.04),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
-    (PiiKind::DateOfBirth, 0.97, 0.88, 0.13),
-    (PiiKind::StreetAddress, 0.97, 0.97, 0.03),
-    (PiiKind::SelfIdentifying, 0.91, 0.91, 0.07),
+    (PiiKind::DateOfBirth, 0.97, 0.90, 0.12),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
+    (PiiKind::SelfIdentifying, 0.93, 0.93, 0.06),
 ];
 
 const PER_KIND_FLOORS_21: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.73, 0.95, 0.04),
+    (PiiKind::Person, 0.78, 0.97, 0.02),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
-    (PiiKind::DateOfBirth, 0.88, 0.97, 0.02),
-    (PiiKind::StreetAddress, 0.90, 0.97, 0.02),
-    (PiiKind::SelfIdentifying, 0.80, 0.92, 0.07),
+    (PiiKind::DateOfBirth, 0.90, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.92, 0.97, 0.02),
+    (PiiKind::SelfIdentifying, 0.82, 0.94, 0.06),
 ];
 
 floors_test!(
     written20_figures_do_not_regress,
     "written20",
     PER_KIND_FLOORS_20,
-    recall = 0.960,
-    precision = 0.91,
-    leak = 0.040
+    recall = 0.978,
+    precision = 0.94,
+    leak = 0.028
 );
 
 floors_test!(
     written21_figures_do_not_regress,
     "written21",
     PER_KIND_FLOORS_21,
-    recall = 0.970,
-    precision = 0.83,
-    leak = 0.030
+    recall = 0.981,
+    precision = 0.85,
+    leak = 0.025
 );
 
 const PER_KIND_FLOORS_22: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.85, 0.95, 0.06),
-    (PiiKind::Phone, 0.92, 0.92, 0.02),
+    (PiiKind::Person, 0.88, 0.96, 0.04),
+    (PiiKind::Phone, 0.93, 0.93, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
     (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
     (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
-    (PiiKind::SelfIdentifying, 0.83, 0.91, 0.09),
+    (PiiKind::SelfIdentifying, 0.86, 0.95, 0.05),
 ];
 
 const PER_KIND_FLOORS_23: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.85, 0.96, 0.04),
+    (PiiKind::Person, 0.88, 0.97, 0.02),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
     (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
     (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
-    (PiiKind::SelfIdentifying, 0.78, 0.92, 0.06),
+    (PiiKind::SelfIdentifying, 0.80, 0.96, 0.03),
 ];
 
 floors_test!(
     written22_figures_do_not_regress,
     "written22",
     PER_KIND_FLOORS_22,
-    recall = 0.970,
-    precision = 0.91,
-    leak = 0.040
+    recall = 0.985,
+    precision = 0.92,
+    leak = 0.021
 );
 
 floors_test!(
     written23_figures_do_not_regress,
     "written23",
     PER_KIND_FLOORS_23,
-    recall = 0.980,
-    precision = 0.89,
-    leak = 0.030
+    recall = 0.992,
+    precision = 0.90,
+    leak = 0.011
 );
 
 const PER_KIND_FLOORS_24: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.95, 0.97, 0.02),
-    (PiiKind::Phone, 0.87, 0.91, 0.02),
-    (PiiKind::EmployeeId, 0.97, 0.87, 0.02),
-    (PiiKind::DateOfBirth, 0.88, 0.97, 0.02),
-    (PiiKind::StreetAddress, 0.97, 0.91, 0.07),
-    (PiiKind::SelfIdentifying, 0.91, 0.97, 0.02),
+    (PiiKind::Person, 0.97, 0.97, 0.02),
+    (PiiKind::Phone, 0.88, 0.93, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.89, 0.02),
+    (PiiKind::DateOfBirth, 0.90, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.92, 0.06),
+    (PiiKind::SelfIdentifying, 0.93, 0.97, 0.02),
 ];
 
 const PER_KIND_FLOORS_25: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.94, 0.96, 0.03),
+    (PiiKind::Person, 0.96, 0.97, 0.02),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
-    (PiiKind::EmployeeId, 0.92, 0.87, 0.09),
+    (PiiKind::EmployeeId, 0.97, 0.94, 0.05),
     (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
-    (PiiKind::StreetAddress, 0.92, 0.97, 0.02),
-    (PiiKind::SelfIdentifying, 0.88, 0.90, 0.07),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
+    (PiiKind::SelfIdentifying, 0.90, 0.92, 0.06),
 ];
 
 floors_test!(
     written24_figures_do_not_regress,
     "written24",
     PER_KIND_FLOORS_24,
-    recall = 0.980,
-    precision = 0.96,
-    leak = 0.020
+    recall = 0.992,
+    precision = 0.97,
+    leak = 0.016
 );
 
 floors_test!(
     written25_figures_do_not_regress,
     "written25",
     PER_KIND_FLOORS_25,
-    recall = 0.970,
-    precision = 0.95,
-    leak = 0.030
+    recall = 0.985,
+    precision = 0.97,
+    leak = 0.019
 );
 
 const PER_KIND_FLOORS_26: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.91, 0.95, 0.03),
+    (PiiKind::Person, 0.93, 0.97, 0.03),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
-    (PiiKind::DateOfBirth, 0.83, 0.97, 0.02),
+    (PiiKind::DateOfBirth, 0.85, 0.97, 0.02),
     (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
-    (PiiKind::SelfIdentifying, 0.81, 0.93, 0.06),
+    (PiiKind::SelfIdentifying, 0.83, 0.95, 0.05),
 ];
 
 floors_test!(
     written26_figures_do_not_regress,
     "written26",
     PER_KIND_FLOORS_26,
-    recall = 0.980,
-    precision = 0.93,
-    leak = 0.020,
+    recall = 0.991,
+    precision = 0.94,
+    leak = 0.018,
     blind = true
 );
 
@@ -738,25 +762,97 @@ floors_test!(
     written27_figures_do_not_regress,
     "written27",
     PER_KIND_FLOORS_27,
-    recall = 0.930,
+    recall = 0.933,
     precision = 0.90,
-    leak = 0.061
+    leak = 0.060
 );
 
 const PER_KIND_FLOORS_28: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.83, 0.97, 0.03),
+    (PiiKind::Person, 0.84, 0.97, 0.02),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
     (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
     (PiiKind::StreetAddress, 0.97, 0.93, 0.05),
-    (PiiKind::SelfIdentifying, 0.83, 0.92, 0.07),
+    (PiiKind::SelfIdentifying, 0.83, 0.93, 0.05),
 ];
 
 floors_test!(
     written28_figures_do_not_regress,
     "written28",
     PER_KIND_FLOORS_28,
-    recall = 0.974,
+    recall = 0.981,
     precision = 0.89,
-    leak = 0.041
+    leak = 0.028
+);
+
+const PER_KIND_FLOORS_29: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.89, 0.97, 0.03),
+    (PiiKind::Phone, 0.97, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
+    (PiiKind::DateOfBirth, 0.90, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
+    (PiiKind::SelfIdentifying, 0.96, 0.95, 0.07),
+];
+
+floors_test!(
+    written29_figures_do_not_regress,
+    "written29",
+    PER_KIND_FLOORS_29,
+    recall = 0.972,
+    precision = 0.94,
+    leak = 0.050
+);
+
+const PER_KIND_FLOORS_30: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.74, 0.96, 0.03),
+    (PiiKind::Phone, 0.97, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.92, 0.02),
+    (PiiKind::DateOfBirth, 0.92, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.03),
+    (PiiKind::SelfIdentifying, 0.55, 0.97, 0.02),
+];
+
+floors_test!(
+    written30_figures_do_not_regress,
+    "written30",
+    PER_KIND_FLOORS_30,
+    recall = 0.989,
+    precision = 0.80,
+    leak = 0.013
+);
+
+const PER_KIND_FLOORS_31: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.87, 0.94, 0.06),
+    (PiiKind::Phone, 0.97, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
+    (PiiKind::DateOfBirth, 0.97, 0.94, 0.08),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
+    (PiiKind::SelfIdentifying, 0.96, 0.95, 0.09),
+];
+
+floors_test!(
+    written31_figures_do_not_regress,
+    "written31",
+    PER_KIND_FLOORS_31,
+    recall = 0.969,
+    precision = 0.94,
+    leak = 0.055
+);
+
+const PER_KIND_FLOORS_32: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.81, 0.97, 0.03),
+    (PiiKind::Phone, 0.86, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.94, 0.02),
+    (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
+    (PiiKind::SelfIdentifying, 0.97, 0.97, 0.03),
+];
+
+floors_test!(
+    written32_figures_do_not_regress,
+    "written32",
+    PER_KIND_FLOORS_32,
+    recall = 0.992,
+    precision = 0.92,
+    leak = 0.013
 );
