@@ -589,6 +589,7 @@ const FACILITIES: &[&str] = &[
     "highway",
     "house",
     "square",
+    "pantry",
     // Plurals: "the Darwin, Turing and Lovelace rooms", "the Wigan and
     // Dudley depots".
     "stores",
@@ -1101,6 +1102,24 @@ impl<'a> Ctx<'a> {
             }
             if p1 == "with" && WITH_VERBS_SET.contains(p2) {
                 return Cue::Weak;
+            }
+            // "Danke an Uschi", "merci à Olive", "gracias a Maripaz",
+            // "grazie a Gioia", "dank aan Henk", "obrigado ao Tiago".
+            if self.tokens[i].case == Case::Title
+                && matches!(p1, "an" | "a" | "aan" | "ao")
+                && matches!(
+                    p2,
+                    "danke"
+                        | "dank"
+                        | "merci"
+                        | "gracias"
+                        | "grazie"
+                        | "bedankt"
+                        | "obrigado"
+                        | "obrigada"
+                )
+            {
+                return Cue::Strong;
             }
             if p1 == "from"
                 && matches!(p2, "feedback" | "help" | "support" | "pressure" | "message")
@@ -3091,6 +3110,10 @@ mod tests {
             ["Hendry"]
         );
         assert_eq!(names("gaz in the linen room is a legend"), ["gaz"]);
+        assert_eq!(
+            names("Danke an Uschi aus der Poststelle, ohne sie wäre alles im Chaos."),
+            ["Uschi"]
+        );
         assert_eq!(
             names("Mercedes, de nóminas en Valencia, me arregló lo del IRPF."),
             ["Mercedes"]

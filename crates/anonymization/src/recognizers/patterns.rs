@@ -461,6 +461,7 @@ const SSN_CONTEXT: &[&str] = &[
     "1099",
     "tax id",
     "taxpayer",
+    "ssns",
 ];
 const BIRTH_CONTEXT: &[&str] = &[
     "born",
@@ -1359,6 +1360,17 @@ fn recorded_birth_date(between: &str) -> bool {
         "iscritt",
         // "o sistema de RH colocou 1959", "pusieron", "hanno messo",
         // "wpisali", "ingevuld".
+        // "J'ai mis 08/07/2016", "O certo é ...", a date "wrong" in a
+        // system.
+        "j'ai mis",
+        "certo",
+        "errad",
+        "wrong",
+        "falsch",
+        "fausse",
+        "sbagliat",
+        "onjuist",
+        "bledn",
         "colocou",
         "colocaram",
         "puso",
@@ -2062,6 +2074,10 @@ mod tests {
             ssn("The tax ID they hold for me, 512449871, is wrong."),
             ["512449871"]
         );
+        assert_eq!(
+            ssn("The portal shows full SSNs on the dependents page. Mine is there as 287 65 1093 in plain text."),
+            ["287 65 1093"]
+        );
         // A dotted number without a cue stays a number.
         assert!(ssn("Build 512.44.9871 broke the scanner.").is_empty());
     }
@@ -2127,6 +2143,14 @@ mod tests {
             ["March 2019"]
         );
         assert_eq!(dob("ik ben van 1992 en word de jonkie genoemd"), ["1992"]);
+        assert_eq!(
+            dob("Le formulaire demande la date de naissance de mes enfants. J'ai mis 08/07/2016 pour ma fille."),
+            ["08/07/2016"]
+        );
+        assert_eq!(
+            dob("Cadastraram minha filha com a data de nascimento errada. O certo é 16/03/2019, já mandei."),
+            ["16/03/2019"]
+        );
         let found = dob("Nasci em 07/03/1995 e o sistema de RH colocou 1959. Agora cobram mais.");
         assert!(found.contains(&"07/03/1995".to_owned()) && found.contains(&"1959".to_owned()));
         assert_eq!(
