@@ -2102,6 +2102,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
                     tokens[i - 1].start
                 } else if start_byte == tokens[i].start
                     && i > 0
+                    && cx.gap(i) == "."
+                    && &text[tokens[i - 1].start..tokens[i - 1].end] == "Ma"
+                {
+                    // "Ma. Cristina Dela Cruz": the Filipino abbreviation of
+                    // Maria is part of the name.
+                    tokens[i - 1].start
+                } else if start_byte == tokens[i].start
+                    && i > 0
                     && cx.close_prev(i)
                     && cx.gap(i).is_empty()
                     && (matches!(
@@ -2860,7 +2868,15 @@ fn calendar_name(cx: &Ctx<'_>, i: usize, cue: Cue) -> Option<(usize, f32, usize)
         Cue::None => false,
     };
     let verb = glued_next && PERSON_VERBS_SET.contains(cx.key(n));
-    if addressed || verb || cx.role_phrase(n) {
+    // "Jun and Hiroshi Tanaka": coordinated with a given name that is no
+    // calendar word ("June and July" stays two months).
+    let with_name = glued_next
+        && cx.key(n) == "and"
+        && !(i > 0 && cx.tokens[i - 1].has_digit)
+        && cx.tokens.get(n + 1).is_some_and(|t| t.case == Case::Title)
+        && !matches!(cx.key(n + 1), "i" | "i'm" | "i've")
+        && cx.follow_cue(i);
+    if addressed || verb || with_name || cx.role_phrase(n) {
         return Some((i, 0.7, t.start));
     }
     None
@@ -3110,6 +3126,14 @@ mod tests {
             ["Hendry"]
         );
         assert_eq!(names("gaz in the linen room is a legend"), ["gaz"]);
+        assert_eq!(
+            names("Who was involved? Jun and Hiroshi Tanaka from the Osaka team."),
+            ["Jun", "Hiroshi Tanaka"]
+        );
+        assert_eq!(
+            names("My headset is broken and Ma. Cristina Dela Cruz in IT says wait."),
+            ["Ma. Cristina Dela Cruz"]
+        );
         assert_eq!(
             names("Danke an Uschi aus der Poststelle, ohne sie wäre alles im Chaos."),
             ["Uschi"]
