@@ -193,6 +193,15 @@
 //! languages. First run, after tuning on written27–30: 0.939 / 0.958 / 6.20
 //! % (387 of 6,238).
 //!
+//! `corpus/written33.jsonl` (320 texts, `corpus/WRITTEN33.md`), a thirty-
+//! third writer, an inbox of every kind in the blind sets' proportions.
+//! First run, after tuning on written27–32: 0.956 / 0.967 / 2.44 % (136 of
+//! 5,580).
+//!
+//! `corpus/written34.jsonl` (300 texts, `corpus/WRITTEN34.md`), a thirty-
+//! fourth writer, answers to the guided conversation. First run, after
+//! tuning on written27–32: 0.971 / 0.984 / 1.69 % (109 of 6,451).
+//!
 //! Figures of written1–9 after tuning on every set, at the end of session
 //! 3 → session 4 (precision / recall / leak): written 0.960 / 0.944 /
 //! 6.15 % → 0.961 / 0.972 / 1.89 %, written2 0.963 / 0.967 / 2.07 % →
@@ -295,6 +304,8 @@ fn every_written_corpus_is_large_and_varied() {
     common::assert_large_and_varied("written30", &corpus!("written30"), 270, 80, 1);
     common::assert_large_and_varied("written31", &corpus!("written31"), 270, 80, 2);
     common::assert_large_and_varied("written32", &corpus!("written32"), 270, 75, 2);
+    common::assert_large_and_varied("written33", &corpus!("written33"), 320, 90, 4);
+    common::assert_large_and_varied("written34", &corpus!("written34"), 300, 85, 5);
 }
 
 /// Per kind: (precision, recall, leak ceiling).
@@ -855,4 +866,40 @@ floors_test!(
     recall = 0.992,
     precision = 0.92,
     leak = 0.013
+);
+
+const PER_KIND_FLOORS_33: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.92, 0.97, 0.02),
+    (PiiKind::Phone, 0.97, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.88, 0.11),
+    (PiiKind::DateOfBirth, 0.97, 0.91, 0.10),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.04),
+    (PiiKind::SelfIdentifying, 0.84, 0.95, 0.05),
+];
+
+floors_test!(
+    written33_figures_do_not_regress,
+    "written33",
+    PER_KIND_FLOORS_33,
+    recall = 0.981,
+    precision = 0.94,
+    leak = 0.021
+);
+
+const PER_KIND_FLOORS_34: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.94, 0.97, 0.02),
+    (PiiKind::Phone, 0.97, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
+    (PiiKind::DateOfBirth, 0.97, 0.88, 0.12),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
+    (PiiKind::SelfIdentifying, 0.93, 0.96, 0.04),
+];
+
+floors_test!(
+    written34_figures_do_not_regress,
+    "written34",
+    PER_KIND_FLOORS_34,
+    recall = 0.986,
+    precision = 0.96,
+    leak = 0.018
 );
