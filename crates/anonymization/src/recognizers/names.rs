@@ -1395,6 +1395,26 @@ impl<'a> Ctx<'a> {
             && (free || self.tokens[i].case == Case::Title)
             && self.gap(n) == "("
             && (matches!(self.key(n), "our" | "my" | "she" | "he" | "her" | "his")
+                // "Joy (breakfast supervisor, Manila Bay hotel)": a role.
+                || (n..(n + 3).min(self.tokens.len())).any(|m| {
+                    matches!(
+                        self.key(m),
+                        "supervisor"
+                            | "manager"
+                            | "lead"
+                            | "nurse"
+                            | "chef"
+                            | "cook"
+                            | "porter"
+                            | "cleaner"
+                            | "driver"
+                            | "receptionist"
+                            | "cashier"
+                            | "agent"
+                            | "assistant"
+                            | "coordinator"
+                    )
+                })
                 || (self.tokens[n].has_digit
                     && self
                         .text
@@ -1408,7 +1428,8 @@ impl<'a> Ctx<'a> {
         }
         // "why Hope, who has been acting team leader ...": only a person
         // is a "who".
-        if self.gap(n) == "," && self.key(n) == "who" {
+        if matches!(self.gap(n), "," | "") && self.key(n) == "who" && (free || self.gap(n) == ",") {
+            // "Dolly who does the canteen cleaning": "who" right after, too.
             return true;
         }
         // "Mercedes, de nóminas en Valencia, ...", "Rose, à l'accueil du
@@ -3126,6 +3147,18 @@ mod tests {
             ["Hendry"]
         );
         assert_eq!(names("gaz in the linen room is a legend"), ["gaz"]);
+        assert_eq!(
+            names("Dawn on the kiosk is brilliant with the older customers."),
+            ["Dawn"]
+        );
+        assert_eq!(
+            names("Dolly who does the canteen cleaning has been here 22 years."),
+            ["Dolly"]
+        );
+        assert_eq!(
+            names("Joy (breakfast supervisor, Manila Bay hotel) covers every gap."),
+            ["Joy"]
+        );
         assert_eq!(
             names("Who was involved? Jun and Hiroshi Tanaka from the Osaka team."),
             ["Jun", "Hiroshi Tanaka"]

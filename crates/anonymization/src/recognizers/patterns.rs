@@ -46,7 +46,7 @@ static URL_SCHEME: LazyLock<Regex> =
     LazyLock::new(|| re(r#"(?i)(?-u:\b)(?:https?://|ftp://|www\.)[^\s<>"'\[\]{}|\\^`]+"#));
 static URL_BARE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r#"(?i)(?-u:\b)(?:[a-z0-9\-]+\.)+(?:com|org|net|io|dev|co|me|app|ai|info|biz|uk|de|fr|es|it|nl|in|us|ca|eu|ly|gg|xyz|tech|page|site|blog|cloud|so|to|sh)/[^\s<>"'\[\]{}|\\^`]*"#,
+        r#"(?i)(?-u:\b)(?:[a-z0-9\-]+\.)+(?:com|org|net|io|dev|co|me|app|ai|info|biz|uk|de|fr|es|it|nl|in|us|ca|eu|ly|gg|xyz|tech|page|site|blog|cloud|so|to|sh|ph|au|nz|ie|za|ng|ke|sg|my|ae|br|mx|ar|pl|pt|be|at|ch|se|no|dk|fi|jp|kr)/[^\s<>"'\[\]{}|\\^`]*"#,
     )
 });
 static IPV4: LazyLock<Regex> = LazyLock::new(|| {
@@ -108,6 +108,13 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 static SELF_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:(?-u:\b)(?:I'm|I\u{2019}m|I am|im|(?i:mine is|mine's|knows me as|has me as|have me as|listed as)))\s+([A-Z]{1,3}-?\d{4,8}|[a-z]\d{4,8}|\d{5,10})(?-u:\b)",
+    )
+});
+/// "Hey its Kev from the bakery (B-40912)", "I'm Teo (0093321)": the
+/// writer introducing themself with a number in brackets.
+static INTRO_ID: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i:(?-u:\b)(?:i'm|i am|its|it's|this is))\s[^().\n]{1,40}\(\s*([A-Z]{0,3}-?\d{4,10})\s*\)",
     )
 });
 /// "ID 61-4470", "ID: 558213": an upper-case "ID" before a number.
@@ -862,7 +869,7 @@ fn ssns(text: &str, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let ctx = context_before(text, all.start(), 80, SSN_CONTEXT);
+        let ctx = context_before(text, all.start(), 120, SSN_CONTEXT);
         // Dashes without a cue; spaces and dots ("123 45 6789",
         // "123.45.6789") only with one.
         let score = match (s1.as_str(), ctx) {
@@ -1140,6 +1147,11 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
             if standalone(text, m.start(), m.end()) {
                 push(out, m.start(), m.end(), PiiKind::EmployeeId, 0.95);
             }
+        }
+    }
+    for c in INTRO_ID.captures_iter(text) {
+        if let Some(id) = c.get(1) {
+            push(out, id.start(), id.end(), PiiKind::EmployeeId, 0.7);
         }
     }
     for c in SELF_NUMBER.captures_iter(text) {
@@ -1451,6 +1463,10 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
             // "had my date of birth as 1968-07-04, I'm 1986-07-04".
             "i'm ",
             "i am ",
+            // "c'est le 3 février 1988, pas le 3 février 1998", "7 marzo
+            // 1982, non 1983".
+            " pas ",
+            " non ",
         ]
         .iter()
         .any(|w| between.contains(w));
@@ -1943,6 +1959,7 @@ mod tests {
             &*EMP_CONTEXT,
             &*EMP_BARE_ID,
             &*SELF_NUMBER,
+            &*INTRO_ID,
             &*DATE_NUMERIC,
             &*DATE_TEXT,
             &*YEAR,
@@ -2050,6 +2067,11 @@ mod tests {
             ids("I'm HX4410 on the rota system if that helps."),
             ["HX4410"]
         );
+        assert_eq!(
+            ids("Hey its Kev from the bakery (B-40912) - my holiday request is wrong."),
+            ["B-40912"]
+        );
+        assert!(ids("The budget (2024) was cut again.").is_empty());
         assert_eq!(
             ids("The UK system knows me as UK-10093 and the Austrian one does not."),
             ["UK-10093"]

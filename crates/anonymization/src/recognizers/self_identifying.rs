@@ -13,6 +13,8 @@ use crate::PiiKind;
 const PERSON_NOUNS: &[&str] = &[
     // Ranks and trades the role endings miss.
     "chief",
+    "barback",
+    "sommelier",
     "shunter",
     "domestic",
     "sergeant",
