@@ -757,7 +757,7 @@ const PER_KIND_FLOORS_26: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.93, 0.97, 0.03),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
-    (PiiKind::DateOfBirth, 0.85, 0.97, 0.02),
+    (PiiKind::DateOfBirth, 0.80, 0.97, 0.02),
     (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
     (PiiKind::SelfIdentifying, 0.83, 0.95, 0.05),
 ];

@@ -1421,6 +1421,24 @@ fn plausible_birth_year(date: &str, before: &str) -> bool {
         .any(|year| year.len() == 4 && ("1930"..before).contains(&year.as_str()))
 }
 
+/// "... 3 février 1988, pas le ..." / "... 7 marzo 1982, non ...": the text
+/// before a date ends with another date and a negation, so this date is the
+/// wrong one that a correction names.
+fn negated_after_date(between: &str) -> bool {
+    let t = between.trim_end();
+    [", pas le", ", pas", ", non", ", nicht", ", niet", ", not"]
+        .iter()
+        .filter_map(|w| t.strip_suffix(w))
+        .any(|rest| {
+            let rest = rest.trim_end();
+            DATE_NUMERIC
+                .find_iter(rest)
+                .chain(DATE_TEXT.find_iter(rest))
+                .chain(YEAR.find_iter(rest))
+                .any(|m| m.end() == rest.len())
+        })
+}
+
 fn birth_context(text: &str, s: usize, e: usize) -> bool {
     // The cue in the same sentence, up to a clause or two before ("born in
     // Lyon, on 09/11/1979", "my date of birth is wrong, it should be ..."),
@@ -1463,13 +1481,12 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
             // "had my date of birth as 1968-07-04, I'm 1986-07-04".
             "i'm ",
             "i am ",
-            // "c'est le 3 février 1988, pas le 3 février 1998", "7 marzo
-            // 1982, non 1983".
-            " pas ",
-            " non ",
         ]
         .iter()
-        .any(|w| between.contains(w));
+        .any(|w| between.contains(w))
+            // "c'est le 3 février 1988, pas le 3 février 1998", "7 marzo
+            // 1982, non 1983": the negation right before the wrong date.
+            || negated_after_date(&between);
         let other_date =
             !correction && (DATE_NUMERIC.is_match(&between) || DATE_TEXT.is_match(&between));
         if !other_date
@@ -2177,6 +2194,8 @@ mod tests {
             dob("Cadastraram minha filha com a data de nascimento errada. O certo é 16/03/2019, já mandei."),
             ["16/03/2019"]
         );
+        let found = dob("Merci de corriger ma date de naissance : c'est le 3 février 1988, pas le 3 février 1998.");
+        assert!(found.contains(&"3 février 1998".to_owned()));
         let found = dob("Nasci em 07/03/1995 e o sistema de RH colocou 1959. Agora cobram mais.");
         assert!(found.contains(&"07/03/1995".to_owned()) && found.contains(&"1959".to_owned()));
         assert_eq!(
