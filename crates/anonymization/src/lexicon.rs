@@ -2055,6 +2055,7 @@ const DEPT_WORDS: &[&str] = &[
     "nomina",
     // Shop-floor and kitchen stations and shift patterns: "Sunny in
     // pastry", "Dawn on the kiosk", "Hope on nights", "Joke van de kassa".
+    "goods-in",
     "kiosk",
     "checkouts",
     "checkout",

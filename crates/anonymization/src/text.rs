@@ -58,7 +58,25 @@ pub(crate) fn fold_key(word: &str, out: &mut String) {
                 '\u{2019}' => "'",
                 _ => {
                     for l in c.to_lowercase() {
-                        out.push(l);
+                        // Vietnamese vowels with tone marks ("Nguyễn Văn
+                        // Hùng") and Romanian comma-below letters ("Ionuț").
+                        match l {
+                            'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ' | 'ẫ' | 'ậ' | 'ắ' | 'ằ' | 'ẳ' | 'ẵ'
+                            | 'ặ' => out.push('a'),
+                            'ẹ' | 'ẻ' | 'ẽ' | 'ế' | 'ề' | 'ể' | 'ễ' | 'ệ' => {
+                                out.push('e')
+                            }
+                            'ỉ' | 'ị' | 'ĩ' => out.push('i'),
+                            'ọ' | 'ỏ' | 'ố' | 'ồ' | 'ổ' | 'ỗ' | 'ộ' | 'ớ' | 'ờ' | 'ở' | 'ỡ'
+                            | 'ợ' | 'ơ' => out.push('o'),
+                            'ụ' | 'ủ' | 'ứ' | 'ừ' | 'ử' | 'ữ' | 'ự' | 'ư' | 'ũ' => {
+                                out.push('u')
+                            }
+                            'ỳ' | 'ỵ' | 'ỷ' | 'ỹ' => out.push('y'),
+                            'ț' => out.push('t'),
+                            'ș' => out.push('s'),
+                            _ => out.push(l),
+                        }
                     }
                     continue;
                 }

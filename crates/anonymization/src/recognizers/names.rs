@@ -590,6 +590,7 @@ const FACILITIES: &[&str] = &[
     "house",
     "square",
     "pantry",
+    "lounge",
     // Plurals: "the Darwin, Turing and Lovelace rooms", "the Wigan and
     // Dudley depots".
     "stores",
@@ -1395,6 +1396,8 @@ impl<'a> Ctx<'a> {
             && (free || self.tokens[i].case == Case::Title)
             && self.gap(n) == "("
             && (matches!(self.key(n), "our" | "my" | "she" | "he" | "her" | "his")
+                // "Rusty (the only fitter who ...)".
+                || (self.key(n) == "the" && matches!(self.key(n + 1), "only" | "one"))
                 // "Joy (breakfast supervisor, Manila Bay hotel)": a role.
                 || (n..(n + 3).min(self.tokens.len())).any(|m| {
                     matches!(
@@ -1503,7 +1506,8 @@ impl<'a> Ctx<'a> {
             }
             // "at the pharmacy counter": a workplace ("Hope in the team"
             // stays a word).
-            "at" => workplace_after(n + 1),
+            // "Paddy behind the bar": where a person works.
+            "at" | "behind" => workplace_after(n + 1),
             // "Joy was told she couldn't ...", "Blessing has covered the
             // night desk ... when she asked": at a sentence's start, a
             // verb, then "she" or "he" for the same person.
@@ -2010,6 +2014,17 @@ impl<'a> Ctx<'a> {
             && !matches!(self.key(i - 1), "mohd" | "muhd" | "mhd")
         {
             return false;
+        }
+        // "Anh Thư": a Vietnamese syllable with its tone mark is a name's,
+        // whatever its folded key ("thu") means in English.
+        if case == Case::Title
+            && t.case == Case::Title
+            && self.text[t.start..t.end].chars().any(|c| {
+                matches!(c, 'ư' | 'ơ' | 'Ư' | 'Ơ' | 'ă' | 'Ă')
+                    || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+            })
+        {
+            return true;
         }
         let f = self.flags[i];
         if f & (lexicon::STOP | lexicon::ORG | lexicon::DEPT) != 0 {
@@ -2860,7 +2875,13 @@ fn calendar_name(cx: &Ctx<'_>, i: usize, cue: Cue) -> Option<(usize, f32, usize)
     {
         return None;
     }
-    if i > 0 && cx.close_prev(i) && DATE_PREPS.contains(&cx.key(i - 1)) {
+    // "in June", "Spring and Summer"; but "Autumn and Summer on nights"
+    // continues a list of people.
+    if i > 0
+        && cx.close_prev(i)
+        && DATE_PREPS.contains(&cx.key(i - 1))
+        && !(cue == Cue::Strong && matches!(cx.key(i - 1), "and" | "or"))
+    {
         return None;
     }
     let n = i + 1;
@@ -2891,13 +2912,19 @@ fn calendar_name(cx: &Ctx<'_>, i: usize, cue: Cue) -> Option<(usize, f32, usize)
     let verb = glued_next && PERSON_VERBS_SET.contains(cx.key(n));
     // "Jun and Hiroshi Tanaka": coordinated with a given name that is no
     // calendar word ("June and July" stays two months).
+    // "Autumn and Summer on nights": the pair shares the role phrase.
+    let pair_with_role = glued_next
+        && cx.key(n) == "and"
+        && cx.tokens.get(n + 1).is_some_and(|t| t.case == Case::Title)
+        && cx.flags[n + 1] & lexicon::FIRST != 0
+        && cx.role_phrase(n + 2);
     let with_name = glued_next
         && cx.key(n) == "and"
         && !(i > 0 && cx.tokens[i - 1].has_digit)
         && cx.tokens.get(n + 1).is_some_and(|t| t.case == Case::Title)
         && !matches!(cx.key(n + 1), "i" | "i'm" | "i've")
         && cx.follow_cue(i);
-    if addressed || verb || with_name || cx.role_phrase(n) {
+    if addressed || verb || with_name || pair_with_role || cx.role_phrase(n) {
         return Some((i, 0.7, t.start));
     }
     None
@@ -3151,6 +3178,23 @@ mod tests {
             names("Dawn on the kiosk is brilliant with the older customers."),
             ["Dawn"]
         );
+        assert_eq!(
+            names("Paddy behind the bar cut off a drunk customer."),
+            ["Paddy"]
+        );
+        assert_eq!(
+            names("Autumn and Summer on nights have covered every sick call."),
+            ["Autumn", "Summer"]
+        );
+        assert_eq!(
+            names("Nguyễn Văn Hùng has been an agency worker for three years."),
+            ["Nguyễn Văn Hùng"]
+        );
+        assert_eq!(
+            names("Anh Thư from the Ho Chi Minh office needs a letter."),
+            ["Anh Thư"]
+        );
+        assert!(names("Iris (the new document scanner) lost half the contracts.").is_empty());
         assert_eq!(
             names("Dolly who does the canteen cleaning has been here 22 years."),
             ["Dolly"]

@@ -14,6 +14,7 @@ const PERSON_NOUNS: &[&str] = &[
     // Ranks and trades the role endings miss.
     "chief",
     "barback",
+    "kp",
     "sommelier",
     "shunter",
     "domestic",
