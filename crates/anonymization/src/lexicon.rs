@@ -4115,6 +4115,8 @@ const EXTRA_FIRST_NAMES: &[&str] = &[
     "vinicius",
     "volker",
     "zosia",
+    "dev",
+    "wellington",
     // More Irish and South Asian names, the Dutch "Joke", Sicilian "Salvo",
     // nicknames that are words ("Lucky", "Skip").
     "dermot",

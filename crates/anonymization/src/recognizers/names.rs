@@ -2697,6 +2697,12 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         }
         Case::Lower => {
             let len = cx.key(i).chars().count();
+            // "mr hussain on the bakery counter": a title cues a name in
+            // lowercase chat too.
+            if cue == Cue::Title && !word && len >= 3 {
+                let end = extend(cx, i, Case::Lower);
+                return Some((end, 0.75, t.start));
+            }
             let follow = cx.follow_cue(i);
             // "honestly wei fixed it": a sentence adverb, a word, a verb.
             let adverb = cx.adverb_before(i) && cx.verb_after(i);
@@ -3181,6 +3187,14 @@ mod tests {
         assert_eq!(
             names("Paddy behind the bar cut off a drunk customer."),
             ["Paddy"]
+        );
+        assert_eq!(
+            names("mr hussain on the bakery counter is the reason"),
+            ["hussain"]
+        );
+        assert_eq!(
+            names("Thank you Maureen and Dev for the leaving do."),
+            ["Maureen", "Dev"]
         );
         assert_eq!(
             names("Autumn and Summer on nights have covered every sick call."),

@@ -90,7 +90,7 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)(?-u:\b)(?:",
         // Words that name an employee id on their own ...
-        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|login|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr|ewidencyjny|mecanográfico|mecanografico|nómina|nomina|agent)\.?(?:\s*(?:id|ids|number|no\.?|nr\.?|num|#|code|de|do))*",
+        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|login|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|pracowniczy|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr|ewidencyjny|mecanográfico|mecanografico|nómina|nomina|agent)\.?(?:\s*(?:id|ids|number|no\.?|nr\.?|num|#|code|de|do))*",
         // "employee reference 300871" (a payroll reference is a case).
         r"|(?:employee|staff|personnel|payroll)\s+ref(?:erence)?\.?",
         // ... and words that do only with an id word: "clock number",
@@ -2149,6 +2149,10 @@ mod tests {
         assert_eq!(
             ids("My login is WH-33810, please check my hours."),
             ["WH-33810"]
+        );
+        assert_eq!(
+            ids("Mój numer pracowniczy to PL-22087, proszę sprawdzić."),
+            ["PL-22087"]
         );
         assert_eq!(
             ids("I was turned away. Operative number OP-55218."),
