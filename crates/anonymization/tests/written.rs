@@ -212,6 +212,16 @@
 //! run, after tuning on written27–34: 0.903 / 0.894 / 7.11 % (505 of
 //! 7,105).
 //!
+//! `corpus/written37.jsonl` (320 texts, `corpus/WRITTEN37.md`), a thirty-
+//! seventh writer, an inbox of every kind in the blind sets' proportions.
+//! First run, after tuning on written27–36: 0.935 / 0.972 / 2.64 % (153 of
+//! 5,794).
+//!
+//! `corpus/written38.jsonl` (310 texts, `corpus/WRITTEN38.md`), a thirty-
+//! eighth writer, colleagues and writers made identifiable (134 names, 88
+//! self-identifying phrases). First run, after tuning on written27–36:
+//! 0.925 / 0.953 / 4.40 % (287 of 6,519).
+//!
 //! Figures of written1–9 after tuning on every set, at the end of session
 //! 3 → session 4 (precision / recall / leak): written 0.960 / 0.944 /
 //! 6.15 % → 0.961 / 0.972 / 1.89 %, written2 0.963 / 0.967 / 2.07 % →
@@ -318,11 +328,13 @@ fn every_written_corpus_is_large_and_varied() {
     common::assert_large_and_varied("written34", &corpus!("written34"), 300, 85, 5);
     common::assert_large_and_varied("written35", &corpus!("written35"), 320, 90, 4);
     common::assert_large_and_varied("written36", &corpus!("written36"), 300, 90, 5);
+    common::assert_large_and_varied("written37", &corpus!("written37"), 320, 90, 4);
+    common::assert_large_and_varied("written38", &corpus!("written38"), 300, 90, 2);
 }
 
 /// Per kind: (precision, recall, leak ceiling).
 const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.93, 0.92, 0.06),
+    (PiiKind::Person, 0.93, 0.93, 0.05),
     (PiiKind::UsSsn, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
     (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
@@ -334,13 +346,13 @@ floors_test!(
     written_figures_do_not_regress,
     "written",
     PER_KIND_FLOORS,
-    recall = 0.968,
+    recall = 0.972,
     precision = 0.95,
     leak = 0.022
 );
 
 const PER_KIND_FLOORS_2: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.91, 0.95, 0.03),
+    (PiiKind::Person, 0.91, 0.96, 0.02),
     (PiiKind::Email, 0.97, 0.97, 0.02),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
@@ -352,9 +364,9 @@ floors_test!(
     written2_figures_do_not_regress,
     "written2",
     PER_KIND_FLOORS_2,
-    recall = 0.981,
+    recall = 0.985,
     precision = 0.95,
-    leak = 0.020
+    leak = 0.018
 );
 
 const PER_KIND_FLOORS_3: &[(PiiKind, f64, f64, f64)] = &[
@@ -422,7 +434,7 @@ floors_test!(
     PER_KIND_FLOORS_6,
     recall = 0.992,
     precision = 0.93,
-    leak = 0.016
+    leak = 0.015
 );
 
 const PER_KIND_FLOORS_7: &[(PiiKind, f64, f64, f64)] = &[
@@ -457,7 +469,7 @@ floors_test!(
 );
 
 const PER_KIND_FLOORS_9: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.91, 0.95, 0.03),
+    (PiiKind::Person, 0.91, 0.96, 0.03),
     (PiiKind::StreetAddress, 0.97, 0.97, 0.04),
     (PiiKind::SelfIdentifying, 0.88, 0.97, 0.02),
 ];
@@ -466,7 +478,7 @@ floors_test!(
     written9_figures_do_not_regress,
     "written9",
     PER_KIND_FLOORS_9,
-    recall = 0.980,
+    recall = 0.984,
     precision = 0.94,
     leak = 0.011
 );
@@ -515,7 +527,7 @@ const PER_KIND_FLOORS_14: &[(PiiKind, f64, f64, f64)] = &[
 ];
 
 const PER_KIND_FLOORS_15: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.90, 0.96, 0.04),
+    (PiiKind::Person, 0.90, 0.97, 0.03),
     (PiiKind::Phone, 0.94, 0.94, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
     (PiiKind::DateOfBirth, 0.97, 0.80, 0.16),
@@ -524,7 +536,7 @@ const PER_KIND_FLOORS_15: &[(PiiKind, f64, f64, f64)] = &[
 ];
 
 const PER_KIND_FLOORS_16: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.94, 0.92, 0.05),
+    (PiiKind::Person, 0.94, 0.93, 0.04),
     (PiiKind::SelfIdentifying, 0.91, 0.95, 0.06),
 ];
 
@@ -586,18 +598,18 @@ floors_test!(
     written15_figures_do_not_regress,
     "written15",
     PER_KIND_FLOORS_15,
-    recall = 0.984,
+    recall = 0.987,
     precision = 0.94,
-    leak = 0.022
+    leak = 0.021
 );
 
 floors_test!(
     written16_figures_do_not_regress,
     "written16",
     PER_KIND_FLOORS_16,
-    recall = 0.943,
+    recall = 0.951,
     precision = 0.94,
-    leak = 0.035
+    leak = 0.032
 );
 
 floors_test!(
@@ -610,7 +622,7 @@ floors_test!(
 );
 
 const PER_KIND_FLOORS_18: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.84, 0.95, 0.04),
+    (PiiKind::Person, 0.85, 0.95, 0.03),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.92, 0.07),
     (PiiKind::DateOfBirth, 0.97, 0.90, 0.11),
@@ -750,7 +762,7 @@ floors_test!(
     PER_KIND_FLOORS_25,
     recall = 0.985,
     precision = 0.97,
-    leak = 0.019
+    leak = 0.018
 );
 
 const PER_KIND_FLOORS_26: &[(PiiKind, f64, f64, f64)] = &[
@@ -809,7 +821,7 @@ floors_test!(
 );
 
 const PER_KIND_FLOORS_29: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.89, 0.97, 0.03),
+    (PiiKind::Person, 0.91, 0.97, 0.03),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
     (PiiKind::DateOfBirth, 0.90, 0.97, 0.02),
@@ -822,7 +834,7 @@ floors_test!(
     "written29",
     PER_KIND_FLOORS_29,
     recall = 0.972,
-    precision = 0.94,
+    precision = 0.95,
     leak = 0.050
 );
 
@@ -841,7 +853,7 @@ floors_test!(
     PER_KIND_FLOORS_30,
     recall = 0.989,
     precision = 0.80,
-    leak = 0.013
+    leak = 0.012
 );
 
 const PER_KIND_FLOORS_31: &[(PiiKind, f64, f64, f64)] = &[
@@ -950,4 +962,40 @@ floors_test!(
     recall = 0.957,
     precision = 0.89,
     leak = 0.050
+);
+
+const PER_KIND_FLOORS_37: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.88, 0.96, 0.04),
+    (PiiKind::Phone, 0.94, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
+    (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.05),
+    (PiiKind::SelfIdentifying, 0.83, 0.95, 0.06),
+];
+
+floors_test!(
+    written37_figures_do_not_regress,
+    "written37",
+    PER_KIND_FLOORS_37,
+    recall = 0.982,
+    precision = 0.92,
+    leak = 0.025
+);
+
+const PER_KIND_FLOORS_38: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.88, 0.95, 0.04),
+    (PiiKind::Phone, 0.97, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
+    (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
+    (PiiKind::SelfIdentifying, 0.93, 0.96, 0.05),
+];
+
+floors_test!(
+    written38_figures_do_not_regress,
+    "written38",
+    PER_KIND_FLOORS_38,
+    recall = 0.973,
+    precision = 0.91,
+    leak = 0.031
 );
