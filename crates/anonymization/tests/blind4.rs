@@ -2,8 +2,9 @@
 //! `corpus/BLIND4.md`) was written by someone who had read neither the
 //! engine nor any other corpus. It is measurement only: its per-text misses
 //! are never printed (`blind: true`) and never looked at, and the engine is
-//! never changed because of what it shows. Its figures are the current
-//! honest estimate of the engine's quality on workplace feedback.
+//! never changed because of what it shows. It was the honest estimate in
+//! session 4; measured after every round since, it is a little optimistic
+//! now, and blind5 (`tests/blind5.rs`) is the current honest estimate.
 //!
 //! The floors sit just under the figures measured, so the test catches
 //! regressions without revealing which texts are missed.
@@ -44,6 +45,9 @@ fn blind4_corpus_is_large_and_varied() {
 ///   on this set): 0.928 / 0.973 / 2.06 % (110 of 5,337); leak by kind:
 ///   PERSON 5.0 %, EMPLOYEE_ID 10.4 %, DATE_OF_BIRTH 9.8 %, STREET_ADDRESS
 ///   2.9 %, SELF_IDENTIFYING 1.6 %.
+/// * 2026-11-28, end of session 5 (after `written27`…`written38`, never on
+///   this set): 0.931 / 0.973 / 1.99 % (106 of 5,337); PERSON leak 4.4 %,
+///   the other kinds unchanged.
 const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Person, 0.85, 0.91, 0.08),
     (PiiKind::Email, 0.95, 0.95, 0.02),

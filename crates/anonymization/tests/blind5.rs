@@ -1,0 +1,71 @@
+//! The fifth blind evaluation: `corpus/blind5.jsonl` (320 texts, see
+//! `corpus/BLIND5.md`) was written by someone who had read neither the
+//! engine nor any other corpus. It is measurement only: its per-text misses
+//! are never printed (`blind: true`) and never looked at, and the engine is
+//! never changed because of what it shows. Its figures are the current
+//! honest estimate of the engine's quality on workplace feedback.
+//!
+//! The floors sit just under the figures measured, so the test catches
+//! regressions without revealing which texts are missed.
+
+use kataloop_anonymization::evaluation::{dev_policy, LabelledText};
+use kataloop_anonymization::PiiKind;
+
+mod common;
+
+const CORPUS: &str = include_str!("../corpus/blind5.jsonl");
+
+fn corpus() -> Vec<LabelledText> {
+    common::load("blind5", CORPUS)
+}
+
+#[test]
+fn blind5_corpus_is_large_and_varied() {
+    common::assert_large_and_varied("blind5", &corpus(), 320, 85, 4);
+}
+
+/// Per kind: (precision, recall, leak ceiling).
+///
+/// Measured (any PII: precision / recall / character leak), aggregates
+/// only:
+/// * 2026-11-27, when the set arrived (engine at the start of session 5):
+///   0.928 / 0.962 / 3.18 % (179 of 5,624); leak by kind: PERSON 4.8 %,
+///   SELF_IDENTIFYING 5.1 %, STREET_ADDRESS 3.7 %, DATE_OF_BIRTH 3.1 %,
+///   US_SSN 12.0 %. Presidio on the same set: 0.423 / 0.867 / 34.9 %.
+/// * 2026-11-28, after tuning on `written27`…`written38` (never on this
+///   set): 0.934 / 0.966 / 2.84 % (160 of 5,624); leak by kind: PERSON
+///   3.9 %, SELF_IDENTIFYING 5.1 %, STREET_ADDRESS 3.7 %, DATE_OF_BIRTH
+///   3.1 %, US_SSN 0 %.
+const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.86, 0.91, 0.05),
+    (PiiKind::Email, 0.95, 0.95, 0.02),
+    (PiiKind::Phone, 0.95, 0.95, 0.02),
+    (PiiKind::Url, 0.95, 0.95, 0.02),
+    (PiiKind::IpAddress, 0.95, 0.95, 0.02),
+    (PiiKind::CreditCard, 0.95, 0.95, 0.02),
+    (PiiKind::Iban, 0.95, 0.95, 0.02),
+    (PiiKind::UsSsn, 0.95, 0.95, 0.02),
+    (PiiKind::EmployeeId, 0.95, 0.95, 0.02),
+    (PiiKind::DateOfBirth, 0.95, 0.90, 0.05),
+    (PiiKind::StreetAddress, 0.95, 0.95, 0.05),
+    (PiiKind::Handle, 0.95, 0.95, 0.02),
+    (PiiKind::SelfIdentifying, 0.83, 0.95, 0.07),
+];
+const ANY_PII_RECALL_FLOOR: f64 = 0.96;
+const ANY_PII_PRECISION_FLOOR: f64 = 0.92;
+const LEAK_RATE_CEILING: f64 = 0.031;
+
+#[test]
+fn blind5_figures_do_not_regress() {
+    common::assert_floors_hold(
+        &corpus(),
+        &dev_policy(),
+        &common::Floors {
+            per_kind: PER_KIND_FLOORS,
+            any_recall: ANY_PII_RECALL_FLOOR,
+            any_precision: ANY_PII_PRECISION_FLOOR,
+            leak_ceiling: LEAK_RATE_CEILING,
+            blind: true,
+        },
+    );
+}
