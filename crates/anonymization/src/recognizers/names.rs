@@ -1106,7 +1106,8 @@ impl<'a> Ctx<'a> {
             }
             // "Danke an Uschi", "merci à Olive", "gracias a Maripaz",
             // "grazie a Gioia", "dank aan Henk", "obrigado ao Tiago".
-            if self.tokens[i].case == Case::Title
+            // Capitalised, or in lowercase chat ("danke an steffi").
+            if (self.tokens[i].case == Case::Title || !self.cased)
                 && matches!(p1, "an" | "a" | "aan" | "ao")
                 && matches!(
                     p2,
@@ -1174,6 +1175,15 @@ impl<'a> Ctx<'a> {
         }
         if k == "here" {
             return false;
+        }
+        // "Rukhsana, the only Urdu-speaking nurse on the unit, ...": an
+        // appositive that singles a person out.
+        if self.gap(n) == ","
+            && k == "the"
+            && n + 1 < self.tokens.len()
+            && matches!(self.key(n + 1), "only" | "newest" | "oldest" | "youngest")
+        {
+            return true;
         }
         FOLLOW_CUES_SET.contains(k)
     }

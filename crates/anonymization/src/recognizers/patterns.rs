@@ -90,7 +90,7 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)(?-u:\b)(?:",
         // Words that name an employee id on their own ...
-        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|login|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|pracowniczy|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr|ewidencyjny|mecanográfico|mecanografico|nómina|nomina|agent)\.?(?:\s*(?:id|ids|number|no\.?|nr\.?|num|#|code|de|do))*",
+        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|login|uid|userid|crachá|cracha|ausweis|tesserino|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|pracowniczy|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr|ewidencyjny|mecanográfico|mecanografico|nómina|nomina|agent)\.?(?:\s*(?:id|ids|number|no\.?|nr\.?|num|#|code|de|do))*",
         // "employee reference 300871" (a payroll reference is a case).
         r"|(?:employee|staff|personnel|payroll)\s+ref(?:erence)?\.?",
         // ... and words that do only with an id word: "clock number",
@@ -201,6 +201,8 @@ static SPELLED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static COMPACT_DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?-u:\b)"));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)"));
+/// "born in 1897": a year a system got wrong, from before 1930.
+static OLD_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:18[5-9]\d|19[0-2]\d)(?-u:\b)"));
 /// A UK postcode: "SW1A 1AA", "LS6 2AB".
 const UK_POSTCODE: &str = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}";
 static ADDRESS_US: LazyLock<Regex> = LazyLock::new(|| {
@@ -530,6 +532,12 @@ const BIRTH_CONTEXT: &[&str] = &[
     "turned 6",
     // Polish "ur. 3 maja 1984" (urodzony / urodzona).
     " ur.",
+    // "I turn 60 on 14 February".
+    " turn 2",
+    " turn 3",
+    " turn 4",
+    " turn 5",
+    " turn 6",
 ];
 const VERSION_CONTEXT: &[&str] = &["version", "v", "ver", "build", "release", "firmware"];
 const GROUP_HANDLES: &[&str] = &[
@@ -869,7 +877,16 @@ fn ssns(text: &str, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let ctx = context_before(text, all.start(), 120, SSN_CONTEXT);
+        // The cue may sit in the sentence before: "... our full SSN on a
+        // Google Form?? I put mine in (523 71 9048)".
+        let ctx = context_before(text, all.start(), 120, SSN_CONTEXT)
+            || SSN_CONTEXT.iter().any(|w| {
+                contains_word(
+                    &text[floor_boundary(text, all.start().saturating_sub(120))..all.start()]
+                        .to_ascii_lowercase(),
+                    w,
+                )
+            });
         // Dashes without a cue; spaces and dots ("123 45 6789",
         // "123.45.6789") only with one.
         let score = match (s1.as_str(), ctx) {
@@ -1439,6 +1456,14 @@ fn negated_after_date(between: &str) -> bool {
         })
 }
 
+/// The largest char boundary at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 fn birth_context(text: &str, s: usize, e: usize) -> bool {
     // The cue in the same sentence, up to a clause or two before ("born in
     // Lyon, on 09/11/1979", "my date of birth is wrong, it should be ..."),
@@ -1579,6 +1604,7 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
         let after = window_after(text, m.end(), 8).to_ascii_lowercase();
         if w.contains("born")
             || w.contains("dob")
+            || w.ends_with("b. ")
             || after_birth_cue(text, m.start(), 40).is_some_and(|b| {
                 !cue_names_another_event(&b) && !OTHER_EVENTS.iter().any(|e| contains_word(&b, e))
             })
@@ -1655,6 +1681,14 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
             && !next.is_some_and(|c| c.is_ascii_digit() || c == '/')
         {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.75);
+        }
+    }
+    // "the HR system has me as born in 1897": a wrong year right after
+    // "born" is still the recorded birth year.
+    for m in OLD_YEAR.find_iter(text) {
+        let w = window_before(text, m.start(), 12).to_ascii_lowercase();
+        if w.trim_end().ends_with("born in") || w.trim_end().ends_with("born") {
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
         }
     }
     for m in YEAR.find_iter(text) {
@@ -1994,6 +2028,7 @@ mod tests {
             &*MONTH_SHORT_YEAR,
             &*MONTH_YEAR,
             &*DAY_ORDINAL,
+            &*OLD_YEAR,
             &*SPELLED_YEAR,
             &*COMPACT_DATE,
             &*DAY_MONTH,
@@ -2117,6 +2152,10 @@ mod tests {
             ssn("The portal shows full SSNs on the dependents page. Mine is there as 287 65 1093 in plain text."),
             ["287 65 1093"]
         );
+        assert_eq!(
+            ssn("Who decided the vendor needs our full SSN on a form?? I put mine in (523 71 9048) first."),
+            ["523 71 9048"]
+        );
         // A dotted number without a cue stays a number.
         assert!(ssn("Build 512.44.9871 broke the scanner.").is_empty());
     }
@@ -2190,6 +2229,18 @@ mod tests {
             ["March 2019"]
         );
         assert_eq!(dob("ik ben van 1992 en word de jonkie genoemd"), ["1992"]);
+        assert_eq!(
+            dob("I'm the oldest guy on the quay, b. '61, and the test is a joke."),
+            ["'61"]
+        );
+        assert_eq!(
+            dob("I turn 60 on 14 February and would like to talk about retirement."),
+            ["14 February"]
+        );
+        assert_eq!(
+            dob("The new HR system has me as born in 1897. I look tired, sure."),
+            ["1897"]
+        );
         assert_eq!(
             dob("Le formulaire demande la date de naissance de mes enfants. J'ai mis 08/07/2016 pour ma fille."),
             ["08/07/2016"]

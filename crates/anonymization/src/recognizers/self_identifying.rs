@@ -2056,8 +2056,73 @@ const LEADERS: &[&str] = &[
     "teamleider",
     "leidinggevende",
 ];
+/// "Der Staplerfahrer, der am 12. März im Lager Kassel gegen das Regal
+/// gefahren ist", "Le cariste qui s'est fait écraser le pied au quai 4 ...
+/// le 17 juin", "Pracownik, który 4 lipca spadł z rampy": a colleague at a
+/// sentence's start, then a relative clause with a date or a number: an
+/// incident on record. Returns the phrase's last token.
+fn foreign_incident(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
+    if !tokens[i].sentence_start {
+        return None;
+    }
+    let key = keys.get(i);
+    // Polish has no article: the noun opens the sentence.
+    let (noun, start_ok) = if FOREIGN_DETERMINERS_SET.contains(key) || matches!(key, "o" | "a") {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    let n = tokens.len();
+    if noun + 2 >= n || (start_ok && !joined(text, tokens, noun)) {
+        return None;
+    }
+    let k = keys.get(noun);
+    let stem = k.trim_end_matches('s');
+    let role = FOREIGN_ROLES.contains(&k)
+        || FOREIGN_ROLES.contains(&stem)
+        || is_foreign_person_noun(k)
+        || is_foreign_role_noun_strict(k)
+        || matches!(
+            k,
+            "chica" | "chico" | "motoboy" | "rapaz" | "moca" | "ragazzo" | "jongen" | "meisje"
+        );
+    if !role || (!start_ok && !matches!(keys.get(noun + 1), "ktory" | "ktora")) {
+        return None;
+    }
+    let rel = noun + 1;
+    let gap = text
+        .get(tokens[noun].end..tokens[rel].start)
+        .unwrap_or("")
+        .trim();
+    if !matches!(gap, "" | ",") || !FOREIGN_RELATIVES.contains(&keys.get(rel)) {
+        return None;
+    }
+    // The clause runs to the next comma or sentence end.
+    let mut end = rel;
+    // "am 12. März": a German day's period does not end the clause.
+    let dotted_day = |m: usize| {
+        tokens[m - 1].has_digit
+            && text.get(tokens[m - 1].end..tokens[m].start) == Some(". ")
+            && LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0
+    };
+    while end + 1 < n && end < rel + 24 && (joined(text, tokens, end + 1) || dotted_day(end + 1)) {
+        end += 1;
+    }
+    let dated = (rel + 1..=end)
+        .any(|m| tokens[m].has_digit || LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0);
+    (dated && end > rel + 2).then_some(end)
+}
+
 /// Role nouns the suffix rules miss: caretakers, porters, drivers.
 const FOREIGN_ROLES: &[&str] = &[
+    "collega",
+    "collegas",
+    "kollege",
+    "kollegin",
+    "collegue",
+    "colega",
+    "kolega",
+    "kolezanka",
     "custode",
     "gardien",
     "gardienne",
@@ -2871,6 +2936,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             i = end + 1;
             continue;
         }
+        if let Some(end) = foreign_incident(text, tokens, &keys, i) {
+            out.push(phrase(tokens, i, end, 0.7));
+            i = end + 1;
+            continue;
+        }
         if let Some(end) = role_at_site(text, tokens, &keys, i) {
             out.push(phrase(tokens, i, end, 0.7));
             i = end + 1;
@@ -3381,6 +3451,16 @@ mod tests {
             phrases("Sono il tecnico che è stato trasferito da Bari a Torino a gennaio e nessuno mi paga."),
             ["il tecnico che è stato trasferito da Bari a Torino a gennaio"]
         );
+        assert_eq!(
+            phrases("Der Staplerfahrer, der am 12. März im Lager Kassel gegen das Regal gefahren ist, wurde abgemahnt."),
+            ["Der Staplerfahrer, der am 12. März im Lager Kassel gegen das Regal gefahren ist"]
+        );
+        assert_eq!(
+            phrases("Pracownik, który 4 lipca spadł z rampy w hali C w Poznaniu, nadal czeka."),
+            ["Pracownik, który 4 lipca spadł z rampy w hali C w Poznaniu"]
+        );
+        // No date, no incident: "Le cariste qui parle fort" is anyone.
+        assert!(phrases("Le cariste qui parle fort est toujours en retard.").is_empty());
         assert_eq!(
             phrases("I'm the night auditor there, and nobody answers at 3am."),
             ["the night auditor there"]
