@@ -1178,14 +1178,59 @@ impl<'a> Ctx<'a> {
         }
         // "Rukhsana, the only Urdu-speaking nurse on the unit, ...": an
         // appositive that singles a person out.
-        if self.gap(n) == ","
-            && k == "the"
-            && n + 1 < self.tokens.len()
-            && matches!(self.key(n + 1), "only" | "newest" | "oldest" | "youngest")
-        {
+        if self.singled_out_after(last) {
             return true;
         }
         FOLLOW_CUES_SET.contains(k)
+    }
+
+    /// "Kalle, unser einziger Schweißer", "Beppe, l'unico in ufficio",
+    /// "Mathilde, la nouvelle alternante", "Rukhsana, the only Urdu-speaking
+    /// nurse": an appositive after token `last` that singles a person out.
+    fn singled_out_after(&self, last: usize) -> bool {
+        let n = last + 1;
+        if n >= self.tokens.len() {
+            return false;
+        }
+        let k = self.key(n);
+        let singling = |k: &str| {
+            matches!(
+                k,
+                "only"
+                    | "newest"
+                    | "oldest"
+                    | "youngest"
+                    | "einzige"
+                    | "einziger"
+                    | "einzigen"
+                    | "seul"
+                    | "seule"
+                    | "unico"
+                    | "unica"
+                    | "l'unico"
+                    | "l'unica"
+                    | "enige"
+                    | "jedyny"
+                    | "jedyna"
+                    | "nouvelle"
+                    | "nouveau"
+                    | "nuevo"
+                    | "nueva"
+                    | "nuovo"
+                    | "nuova"
+                    | "neue"
+                    | "neuer"
+                    | "nieuwe"
+            ) || k.starts_with("najmlodsz")
+                || k.starts_with("najstarsz")
+        };
+        self.gap(n) == ","
+            && (singling(k)
+                || (matches!(
+                    k,
+                    "the" | "our" | "unser" | "unsere" | "notre" | "la" | "le" | "il" | "el" | "de"
+                ) && n + 1 < self.tokens.len()
+                    && singling(self.key(n + 1))))
     }
 
     /// The first token from `n` on that is not an aside ("however", "on the
@@ -2522,7 +2567,7 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         let surname_next = i + 1 < cx.tokens.len()
             && cx.continues_name(i + 1, Case::Title)
             && cx.flags[i + 1] & (lexicon::FIRST | lexicon::LAST) != 0;
-        if cx.german && cue < Cue::Weak && !surname_next {
+        if cx.german && cue < Cue::Weak && !surname_next && !cx.singled_out_after(i) {
             // German capitalises every noun: an unknown capitalised word
             // is a name there only with a cue.
             return None;
@@ -3197,6 +3242,10 @@ mod tests {
         assert_eq!(
             names("Paddy behind the bar cut off a drunk customer."),
             ["Paddy"]
+        );
+        assert_eq!(
+            names("Kalle, unser einziger Schweißer mit der Zulassung, geht in Rente."),
+            ["Kalle"]
         );
         assert_eq!(
             names("mr hussain on the bakery counter is the reason"),

@@ -2014,6 +2014,8 @@ const SITE_TIES: &[&str] = &[
     "at", "on", "in", "for", "from", "there", "a", "au", "aux", "du", "des", "dans", "en", "al",
     "im", "am", "bei", "op", "bij", "van", "w", "we", "na", "z", "ze", "alla", "allo", "nella",
     "nel", "della", "del", "dello", "di", "da", "do", "no", "em", "de",
+    // A trait or a skill: "unser einziger Schweißer mit der Zulassung".
+    "mit", "con", "avec", "com", "met",
 ];
 /// Leadership roles, in the eight languages.
 const LEADERS: &[&str] = &[
@@ -2115,6 +2117,26 @@ fn foreign_incident(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Opti
 
 /// Role nouns the suffix rules miss: caretakers, porters, drivers.
 const FOREIGN_ROLES: &[&str] = &[
+    // Trainees and apprentices: "la nouvelle alternante au service paie".
+    "alternante",
+    "alternant",
+    "stagiaire",
+    "stagiair",
+    "praktikant",
+    "praktikantin",
+    "becario",
+    "becaria",
+    "tirocinante",
+    "estagiario",
+    "estagiaria",
+    "stazysta",
+    "stazystka",
+    "apprenti",
+    "apprentie",
+    "azubi",
+    "pielegniarka",
+    "pielegniarz",
+    "schweisser",
     "collega",
     "collegas",
     "kollege",
@@ -2184,8 +2206,7 @@ fn role_at_site(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     // porteiro" (French "a" is "has": "M. Lefèvre, a promis ...").
     let article_needs_possessive =
         matches!(key, "o" | "a") && !matches!(keys.get(i + 1), "nosso" | "nossa");
-    let appositive =
-        gap == "," && before_name && (english || !polish_superlative) && !article_needs_possessive;
+    let appositive = gap == "," && before_name && !article_needs_possessive;
     let writer = !english && joined(text, tokens, i) && SELF_BE.contains(&prev);
     // English writers are the main recognizer's; here only "I'm the night
     // auditor there" and grades ("the band 5 in charge on nights").
@@ -2201,7 +2222,7 @@ fn role_at_site(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     if !appositive && !writer && !english_writer && !opens_sentence {
         return None;
     }
-    if polish_superlative && prev != "jestem" {
+    if polish_superlative && prev != "jestem" && !appositive {
         return None;
     }
     let mut j = i + 1;
@@ -2331,7 +2352,7 @@ fn foreign_one_of(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option
         // "jedną z dwóch księgowych": right after the number, the word is
         // the group's noun whatever its ending.
         let right_after =
-            k == q + 1 && kk.chars().count() >= 5 && !FOREIGN_CLAUSE_STOP_SET.contains(kk);
+            k == q + 1 && kk.chars().count() >= 4 && !FOREIGN_CLAUSE_STOP_SET.contains(kk);
         if right_after
             || is_foreign_person_noun(kk)
             || is_foreign_person_noun(stem)
