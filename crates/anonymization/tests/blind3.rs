@@ -9,21 +9,10 @@
 //! The floors sit just under the figures measured, so the test catches
 //! regressions without revealing which texts are missed.
 
-use kataloop_anonymization::evaluation::{dev_policy, LabelledText};
 use kataloop_anonymization::PiiKind;
 
+#[macro_use]
 mod common;
-
-const CORPUS: &str = include_str!("../corpus/blind3.jsonl");
-
-fn corpus() -> Vec<LabelledText> {
-    common::load("blind3", CORPUS)
-}
-
-#[test]
-fn blind3_corpus_is_large_and_varied() {
-    common::assert_large_and_varied("blind3", &corpus(), 300, 85, 7);
-}
 
 /// Per kind: (precision, recall, leak ceiling).
 ///
@@ -68,21 +57,15 @@ const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
     // at this set.
     (PiiKind::SelfIdentifying, 0.65, 0.92, 0.06),
 ];
-const ANY_PII_RECALL_FLOOR: f64 = 0.975;
-const ANY_PII_PRECISION_FLOOR: f64 = 0.90;
-const LEAK_RATE_CEILING: f64 = 0.03;
 
-#[test]
-fn blind3_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &corpus(),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS,
-            any_recall: ANY_PII_RECALL_FLOOR,
-            any_precision: ANY_PII_PRECISION_FLOOR,
-            leak_ceiling: LEAK_RATE_CEILING,
-            blind: true,
-        },
-    );
-}
+measured_set!(
+    "blind3",
+    blind3_corpus_is_large_and_varied(300, 85, 7),
+    blind3_figures_do_not_regress(common::Floors {
+        per_kind: PER_KIND_FLOORS,
+        any_recall: 0.975,
+        any_precision: 0.90,
+        leak_ceiling: 0.03,
+        blind: true,
+    })
+);

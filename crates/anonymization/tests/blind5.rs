@@ -8,21 +8,10 @@
 //! The floors sit just under the figures measured, so the test catches
 //! regressions without revealing which texts are missed.
 
-use kataloop_anonymization::evaluation::{dev_policy, LabelledText};
 use kataloop_anonymization::PiiKind;
 
+#[macro_use]
 mod common;
-
-const CORPUS: &str = include_str!("../corpus/blind5.jsonl");
-
-fn corpus() -> Vec<LabelledText> {
-    common::load("blind5", CORPUS)
-}
-
-#[test]
-fn blind5_corpus_is_large_and_varied() {
-    common::assert_large_and_varied("blind5", &corpus(), 320, 85, 4);
-}
 
 /// Per kind: (precision, recall, leak ceiling).
 ///
@@ -53,21 +42,15 @@ const PER_KIND_FLOORS: &[(PiiKind, f64, f64, f64)] = &[
     (PiiKind::Handle, 0.95, 0.95, 0.02),
     (PiiKind::SelfIdentifying, 0.83, 0.95, 0.07),
 ];
-const ANY_PII_RECALL_FLOOR: f64 = 0.96;
-const ANY_PII_PRECISION_FLOOR: f64 = 0.92;
-const LEAK_RATE_CEILING: f64 = 0.031;
 
-#[test]
-fn blind5_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &corpus(),
-        &dev_policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS,
-            any_recall: ANY_PII_RECALL_FLOOR,
-            any_precision: ANY_PII_PRECISION_FLOOR,
-            leak_ceiling: LEAK_RATE_CEILING,
-            blind: true,
-        },
-    );
-}
+measured_set!(
+    "blind5",
+    blind5_corpus_is_large_and_varied(320, 85, 4),
+    blind5_figures_do_not_regress(common::Floors {
+        per_kind: PER_KIND_FLOORS,
+        any_recall: 0.96,
+        any_precision: 0.92,
+        leak_ceiling: 0.031,
+        blind: true,
+    })
+);

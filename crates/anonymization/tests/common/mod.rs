@@ -11,6 +11,35 @@ pub fn load(name: &str, jsonl: &str) -> Vec<LabelledText> {
     load_corpus(jsonl).unwrap_or_else(|e| panic!("{name} corpus does not parse: {e}"))
 }
 
+/// The two tests of a measured set, `corpus/<name>.jsonl`: it is large and
+/// varied (at least so many texts, texts without PII and spans of every
+/// kind), and its figures under the evaluation tenant stay at or above its
+/// floors. The suite file declares `#[macro_use] mod common;`.
+#[allow(unused_macros)]
+macro_rules! measured_set {
+    ($name:literal,
+     $varied:ident($texts:expr, $negatives:expr, $per_kind:expr),
+     $figures:ident($floors:expr)) => {
+        fn corpus() -> Vec<kataloop_anonymization::evaluation::LabelledText> {
+            common::load($name, include_str!(concat!("../corpus/", $name, ".jsonl")))
+        }
+
+        #[test]
+        fn $varied() {
+            common::assert_large_and_varied($name, &corpus(), $texts, $negatives, $per_kind);
+        }
+
+        #[test]
+        fn $figures() {
+            common::assert_floors_hold(
+                &corpus(),
+                &kataloop_anonymization::evaluation::dev_policy(),
+                &$floors,
+            );
+        }
+    };
+}
+
 /// Fails unless the corpus has at least `texts` texts, `negatives` of them
 /// without PII, and `per_kind` spans of every built-in kind.
 pub fn assert_large_and_varied(
