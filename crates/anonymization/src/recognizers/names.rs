@@ -1865,6 +1865,66 @@ impl<'a> Ctx<'a> {
         found && joined
     }
 
+    /// Token `i` opens or stands in a list of single capitalised names
+    /// ("Brooks, Wood and Mason from the night crew", "Fisher and
+    /// Wainwright have been running ...") that a person's context follows:
+    /// surnames that are also words are people there.
+    fn listed_people(&self, i: usize) -> bool {
+        let len = self.tokens.len();
+        let person_like = |k: usize| {
+            let f = self.flags[k];
+            self.tokens[k].case == Case::Title
+                && f & (lexicon::FIRST | lexicon::LAST) != 0
+                && f & (lexicon::PLACE
+                    | lexicon::TOWN
+                    | lexicon::ORG
+                    | lexicon::DEPT
+                    | lexicon::CALENDAR)
+                    == 0
+                && !(k + 1 < len
+                    && self.gap(k + 1).is_empty()
+                    && self.tokens[k + 1].case == Case::Title)
+        };
+        if !person_like(i) {
+            return false;
+        }
+        // Back to the list's first item.
+        let mut first = i;
+        while first >= 2
+            && ((self.gap(first) == "," && person_like(first - 1))
+                || (self.gap(first).is_empty()
+                    && self.key(first - 1) == "and"
+                    && person_like(first - 2)))
+        {
+            first -= if self.gap(first) == "," { 1 } else { 2 };
+        }
+        // Forward to its last item.
+        let (mut last, mut items, mut joined) = (first, 1, false);
+        loop {
+            if last + 1 < len && self.gap(last + 1) == "," && person_like(last + 1) {
+                last += 1;
+                items += 1;
+            } else if last + 2 < len
+                && self.gap(last + 1).is_empty()
+                && self.key(last + 1) == "and"
+                && person_like(last + 2)
+            {
+                last += 2;
+                items += 1;
+                joined = true;
+                break;
+            } else {
+                break;
+            }
+        }
+        let n = last + 1;
+        joined
+            && items >= 2
+            && n < len
+            && (self.role_phrase(n)
+                || (matches!(self.key(n), "have" | "were") && self.gap(n).is_empty()))
+    }
+
     /// "El sistema Atenea", "l'aula Fermi", "Budynek Kopernik", "In het
     /// gebouw De Brug", "Team Sterling": a noun that names the system,
     /// room, building or team after it.
@@ -2502,6 +2562,10 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         // Portuguese preposition opening a sentence (the Korean surname
         // "Na" comes with a given name).
         return None;
+    }
+    if t.case == Case::Title && cue < Cue::Title && cx.listed_people(i) {
+        // "Brooks, Wood and Mason from the night crew".
+        return Some((i, 0.65, t.start));
     }
     if t.case == Case::Title && cue < Cue::Title && cx.listed_with_a_place(i) {
         // "Lincoln, Grantham and Boston are being merged", "Napoli e
@@ -3243,6 +3307,15 @@ mod tests {
             names("Paddy behind the bar cut off a drunk customer."),
             ["Paddy"]
         );
+        assert_eq!(
+            names("So Brooks, Wood and Mason from the night crew all got the interview."),
+            ["Brooks", "Wood", "Mason"]
+        );
+        assert_eq!(
+            names("Fisher and Wainwright have been running the weekend crew like a club."),
+            ["Fisher", "Wainwright"]
+        );
+        assert!(names("Bread and Butter have been our best sellers.").is_empty());
         assert_eq!(
             names("Kalle, unser einziger Schweißer mit der Zulassung, geht in Rente."),
             ["Kalle"]
