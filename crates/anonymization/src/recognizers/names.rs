@@ -185,6 +185,7 @@ const TITLES: &[&str] = &[
     "sir",
     "madam",
     "herr",
+    "herrn",
     "frau",
     "mme",
     "madame",

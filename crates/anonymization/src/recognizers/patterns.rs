@@ -107,7 +107,7 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// knows me as UK-10093": the writer names themself by a number.
 static SELF_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:(?-u:\b)(?:I'm|I\u{2019}m|I am|im|(?i:mine is|mine's|knows me as|has me as|have me as|listed as)))\s+([A-Z]{1,3}-?\d{4,8}|[a-z]\d{4,8}|\d{5,10})(?-u:\b)",
+        r"(?:(?-u:\b)(?:I'm|I\u{2019}m|I am|im|(?i:mine is|mine's|mine says|knows me as|has me as|have me as|listed as)))\s+([A-Z]{1,3}-?\d{4,8}|[a-z]\d{4,8}|\d{5,10})(?-u:\b)",
     )
 });
 /// "Hey its Kev from the bakery (B-40912)", "I'm Teo (0093321)": the
@@ -319,7 +319,11 @@ static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         concat!(
-            r"(?-u:\b)(?:Plot|House\s+No\.?|House|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Villa|No\.|Building|Bldg\.?|Apartment|Apt\.?|Flat|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route)",
+            r"(?-u:\b)(?:Plot|House\s+No\.?|House|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Villa|No\.|Building|Bldg\.?|Apartment|Apt\.?|Flat|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route",
+            // Post boxes and flats in other languages: "Postfach 112",
+            // "Apartado de Correos 1123", "Casella Postale 218", "Postbus
+            // 1021", "Appartement 12", "Lot 4521".
+            r"|Postfach|Apartado(?:\s+de\s+Correos)?|Casella\s+Postale|Postbus|Skrytka\s+pocztowa|Caixa\s+Postal|Appartement|Appartamento|Apartamento|Lot)",
             // "Blk 5 Lot 12": a Philippine block and lot.
             r"\s*[A-Z0-9][\w\-/]*(?:\s+Box\s+\d+|\s+Lot\s+\d+)?",
             r"(?:,\s+{line}){{1,6}}",
@@ -1499,6 +1503,8 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
             "deveria",
             " mas ",
             "powinna",
+            "powinno",
+            "powinien",
             "poprawn",
             "aparece",
             "risulta",
@@ -1626,6 +1632,12 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
     {
         if birth_context(text, m.start(), m.end()) {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.75);
+        } else if COMPACT_DATE.is_match(m.as_str())
+            && after_cue_across_sentences(text, m.start(), 160)
+                .is_some_and(|b| recorded_birth_date(&b))
+        {
+            // "... set to our date of birth. Mine is literally 19880715."
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
         }
     }
     for m in DATE_NUMERIC
@@ -2229,6 +2241,10 @@ mod tests {
             ["March 2019"]
         );
         assert_eq!(dob("ik ben van 1992 en word de jonkie genoemd"), ["1992"]);
+        assert_eq!(
+            dob("The PDF password is our date of birth. Mine is literally 19880715."),
+            ["19880715"]
+        );
         assert_eq!(
             dob("I'm the oldest guy on the quay, b. '61, and the test is a joke."),
             ["'61"]
