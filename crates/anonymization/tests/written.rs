@@ -232,6 +232,16 @@
 //! that are words. First run, after tuning on written27–38: 0.953 / 0.866 /
 //! 11.31 % (980 of 8,665).
 //!
+//! `corpus/written41.jsonl` (300 texts, `corpus/WRITTEN41.md`), a forty-
+//! first writer, details pasted into requests (118 street addresses in
+//! 31 countries' formats). First run, after tuning on written27–40: 0.886
+//! / 0.956 / 9.85 % (861 of 8,737).
+//!
+//! `corpus/written42.jsonl` (320 texts, `corpus/WRITTEN42.md`), a forty-
+//! second writer, an inbox of every kind in the blind sets' proportions.
+//! First run, after tuning on written27–40: 0.952 / 0.977 / 2.60 % (145 of
+//! 5,579).
+//!
 //! Figures of written1–9 after tuning on every set, at the end of session
 //! 3 → session 4 (precision / recall / leak): written 0.960 / 0.944 /
 //! 6.15 % → 0.961 / 0.972 / 1.89 %, written2 0.963 / 0.967 / 2.07 % →
@@ -342,6 +352,8 @@ fn every_written_corpus_is_large_and_varied() {
     common::assert_large_and_varied("written38", &corpus!("written38"), 300, 90, 2);
     common::assert_large_and_varied("written39", &corpus!("written39"), 320, 90, 4);
     common::assert_large_and_varied("written40", &corpus!("written40"), 300, 90, 2);
+    common::assert_large_and_varied("written41", &corpus!("written41"), 300, 90, 2);
+    common::assert_large_and_varied("written42", &corpus!("written42"), 320, 90, 5);
 }
 
 /// Per kind: (precision, recall, leak ceiling).
@@ -504,7 +516,7 @@ const PER_KIND_FLOORS_10: &[(PiiKind, f64, f64, f64)] = &[
 ];
 
 const PER_KIND_FLOORS_11: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.89, 0.92, 0.06),
+    (PiiKind::Person, 0.89, 0.93, 0.05),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
     (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
     (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
@@ -574,9 +586,9 @@ floors_test!(
     written11_figures_do_not_regress,
     "written11",
     PER_KIND_FLOORS_11,
-    recall = 0.960,
-    precision = 0.92,
-    leak = 0.032
+    recall = 0.964,
+    precision = 0.93,
+    leak = 0.031
 );
 
 floors_test!(
@@ -1031,7 +1043,7 @@ floors_test!(
 );
 
 const PER_KIND_FLOORS_40: &[(PiiKind, f64, f64, f64)] = &[
-    (PiiKind::Person, 0.85, 0.81, 0.15),
+    (PiiKind::Person, 0.86, 0.84, 0.12),
     (PiiKind::Phone, 0.97, 0.97, 0.02),
     (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
     (PiiKind::DateOfBirth, 0.93, 0.81, 0.17),
@@ -1043,7 +1055,43 @@ floors_test!(
     written40_figures_do_not_regress,
     "written40",
     PER_KIND_FLOORS_40,
-    recall = 0.906,
+    recall = 0.917,
     precision = 0.94,
-    leak = 0.053
+    leak = 0.051
+);
+
+const PER_KIND_FLOORS_41: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.36, 0.96, 0.03),
+    (PiiKind::Phone, 0.97, 0.95, 0.05),
+    (PiiKind::EmployeeId, 0.97, 0.85, 0.10),
+    (PiiKind::DateOfBirth, 0.95, 0.83, 0.15),
+    (PiiKind::StreetAddress, 0.97, 0.88, 0.13),
+    (PiiKind::SelfIdentifying, 0.82, 0.97, 0.02),
+];
+
+floors_test!(
+    written41_figures_do_not_regress,
+    "written41",
+    PER_KIND_FLOORS_41,
+    recall = 0.962,
+    precision = 0.87,
+    leak = 0.083
+);
+
+const PER_KIND_FLOORS_42: &[(PiiKind, f64, f64, f64)] = &[
+    (PiiKind::Person, 0.91, 0.97, 0.02),
+    (PiiKind::Phone, 0.97, 0.97, 0.02),
+    (PiiKind::EmployeeId, 0.97, 0.97, 0.02),
+    (PiiKind::DateOfBirth, 0.97, 0.97, 0.02),
+    (PiiKind::StreetAddress, 0.97, 0.97, 0.02),
+    (PiiKind::SelfIdentifying, 0.83, 0.92, 0.08),
+];
+
+floors_test!(
+    written42_figures_do_not_regress,
+    "written42",
+    PER_KIND_FLOORS_42,
+    recall = 0.988,
+    precision = 0.94,
+    leak = 0.023
 );
