@@ -25,29 +25,10 @@
 //! optimistic, and a fresh, independently written set is needed for an
 //! honest estimate.
 
-use kataloop_anonymization::evaluation::{dev_policy, LabelledText};
-use kataloop_anonymization::{PiiKind, Policy};
+use kataloop_anonymization::PiiKind;
 
+#[macro_use]
 mod common;
-
-const CORPUS: &str = include_str!("../corpus/blind.jsonl");
-
-fn corpus() -> Vec<LabelledText> {
-    common::load("blind", CORPUS)
-}
-
-/// The evaluation tenant (`evaluation::dev_policy()`): one blind text uses
-/// its `ACME-` employee-id shape, and `scripts/presidio_compare.py` gives
-/// Presidio the same tenant configuration. No blind text contains its
-/// custom terms.
-fn policy() -> Policy {
-    dev_policy()
-}
-
-#[test]
-fn blind_corpus_is_large_and_varied() {
-    common::assert_large_and_varied("blind", &corpus(), 250, 80, 6);
-}
 
 /// Per kind: (kind, precision floor, recall floor, leak-rate ceiling).
 ///
@@ -103,19 +84,18 @@ const ANY_PII_RECALL_FLOOR: f64 = 0.99;
 const ANY_PII_PRECISION_FLOOR: f64 = 0.99;
 const LEAK_RATE_CEILING: f64 = 0.01;
 
-#[test]
-fn blind_figures_do_not_regress() {
-    let corpus = corpus();
-    let policy = policy();
-    common::assert_floors_hold(
-        &corpus,
-        &policy,
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS,
-            any_recall: ANY_PII_RECALL_FLOOR,
-            any_precision: ANY_PII_PRECISION_FLOOR,
-            leak_ceiling: LEAK_RATE_CEILING,
-            blind: false,
-        },
-    );
-}
+// The evaluation tenant (`evaluation::dev_policy()`): one blind text uses
+// its `ACME-` employee-id shape, and `scripts/presidio_compare.py` gives
+// Presidio the same tenant configuration. No blind text contains its
+// custom terms.
+measured_set!(
+    "blind",
+    blind_corpus_is_large_and_varied(250, 80, 6),
+    blind_figures_do_not_regress(common::Floors {
+        per_kind: PER_KIND_FLOORS,
+        any_recall: ANY_PII_RECALL_FLOOR,
+        any_precision: ANY_PII_PRECISION_FLOOR,
+        leak_ceiling: LEAK_RATE_CEILING,
+        blind: false,
+    })
+);

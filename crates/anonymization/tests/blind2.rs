@@ -8,26 +8,10 @@
 //! blind2 text copied). Its figures are now optimistic; `blind3.rs` holds
 //! the honest estimate. The floors below catch regressions.
 
-use kataloop_anonymization::evaluation::{dev_policy, LabelledText};
-use kataloop_anonymization::{PiiKind, Policy};
+use kataloop_anonymization::PiiKind;
 
+#[macro_use]
 mod common;
-
-const CORPUS: &str = include_str!("../corpus/blind2.jsonl");
-
-fn corpus() -> Vec<LabelledText> {
-    common::load("blind2", CORPUS)
-}
-
-/// The evaluation tenant (`ACME-` employee ids appear in the set).
-fn policy() -> Policy {
-    dev_policy()
-}
-
-#[test]
-fn blind2_corpus_is_large_and_varied() {
-    common::assert_large_and_varied("blind2", &corpus(), 250, 80, 6);
-}
 
 /// Measured when the set was added: any-PII precision 0.875, recall 0.950,
 /// character leak 6.95 % (267 of 3,843). After the engine's next round of
@@ -56,17 +40,15 @@ const ANY_PII_RECALL_FLOOR: f64 = 0.98;
 const ANY_PII_PRECISION_FLOOR: f64 = 0.96;
 const LEAK_RATE_CEILING: f64 = 0.01;
 
-#[test]
-fn blind2_figures_do_not_regress() {
-    common::assert_floors_hold(
-        &corpus(),
-        &policy(),
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS,
-            any_recall: ANY_PII_RECALL_FLOOR,
-            any_precision: ANY_PII_PRECISION_FLOOR,
-            leak_ceiling: LEAK_RATE_CEILING,
-            blind: false,
-        },
-    );
-}
+// The evaluation tenant (`ACME-` employee ids appear in the set).
+measured_set!(
+    "blind2",
+    blind2_corpus_is_large_and_varied(250, 80, 6),
+    blind2_figures_do_not_regress(common::Floors {
+        per_kind: PER_KIND_FLOORS,
+        any_recall: ANY_PII_RECALL_FLOOR,
+        any_precision: ANY_PII_PRECISION_FLOOR,
+        leak_ceiling: LEAK_RATE_CEILING,
+        blind: false,
+    })
+);

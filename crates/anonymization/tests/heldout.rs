@@ -17,27 +17,10 @@
 //! blind to those categories, and its figures are now optimistic too; a
 //! fresh, independently written set is needed for an honest estimate.
 
-use kataloop_anonymization::evaluation::LabelledText;
-use kataloop_anonymization::{PiiKind, Policy};
+use kataloop_anonymization::PiiKind;
 
+#[macro_use]
 mod common;
-
-const CORPUS: &str = include_str!("../corpus/heldout.jsonl");
-
-fn corpus() -> Vec<LabelledText> {
-    common::load("held-out", CORPUS)
-}
-
-/// The built-in engine alone: the held-out texts use no tenant employee-id
-/// shapes, custom terms or roster.
-fn policy() -> Policy {
-    Policy::default()
-}
-
-#[test]
-fn heldout_corpus_is_large_and_varied() {
-    common::assert_large_and_varied("heldout", &corpus(), 300, 100, 5);
-}
 
 /// Per kind: (kind, precision floor, recall floor, leak-rate ceiling).
 ///
@@ -75,19 +58,17 @@ const ANY_PII_RECALL_FLOOR: f64 = 0.99;
 const ANY_PII_PRECISION_FLOOR: f64 = 0.99;
 const LEAK_RATE_CEILING: f64 = 0.01;
 
-#[test]
-fn heldout_figures_do_not_regress() {
-    let corpus = corpus();
-    let policy = policy();
-    common::assert_floors_hold(
-        &corpus,
-        &policy,
-        &common::Floors {
-            per_kind: PER_KIND_FLOORS,
-            any_recall: ANY_PII_RECALL_FLOOR,
-            any_precision: ANY_PII_PRECISION_FLOOR,
-            leak_ceiling: LEAK_RATE_CEILING,
-            blind: false,
-        },
-    );
-}
+// The built-in engine alone: the held-out texts use no tenant employee-id
+// shapes, custom terms or roster.
+measured_set!(
+    "heldout",
+    heldout_corpus_is_large_and_varied(300, 100, 5),
+    heldout_figures_do_not_regress(common::Floors {
+        per_kind: PER_KIND_FLOORS,
+        any_recall: ANY_PII_RECALL_FLOOR,
+        any_precision: ANY_PII_PRECISION_FLOOR,
+        leak_ceiling: LEAK_RATE_CEILING,
+        blind: false,
+    }),
+    policy = kataloop_anonymization::Policy::default()
+);
