@@ -34,7 +34,7 @@ pub(crate) fn fold_key(word: &str, out: &mut String) {
         let folded: &str =
             match c {
                 'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã'
-                | 'Ä' | 'Å' | 'Ā' => "a",
+                | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a",
                 'æ' | 'Æ' => "ae",
                 'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
                 'ď' | 'đ' | 'Ď' | 'Đ' => "d",
@@ -48,9 +48,9 @@ pub(crate) fn fold_key(word: &str, out: &mut String) {
                 | 'Ø' | 'Ō' | 'Ő' => "o",
                 'œ' | 'Œ' => "oe",
                 'ř' | 'Ř' => "r",
-                'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+                'ś' | 'š' | 'ş' | 'ș' | 'Ś' | 'Š' | 'Ş' | 'Ș' => "s",
                 'ß' => "ss",
-                'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+                'ť' | 'ţ' | 'ț' | 'Ť' | 'Ţ' | 'Ț' => "t",
                 'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů'
                 | 'Ű' => "u",
                 'ý' | 'ÿ' | 'Ý' => "y",
@@ -59,7 +59,7 @@ pub(crate) fn fold_key(word: &str, out: &mut String) {
                 _ => {
                     for l in c.to_lowercase() {
                         // Vietnamese vowels with tone marks ("Nguyễn Văn
-                        // Hùng") and Romanian comma-below letters ("Ionuț").
+                        // Hùng").
                         match l {
                             'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ' | 'ẫ' | 'ậ' | 'ắ' | 'ằ' | 'ẳ' | 'ẵ'
                             | 'ặ' => out.push('a'),
@@ -73,8 +73,6 @@ pub(crate) fn fold_key(word: &str, out: &mut String) {
                                 out.push('u')
                             }
                             'ỳ' | 'ỵ' | 'ỷ' | 'ỹ' => out.push('y'),
-                            'ț' => out.push('t'),
-                            'ș' => out.push('s'),
                             _ => out.push(l),
                         }
                     }
