@@ -36,13 +36,19 @@ pub(crate) fn context_before(text: &str, at: usize, len: usize, words: &[&str]) 
 }
 
 /// The text before `at`, at most `len` bytes, starting on a char boundary
-/// and after the last sentence end.
-pub(crate) fn window_before(text: &str, at: usize, len: usize) -> &str {
+/// (across sentence ends).
+pub(crate) fn raw_window_before(text: &str, at: usize, len: usize) -> &str {
     let mut start = at.saturating_sub(len);
     while start < at && !text.is_char_boundary(start) {
         start += 1;
     }
-    let w = text.get(start..at).unwrap_or("");
+    text.get(start..at).unwrap_or("")
+}
+
+/// The text before `at`, at most `len` bytes, starting on a char boundary
+/// and after the last sentence end.
+pub(crate) fn window_before(text: &str, at: usize, len: usize) -> &str {
+    let w = raw_window_before(text, at, len);
     match w.rfind(['!', '?', '\n']) {
         Some(i) => &w[i + 1..],
         None => w,
