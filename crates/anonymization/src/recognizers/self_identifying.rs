@@ -277,11 +277,7 @@ const PERSON_NOUNS: &[&str] = &[
     "staff",
     "trustee",
     "governor",
-    "nqt",
     "banksman",
-    "lpn",
-    "cna",
-    "emt",
     "corper",
     "lassie",
     "laddie",
@@ -643,7 +639,6 @@ const FOREIGN_PERSON_NOUNS: &[&str] = &[
     "nowa",
     "mens",
     "mensen",
-    "azubi",
     "azubis",
     "stagiair",
     "stagiairs",
@@ -1029,6 +1024,24 @@ static PERSON_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| {
         .collect()
 });
 static NOT_PERSON_SET: LazyLock<WordSet> = LazyLock::new(|| NOT_PERSON.iter().copied().collect());
+/// The irregular plurals of the listed person nouns: "midwives", "firemen",
+/// "deputies".
+static IRREGULAR_PLURALS_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    PERSON_NOUN_SET
+        .iter()
+        .filter_map(|w| {
+            [("wife", "wives"), ("man", "men"), ("y", "ies")]
+                .iter()
+                .find_map(|(singular, plural)| {
+                    w.strip_suffix(singular)
+                        .filter(|stem| stem.len() >= 2)
+                        .map(|stem| format!("{stem}{plural}"))
+                })
+        })
+        // Built once for the process: the set keeps the words for good.
+        .map(|w| &*Box::leak(w.into_boxed_str()))
+        .collect()
+});
 static FOREIGN_PERSON_NOUN_SET: LazyLock<WordSet> =
     LazyLock::new(|| FOREIGN_PERSON_NOUNS.iter().copied().collect());
 
@@ -1059,17 +1072,9 @@ fn is_person_noun(key: &str) -> bool {
         return age.len() == 2 && age.bytes().all(|b| b.is_ascii_digit());
     }
     // Plurals, for small groups: "one of two midwives", "one of three
-    // firemen", "one of two deputies".
-    let irregular = [("wives", "wife"), ("men", "man"), ("ies", "y")]
-        .iter()
-        .find_map(|(plural, singular)| {
-            key.strip_suffix(plural)
-                .filter(|stem| stem.len() >= 2)
-                .map(|stem| format!("{stem}{singular}"))
-        });
-    if irregular
-        .is_some_and(|single| PERSON_NOUN_SET.contains(single.as_str()) || is_role_word(&single))
-    {
+    // firemen", "one of two deputies" (a set built once, no allocation
+    // per token).
+    if IRREGULAR_PLURALS_SET.contains(key) {
         return true;
     }
     if let Some(stem) = key.strip_suffix('s') {
@@ -2009,6 +2014,8 @@ const ROLE_OPENERS: &[&str] = &[
     "nuestro", "nuestra", "unser", "unsere", "unserer", "nostro", "nostra", "nosso", "nossa",
     "nasz", "nasza", "onze",
 ];
+static ROLE_OPENERS_SET: LazyLock<WordSet> =
+    LazyLock::new(|| ROLE_OPENERS.iter().copied().collect());
 /// What ties a role to a site, a shift or a time, in the eight languages.
 const SITE_TIES: &[&str] = &[
     "at", "on", "in", "for", "from", "there", "a", "au", "aux", "du", "des", "dans", "en", "al",
@@ -2172,11 +2179,14 @@ const FOREIGN_ROLES: &[&str] = &[
 /// or set after a name. Returns the phrase's last token.
 fn role_at_site(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
     let key = keys.get(i);
+    let opener = ROLE_OPENERS_SET.contains(key) || key.starts_with("l'");
     // Polish has no article: a superlative of age or tenure opens it.
-    let polish_superlative = ["najstarsz", "najmlodsz", "najnowsz", "najdluzej"]
-        .iter()
-        .any(|p| key.starts_with(p));
-    if !(ROLE_OPENERS.contains(&key) || key.starts_with("l'") || polish_superlative) {
+    let polish_superlative = !opener
+        && key.starts_with("naj")
+        && ["najstarsz", "najmlodsz", "najnowsz", "najdluzej"]
+            .iter()
+            .any(|p| key.starts_with(p));
+    if !opener && !polish_superlative {
         return None;
     }
     let n = tokens.len();
@@ -3373,6 +3383,10 @@ mod tests {
     #[test]
     fn finds_irregular_plurals_role_acronyms_and_more_foreign_only_clauses() {
         assert_eq!(
+            phrases("I'm one of three firemen on the night watch at Station 4 and we're short."),
+            ["one of three firemen on the night watch at Station 4"]
+        );
+        assert_eq!(
             phrases("I'm one of two midwives on the unit who can do water births."),
             ["one of two midwives on the unit who can do water births"]
         );
@@ -3417,14 +3431,6 @@ mod tests {
             ["um dos dois eletricistas do turno da noite"]
         );
         assert_eq!(
-            phrases("i'm the only cleaner on the 6th and 7th floors after 8pm and it's broken"),
-            ["the only cleaner on the 6th and 7th floors after 8pm"]
-        );
-        assert_eq!(
-            phrases("I'm the only apprentice in the depot who still has to finish the NVQ."),
-            ["the only apprentice in the depot who still has to finish the NVQ"]
-        );
-        assert_eq!(
             phrases(
                 "Je suis le seul Malien de l'équipe de nuit à Gennevilliers et tout le monde rit."
             ),
@@ -3448,6 +3454,29 @@ mod tests {
         );
         // No role: a thing at a site before a name.
         assert!(phrases("Our rota at the Lisbon hotel, Zé, is a mess.").is_empty());
+        assert_eq!(
+            phrases("I'm the night auditor there, and nobody answers at 3am."),
+            ["the night auditor there"]
+        );
+        assert_eq!(
+            phrases("Being the band 5 in charge on nights on Ward 14 means bed management."),
+            ["the band 5 in charge on nights on Ward 14"]
+        );
+        // A bare profession after a name is no phrase; nor is an opinion.
+        assert!(phrases("Patrick, our caretaker, locks up alone.").is_empty());
+        assert!(phrases("Je suis infirmière depuis vingt ans.").is_empty());
+    }
+
+    #[test]
+    fn finds_whole_relative_clauses_and_dated_incidents() {
+        assert_eq!(
+            phrases("i'm the only cleaner on the 6th and 7th floors after 8pm and it's broken"),
+            ["the only cleaner on the 6th and 7th floors after 8pm"]
+        );
+        assert_eq!(
+            phrases("I'm the only apprentice in the depot who still has to finish the NVQ."),
+            ["the only apprentice in the depot who still has to finish the NVQ"]
+        );
         assert_eq!(
             phrases("I'm the picker who rang 999 when the agency lad collapsed on the dock on 9 September. No first aider."),
             ["the picker who rang 999 when the agency lad collapsed on the dock on 9 September"]
@@ -3482,17 +3511,6 @@ mod tests {
         );
         // No date, no incident: "Le cariste qui parle fort" is anyone.
         assert!(phrases("Le cariste qui parle fort est toujours en retard.").is_empty());
-        assert_eq!(
-            phrases("I'm the night auditor there, and nobody answers at 3am."),
-            ["the night auditor there"]
-        );
-        assert_eq!(
-            phrases("Being the band 5 in charge on nights on Ward 14 means bed management."),
-            ["the band 5 in charge on nights on Ward 14"]
-        );
-        // A bare profession after a name is no phrase; nor is an opinion.
-        assert!(phrases("Patrick, our caretaker, locks up alone.").is_empty());
-        assert!(phrases("Je suis infirmière depuis vingt ans.").is_empty());
     }
 
     #[test]
