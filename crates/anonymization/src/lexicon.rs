@@ -4274,7 +4274,10 @@ impl Hasher for WordHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.hash
+        // The table takes its bucket from the low bits, where a multiply
+        // leaves little spread: rotate the well-mixed high bits down (as
+        // rustc-hash does).
+        self.hash.rotate_left(26)
     }
 }
 
