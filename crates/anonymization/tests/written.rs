@@ -257,14 +257,8 @@
 use kataloop_anonymization::evaluation::{dev_policy, LabelledText};
 use kataloop_anonymization::PiiKind;
 
+#[macro_use]
 mod common;
-
-/// A tuning set by its file stem, compiled into the test binary.
-macro_rules! corpus {
-    ($name:literal) => {
-        common::load($name, include_str!(concat!("../corpus/", $name, ".jsonl")))
-    };
-}
 
 /// One test per tuning set: its figures stay at or above floors set just
 /// under the figures measured when they were last raised. `blind` sets

@@ -11,6 +11,14 @@ pub fn load(name: &str, jsonl: &str) -> Vec<LabelledText> {
     load_corpus(jsonl).unwrap_or_else(|e| panic!("{name} corpus does not parse: {e}"))
 }
 
+/// A corpus by its file stem, compiled into the test binary.
+#[allow(unused_macros)]
+macro_rules! corpus {
+    ($name:literal) => {
+        common::load($name, include_str!(concat!("../corpus/", $name, ".jsonl")))
+    };
+}
+
 /// The two tests of a measured set, `corpus/<name>.jsonl`: it is large and
 /// varied (at least so many texts, texts without PII and spans of every
 /// kind), and its figures under the evaluation tenant (or the `policy =`
@@ -33,7 +41,7 @@ macro_rules! measured_set {
      $figures:ident($floors:expr),
      policy = $policy:expr) => {
         fn corpus() -> Vec<kataloop_anonymization::evaluation::LabelledText> {
-            common::load($name, include_str!(concat!("../corpus/", $name, ".jsonl")))
+            corpus!($name)
         }
 
         #[test]
