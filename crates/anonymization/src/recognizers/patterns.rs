@@ -2118,6 +2118,26 @@ mod tests {
     }
 
     #[test]
+    fn address_leads_streets_and_birth_cues_need_what_makes_them_so() {
+        let addr = |t: &str| of_kind(t, PiiKind::StreetAddress);
+        assert!(addr("Flat Rate, Overtime, Holiday and Sick Pay are all wrong.").is_empty());
+        assert!(addr("Building Services, Facilities Team and Estates never reply.").is_empty());
+        assert!(addr("Thanks to Katie 12 times over for the cover.").is_empty());
+        assert!(addr("The review takes place Monday 14 in the boardroom.").is_empty());
+        assert!(!addr("Please send it to Flat 3, 12 Bow Street, London E3 2AB.").is_empty());
+        assert!(!addr("Ich wohne jetzt in der Mannerheimintie 102 B 14, Helsinki.").is_empty());
+        assert!(!addr("Mon adresse : place de la Gare 3, 1000 Bruxelles.").is_empty());
+        // "from" after a birth cue is no other event.
+        assert_eq!(
+            of_kind(
+                "Please copy my date of birth from my passport: 12/03/1980.",
+                PiiKind::DateOfBirth
+            ),
+            ["12/03/1980"]
+        );
+    }
+
+    #[test]
     fn numbers_the_writer_names_themself_by() {
         let ids = |t: &str| of_kind(t, PiiKind::EmployeeId);
         assert_eq!(
