@@ -32,11 +32,18 @@ pub(crate) const CALENDAR: u16 = 1 << 8;
 /// A town or city from the gazetteer (no name or word): a place unless a
 /// cue or a following surname says person.
 pub(crate) const TOWN: u16 = 1 << 9;
+/// A given name or surname known only from the world lists (no census
+/// name, word, place or listed term): a name when capitalised, since in
+/// lowercase or in German text it is as likely another language's word
+/// ("segundo", "Tage").
+pub(crate) const WORLD: u16 = 1 << 10;
 
 static FIRST_NAMES_GZ: &[u8] = include_bytes!("../data/first_names.txt.gz");
 static SURNAMES_GZ: &[u8] = include_bytes!("../data/surnames.txt.gz");
 static WORDS_GZ: &[u8] = include_bytes!("../data/words.txt.gz");
 static PLACES_GZ: &[u8] = include_bytes!("../data/places.txt.gz");
+static WORLD_FIRST_GZ: &[u8] = include_bytes!("../data/world_first_names.txt.gz");
+static WORLD_SURNAMES_GZ: &[u8] = include_bytes!("../data/world_surnames.txt.gz");
 
 /// Words that are never (part of) a person's name here, even though some are
 /// in the census lists (the brief's "May, Bill, Grace, Work, Young" problem is
@@ -2266,6 +2273,12 @@ const JARGON_WORDS: &[&str] = &[
 /// English dictionary would otherwise look like a name ("Seit Wochen",
 /// "Arbeit"). Marked as dictionary words, so they need a cue to be names.
 pub(crate) const FOREIGN_WORDS: &[&str] = &[
+    // Dutch and Italian greetings and words the world name lists hold
+    // ("Beste collega's", "Dag allemaal", "Prima, grazie").
+    "beste",
+    "dag",
+    "prima",
+    "macs",
     // Buildings and rooms named after someone ("Budynek Kopernik", "het
     // gebouw De Brug").
     "budynek",
@@ -4350,6 +4363,18 @@ impl Lexicon {
         for w in NAME_DOMINANT_WORDS {
             add(w, NAME_DOMINANT);
         }
+        // Last, so that only words no other list knows become world names.
+        for (gz, flag) in [(WORLD_FIRST_GZ, FIRST), (WORLD_SURNAMES_GZ, LAST)] {
+            for w in gunzip(gz).lines().map(str::trim).filter(|w| !w.is_empty()) {
+                match flags.get_mut(w) {
+                    None => {
+                        flags.insert(w.into(), flag | WORLD);
+                    }
+                    Some(f) if *f & WORLD != 0 => *f |= flag,
+                    Some(_) => {}
+                }
+            }
+        }
         Self { flags }
     }
 
@@ -4422,7 +4447,8 @@ impl Lexicon {
                 f & FIRST != 0 && f & (STOP | CALENDAR | ORG | PLACE) == 0
             };
             if fits {
-                return flag;
+                // A form of a world-list name is one too.
+                return flag | (f & WORLD);
             }
         }
         0
@@ -4464,7 +4490,7 @@ impl Lexicon {
         let mut all_words = true;
         for part in key.split(['-', '\'']).filter(|p| p.len() > 1) {
             let pf = self.flags(part);
-            name_bits |= pf & (FIRST | LAST);
+            name_bits |= pf & (FIRST | LAST | WORLD);
             all_words &= pf & WORD != 0;
         }
         if all_words {
@@ -4499,6 +4525,11 @@ mod tests {
         assert_eq!(l.flags("tomkiem"), FIRST);
         assert_eq!(l.flags("piotrowi"), FIRST);
         assert_eq!(l.flags("grazynie"), FIRST);
+        // World-list names: only words no other list knows.
+        assert_eq!(l.flags("dmytro"), FIRST | WORLD);
+        assert_eq!(l.flags("oleksandr"), FIRST | WORLD);
+        assert_eq!(l.flags("beste") & WORLD, 0);
+        assert_eq!(l.flags("jennifer") & WORLD, 0);
         assert_eq!(l.flags("qwzxvem"), 0);
         assert_eq!(l.flags("wroclawiu"), TOWN);
         assert_eq!(l.flags("gliwic"), TOWN);

@@ -1028,6 +1028,13 @@ impl<'a> Ctx<'a> {
                 }
         });
         let cased = upper_starts >= 2 && lower_starts == 0 && !lower_i;
+        // A world-list name counts only capitalised (not in lowercase or
+        // shouted), and not in German.
+        for (f, t) in flags.iter_mut().zip(tokens) {
+            if *f & lexicon::WORLD != 0 && (german || t.case != Case::Title) {
+                *f = 0;
+            }
+        }
         Self {
             text,
             tokens,
@@ -3285,6 +3292,18 @@ mod tests {
             .filter(|c| c.score >= 0.5)
             .map(|c| text[c.start..c.end].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn world_list_names_count_capitalised_only() {
+        assert_eq!(
+            names("Dmytro came here from Kharkiv in 2022 and he's still on the agency rate."),
+            ["Dmytro"]
+        );
+        assert_eq!(names("Oleksandr turned up on time every day."), ["Oleksandr"]);
+        // Another language's words that the world lists hold as names.
+        assert!(names("el segundo turno empieza a las seis").is_empty());
+        assert!(names("Beste collega's, de planning is te laat.").is_empty());
     }
 
     #[test]

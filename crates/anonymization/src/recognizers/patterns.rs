@@ -65,6 +65,8 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         // North American with the trunk prefix: "1-866-204-7731".
         r"|1[ .\-]\d{3}[ .\-]\d{3}[ .\-]\d{4}",
         r"|(?:\(\d{1,5}\)[ .\-]?)?\d{2,5}(?:[ .\-]\d{2,8}){1,4}|\+\d{8,14}",
+        // German-speaking area codes before a slash: "089 / 32 18 44 0".
+        r"|0\d{2,4}\s?/\s?\d{2,8}(?:[ \-]\d{1,8}){0,4}",
     ))
 });
 static PHONE_EXT: LazyLock<Regex> =
@@ -157,12 +159,18 @@ static STREET_WORD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Mews|Way|Court|Place|Terrace|Gardens|Estate|Cross|Main|Layout|Nagar|Marg|Sector|Block|Plot|Flat|Unit|House|Apartments|Residency)(?-u:\b)",
     )
 });
-/// ", Copacabana, Rio de Janeiro": one or two towns, with their particles.
+/// ", Copacabana, Rio de Janeiro": one town, with its particles and a
+/// district number ("Dublin 12"); `town_only` takes up to three.
 static TOWN_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:,\s*\p{Lu}[\p{L}\-]+(?:\s+(?:(?:de|da|do|del|di|la|le|sur|am|an|upon|on)\s+)?\p{Lu}[\p{L}\-]+)*){1,2}",
+        r"^,\s*\p{Lu}[\p{L}\-]+(?:[ \t]+(?:(?:de|da|do|del|di|la|le|sur|am|an|upon|on)[ \t]+)?\p{Lu}[\p{L}\-]+)*(?:[ \t]+\d{1,2}(?-u:\b))?",
     )
 });
+/// A district letter or number, or a province, after the town.
+static DISTRICT: LazyLock<Regex> = LazyLock::new(|| re(r"^\s(?:[A-Z]|[A-Z]{2,4}|\d{1,2})(?-u:\b)"));
+/// A province or state after the town: ", CDMX", " - SP", ", Jal.".
+static PROVINCE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{2,4}(?-u:\b)|[A-Z][a-z]{1,3}\.)"));
 /// "7/4", "17.9": a day and a month without the year.
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d{1,2}[/.]\d{1,2}(?-u:\b)"));
 /// All birth cues in one automaton: most texts have none, and one pass
@@ -214,28 +222,37 @@ static ADDRESS_US: LazyLock<Regex> = LazyLock::new(|| {
             r"(?-u:\b)(?:(?:Flat|Apartment|Apt|Unit|Suite)\.?\s+\d{{1,4}}[A-Za-z]?,?\s+|(?:(?:Unit|Flat)\s+)?\d{{1,4}}[A-Za-z]?/)?",
             // Number, then up to three words: capitalised, a compass letter
             // or an ordinal ("West 86th", "W 3rd", "N. Main").
-            r"\d{{1,5}}[A-Za-z]?\s+(?:(?:[A-Z][a-z]+|[NSEW]|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,3}}",
+            // "915 Ponce de Leon Ave": Spanish and Dutch particles inside.
+            r"\d{{1,5}}[A-Za-z]?\s+(?:(?:[A-Z][a-z]+|[NSEW]|\d{{1,3}}(?:st|nd|rd|th))\.?\s+(?:(?:de|la|del|van|von|der|da|do|dos|of)\s+){{0,2}}){{1,3}}",
             r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Highway|Hwy|Square|Sq|Row|Close|Crescent|Gardens|Mews|Alley|Walk|Hill|Grove|Rise|Gate|Parade|Vale|Wharf|Yard|Plaza|Trail|Quay|Embankment)(?-u:\b)\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)(?-u:\b))?",
             // A unit after the street: ", Apt 5C", " Suite 300", " #12".
-            r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?\s*[A-Za-z0-9\-]{{1,6}})?",
+            r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?\s*[A-Za-z0-9\-]{{1,8}})?",
             // City, then a UK postcode, a US state and ZIP, or a ZIP.
-            r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:,?\s+(?:{pc}|[A-Z]{{2}}(?:\s+\d{{5}}(?:-\d{{4}})?)?|\d{{5}}(?:-\d{{4}})?)(?-u:\b))?)?",
+            // (A town alone is `town_only`'s, which knows common words.)
+            r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+(?:{pc}|[A-Z]{{2}}(?:\s+\d{{5}}(?:-\d{{4}})?)?|\d{{5}}(?:-\d{{4}})?)(?-u:\b))?",
         ),
         pc = UK_POSTCODE
     ))
 });
 /// A floor, flat, door or building part written after a street: "3. OG
 /// links", "1º izquierda", "5è 2a", "app. 3", "scala B", "interno 7",
-/// "bâtiment C", "bus 4", "#05-12", "3. tv", "5th Floor".
+/// "bâtiment C", "bus 4", "#05-12", "3. tv", "st. th.", "2 tr", "5th
+/// Floor", "3e étage", "Hinterhaus", "bajo B", "lok. 3.14", "Top 7".
 const FLOOR: &str = concat!(
-    r"(?:\d{1,2}\.?\s?(?:OG|EG|UG|Etage|Stock)(?:\s+(?:links|rechts|li|re|Mitte))?",
+    r"(?:\d{1,2}\.?\s?(?:OG|EG|UG|DG|Etage|Stock)(?:\s+(?:links|rechts|li|re|Mitte))?",
     r"|\d{1,2}\.?\s?[ºª°èé]\.?\s?(?:\d?[A-Za-z]{1,10}\.?)?",
     r"|\d{1,2}(?:st|nd|rd|th)\s+(?i:floor)",
-    r"|\d{1,2}\.\s?(?:tv|th|mf)\.?",
+    r"|\d{1,2}(?:e|er|re|ème|eme)\s+(?i:étage|etage)",
+    r"|(?:\d{1,2}\.?|st\.)\s?(?:tv|th|mf)(?-u:\b)\.?",
+    // A Norwegian flat number: "H0302".
+    r"|H\d{4}",
+    r"|\d{1,2}\s+tr(?-u:\b)",
     r"|\d{1,2}[rnt]\s\d{1,2}a",
     r"|\#\d{1,3}-\d{1,4}",
-    r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bat\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|appt\.?|ap\.|lgh|hinterhaus|apartment|suite|ste\.|unit|flat|lok\.|m\.|door|torre|depto\.?|dpto\.?|departamento|casa|lote|mz\.?|manzana|bldg\.?|int)",
-    r"\s*[A-Za-z0-9]{1,4}\.?)",
+    // Building parts that need no number: the back house, the ground floor.
+    r"|(?i:hinterhaus|vorderhaus|seitenflügel|gartenhaus|souterrain|dachgeschoss|bajo|entresuelo|ático|atico|sótano|rés-do-chão|r/c|parterre|kld\.)(?:\s+[A-Za-z0-9]{1,3}(?-u:\b)\.?)?",
+    r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bât\.|bat\.|bloco|cj\.|conj\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|appt\.?|ap\.|lgh|hinterhaus|apartment|suite|ste\.|unit|flat|lok\.|m\.|door|torre|depto\.?|dpto\.?|departamento|casa|lote|mz\.?|manzana|bldg\.?|top|stiege|stg\.|tür|int)",
+    r"\s*[A-Za-z0-9]{1,4}(?:[./][0-9]{1,3})?\.?)",
 );
 /// A neighbourhood named after the street: "Col. Insurgentes Mixcoac",
 /// "Bairro Moinhos de Vento", "Brgy. San Antonio".
@@ -246,7 +263,10 @@ const NEIGHBOURHOOD: &str = concat!(
 /// A postal code's label: "C.P.", "CEP", "PIN", "ZIP".
 const CODE_LABEL: &str = r"(?i:c\.\s?p\.|cp|cep|pin|zip|postal\s+code)\s*:?\s*";
 /// A town: one to three capitalised words ("São Paulo", "Cape Town City").
-const TOWN: &str = r"\p{Lu}[\p{L}\-]+(?:\s+(?:(?:de|da|do|del|di|la|le|am|an|upon|sur|en)\s+)?\p{Lu}[\p{L}\-]+){0,2}";
+const TOWN: &str = r"\p{Lu}[\p{L}\-]+(?:[ \t]+(?:(?:de|da|do|del|di|la|le|am|an|upon|sur|en)[ \t]+)?\p{Lu}[\p{L}\-]+){0,2}";
+/// A town at the end of an address block, which may span its last line
+/// break ("Shinjuku-ku\nTokyo 160-0023").
+const BLOCK_TOWN: &str = r"\p{Lu}[\p{L}\-]+(?:\s+(?:(?:de|da|do|del|di|la|le|am|an|upon|sur|en)\s+)?\p{Lu}[\p{L}\-]+){0,2}";
 /// Codes that are postal codes on their own: UK, Irish Eircode, Canadian,
 /// Polish, Portuguese, Brazilian, Dutch, Japanese, Argentine.
 fn distinct_code() -> String {
@@ -289,11 +309,98 @@ static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         town = TOWN,
     ))
 });
+/// One more part after a street and its first tail, taken one at a time:
+/// a floor or flat, a neighbourhood, or a postal code with its town, a
+/// district ("København N", "Praha 10") and a province ("Milano MI",
+/// "Guadalajara, Jal.", "Salvador/BA"); "lubbock tx 79401" in lowercase.
+static TAIL_PART: LazyLock<Regex> = LazyLock::new(|| {
+    let dc = distinct_code();
+    re(&format!(
+        concat!(
+            r"^(?:,|/|\s-)?[ \t]*\n?[ \t]*(?:{floor}|{hood}",
+            // An Irish county in Irish or English: "Co. Chiarraí V92 F6X1",
+            // "Co. na Gaillimhe", "Co. Dhún na nGall".
+            r"|Co\.?\s+(?:na\s+)?(?:[bdghmnt]h?)?\p{{Lu}}\p{{L}}+(?:\s+na\s+(?:[bdghmnt]h?)?\p{{Lu}}\p{{L}}+)?(?:,?\s+[A-Z]\d{{2}}\s?[A-Z0-9]{{4}})?",
+            r"|(?:",
+            r"{dc}(?:\s+{town})?",
+            r"|{label}\d{{4,6}}(?:-\d{{3,4}})?",
+            r"|(?:[A-Z]{{1,2}}-)?\d{{4,5}}\s+{town}",
+            r"|\d{{3}}\s\d{{2}}\s+{town}",
+            r"|{town}\.?(?:\s+\d{{1,2}})?,?\s+(?:-\s*)?(?:[A-Z]{{2,3}}\.?,?\s+)?(?:{label})?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,6}})",
+            r"|[a-z]{{3,}}(?:\s+[a-z]{{3,}})?,?\s+(?:[a-z]{{2}}\s+\d{{5}}|(?i:{pc}))",
+            r")(?:\s+(?:[A-Z]|\d{{1,2}})(?-u:\b))?(?:\s+CEDEX(?:\s+\d{{1,2}})?)?",
+            r"(?:(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{{2,4}}(?-u:\b)|[A-Z][a-z]{{1,3}}\.))?)",
+        ),
+        floor = FLOOR,
+        hood = NEIGHBOURHOOD,
+        label = CODE_LABEL,
+        dc = dc,
+        town = TOWN,
+        pc = UK_POSTCODE,
+    ))
+});
+/// Irish- and Welsh-language streets: "9 Sráid an Droichid", "Bóthar an
+/// tSléibhe", "23 Heol y Cwm", "7 Ard na Gréine" (the common words only
+/// with a house number).
+static ADDRESS_CELTIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?-u:\b)(?:(?:\d{1,4}[A-Za-z]?,?\s+)?(?:Sráid|Bóthar|Ascaill|Cearnóg|Heol|Ffordd|Stryd|Rhodfa|Cilgant)",
+        r"|\d{1,4}[A-Za-z]?,?\s+(?:Lána|Plás|Ardán|Ard|Páirc|Bealach|Cúirt|Radharc|Gleann|Cnoc|Lôn|Maes|Llys|Teras|Clos|Cae))",
+        r"\s+(?:(?:an|na|nan|y|yr|'r)\s+)?(?:[bdghmnt]h?)?\p{Lu}[\p{L}'\-]+",
+        r"(?:\s+(?:(?:an|na|nan|y|yr)\s+)?(?:[bdghmnt]h?)?\p{Lu}[\p{L}'\-]+){0,2}",
+    ))
+});
+/// Japanese addresses from the prefecture ("〒150-0002 東京都渋谷区渋谷2丁目
+/// 21−1"), and Korean road-name addresses ("서울특별시 마포구 월드컵북로12길 34,
+/// 502호"). Hiragana (particles) ends the Japanese one.
+static ADDRESS_CJK: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?:〒\s?\d{3}[-−]\d{4}\s*)?(?:東京都|北海道|京都府|大阪府|\p{Han}{2,3}県)",
+        r"[\p{Han}\p{Katakana}ー々0-9０-９\-−–]+(?:\s*[\p{Katakana}\p{Han}ー・]+\s*[0-9０-９]+(?:号室|号)?)?",
+        r"|(?:\p{Hangul}{2,4}(?:특별시|광역시|특별자치시|도))\s\p{Hangul}{1,5}(?:시|군|구)(?:\s\p{Hangul}{1,5}구)?",
+        r"\s[\p{Hangul}0-9]{1,12}(?:로|길)(?:[0-9]{1,3}번?길)?\s[0-9]{1,4}(?:-[0-9]{1,4})?(?:,\s*[0-9]{1,4}(?:동\s*)?[0-9]{0,4}호)?",
+    ))
+});
+/// A house number (Czech "427/31") and a comma: where an unlisted street
+/// ("Masarykova", "Sveavägen") may end, when a postal code follows.
+static NUMBER_COMMA: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)\d{1,4}[a-zA-Z]?(?:/\d{1,4}[a-zA-Z]?)?,"));
+/// The street's words before such a number: capitalised, with particles.
+static NAMED_STREET: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\p{Lu}[\p{L}\-']*\.?\s+(?:(?:\p{Lu}[\p{L}\-']*|de|la|del|van|von|der|di|da|gate|gata|vei|vej)\s+){0,2}$",
+    )
+});
+/// A postal code in a tail: "602 00", "0552", "3511 LH", "00-697".
+static CODE_IN_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?-u:\b)(?:\d{{3}}\s\d{{2}}|\d{{4,5}}|\d{{2}}-\d{{3}}|\d{{4}}\s?[A-Z]{{2}}|{UK_POSTCODE})(?-u:\b)"
+    ))
+});
+/// What may open an address before the part a pattern found, ending right
+/// where it starts: a residence, building, tower or flat set off by a
+/// comma ("Résidence les Tilleuls, ", "Bât. C, ", "Appt 6, "), a block
+/// number ("Blk 123 "), or a street's given name and particle ("Jan van ").
+static ADDRESS_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?:(?:(?i:résidence|residence|immeuble|imm\.|bâtiment|bât\.|bat\.|tour|appt\.?|apt\.?|appartement|apartment|villa|blk|block|bloc|flat|unit|building|bldg\.?|escalier|esc\.|entrée|chalet|quinta|edificio|edif\.|torre|conjunto|condominio)",
+        r"\s+[\p{L}\d][\p{L}\d'\-]*(?:\s+[\p{L}\d][\p{L}\d'\-]*){0,3},\s*)+",
+        r"|(?:Blk|Block|Plot|Lot)\s+\d{1,5}[A-Z]?\s+|(?:Blk|Hse|No\.)\s+",
+        r"|\p{Lu}\p{Ll}+\s+(?:van|von|de|der|den|ter)\s+(?:der\s+|den\s+)?)$",
+    ))
+});
+/// Two parts of one address found apart ("Bât. C, Résidence les Tilleuls,
+/// 8 allée des Peupliers"): what may stand between them.
+static ADDRESS_GLUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^[,\s]*(?:(?:{FLOOR}|\p{{Lu}}[\p{{L}}'\-]*\.?|an|na|y|yr|de|del|da|do|la|le|les|des)[,\s]+){{0,3}}$"
+    ))
+});
 /// One line of an address: capitalised words, numbers and address words
 /// ("Flat 402", "14th Cross", "H.No. 3-6-152", "#05-12", "off Kiambu Road").
 const ADDRESS_LINE: &str = concat!(
     r"(?:[\p{Lu}\d#][\p{L}\d'\u{2019}\-./]*|(?:off|rue|avenue|boulevard|allée|chemin|quai|impasse|via|calle|rua|de|del|la|le|des|du|da|do|di|of|na)(?-u:\b))",
-    r"(?:\s+(?:[\p{Lu}\d#][\p{L}\d'\u{2019}\-./]*|(?:off|rue|avenue|boulevard|allée|chemin|quai|impasse|via|calle|rua|de|del|la|le|des|du|da|do|di|of|na)(?-u:\b))){0,4}",
+    r"(?:\s+(?:[\p{Lu}\d#][\p{L}\d'\u{2019}\-./]*|(?:off|rue|avenue|boulevard|allée|chemin|quai|impasse|via|calle|rua|de|del|la|le|des|du|da|do|di|of|na)(?-u:\b))){0,6}",
 );
 /// Irish counties, which end an address as a postcode does.
 const COUNTY: &str = r"Co\.?\s+(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway|Kerry|Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|Roscommon|Sligo|Tipperary|Tyrone|Waterford|Westmeath|Wexford|Wicklow)";
@@ -311,7 +418,7 @@ static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
         ),
         line = ADDRESS_LINE,
         county = COUNTY,
-        town = TOWN,
+        town = BLOCK_TOWN,
         dc = dc,
     ))
 });
@@ -321,7 +428,7 @@ static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         concat!(
-            r"(?-u:\b)(?:Plot|House\s+No\.?|House|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Villa|No\.|Building|Bldg\.?|Apartment|Apt\.?|Flat|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route",
+            r"(?-u:\b)(?:Plot|House\s+No\.?|House|Hse|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Villa|No\.?|Building|Bldg\.?|Apartment|Apt\.?|Flat|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route",
             // Post boxes and flats in other languages: "Postfach 112",
             // "Apartado de Correos 1123", "Casella Postale 218", "Postbus
             // 1021", "Appartement 12", "Lot 4521".
@@ -376,7 +483,7 @@ static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
         r"|\p{Lu}[\p{L}\-]+\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Laan|Straat|Gracht|Kade|Steenweg|gate|gata|gatan|gade|vej|veien|vegen|katu)",
         r"|(?:Am|An\s+der|An\s+den|Im|Auf\s+dem|Auf\s+der|Zum|Zur|In\s+der|Unter\s+den|Hinter\s+der)\s+\p{Lu}[\p{L}\-]+)",
         // "Mannerheimintie 102 B 14": a Finnish staircase and flat.
-        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:[\s\-](?:bis|ter))?(?:\s+(?:bus|hs|huis)\s*\d{1,4}|\s[A-H]\s\d{1,3})?(?-u:\b)",
+        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:[\s\-](?:bis|ter))?(?:\s+(?:bus|hs|huis)\s*\d{1,4}|\s[A-H]\s\d{1,3}|\s[A-H](?-u:\b))?(?-u:\b)",
     ))
 });
 /// French, Iberian and Italian streets, number first or street first.
@@ -465,6 +572,20 @@ const PHONE_CONTEXT: &[&str] = &[
     "telefonu",
     "komórka",
     "komórki",
+    "cel",
+    "marqué",
+    "marcar",
+    "llamar",
+    "llámame",
+    "ligar",
+    "liga",
+    "anrufen",
+    "appeler",
+    "chiamare",
+    "hotline",
+    "helpline",
+    "línea",
+    "linea",
 ];
 const SSN_CONTEXT: &[&str] = &[
     "ssn",
@@ -915,6 +1036,11 @@ fn ssns(text: &str, out: &mut Vec<Candidate>) {
 }
 
 /// Date shapes a phone candidate must not have.
+/// Hangul, kana and CJK ideographs: scripts that glue particles to numbers.
+fn cjk(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3040}'..='\u{30FF}' | '\u{3130}'..='\u{318F}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
+}
+
 fn looks_like_date(s: &str) -> bool {
     DATE_NUMERIC
         .find(s)
@@ -933,14 +1059,17 @@ fn phones(text: &str, out: &mut Vec<Candidate>) {
         if !(7..=15).contains(&digits) {
             continue;
         }
+        // Korean and Japanese particles follow a number with no space
+        // ("010-4827-3391까지"): such letters are no part of a word.
+        let word = |c: char| is_word_char(c) && !cjk(c);
         let before = char_before(text, s);
         let after = char_at(text, e);
         if before.is_some_and(|c| {
-            is_word_char(c) || matches!(c, '$' | '€' | '£' | '¥' | '#' | '.' | '/' | ',' | ':')
+            word(c) || matches!(c, '$' | '€' | '£' | '¥' | '#' | '.' | '/' | ',' | ':')
         }) || (before == Some('-')
             && char_before(text, s - 1).is_some_and(|c| c.is_alphanumeric()))
             || after.is_some_and(|c| {
-                is_word_char(c)
+                word(c)
                     || matches!(c, '%' | '/' | '€' | '$')
                     || (c == '.' || c == ',' || c == ':')
                         && text[e + 1..].starts_with(|d: char| d.is_ascii_digit())
@@ -961,6 +1090,10 @@ fn phones(text: &str, out: &mut Vec<Candidate>) {
         let dots = cand.contains('.');
         let hyphens = cand.contains('-');
         let us_shape = matches!(groups.as_slice(), [3, 3, 4] | [3, 4] | [1, 3, 3, 4]);
+        // "33 3615 8821", "11 98765 4321": a Mexican or Brazilian number
+        // after its two-digit area code.
+        let latam_shape =
+            matches!(groups.as_slice(), [2, 4, 4] | [2, 5, 4]) && !cand.starts_with('0') && !dots;
         // A national number with its trunk 0: "020 7946 0958", "0151
         // 2840 7736" (German mobiles have twelve digits).
         let trunk = cand.starts_with('0') && (10..=12).contains(&digits);
@@ -995,7 +1128,7 @@ fn phones(text: &str, out: &mut Vec<Candidate>) {
             0.7
         } else if us_shape && (hyphens || dots) {
             0.65
-        } else if trunk || us_shape || mobile_333 {
+        } else if trunk || us_shape || mobile_333 || latam_shape {
             0.55
         } else {
             0.3
@@ -1751,6 +1884,7 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
 }
 
 fn addresses(text: &str, out: &mut Vec<Candidate>) {
+    let mut found: Vec<(usize, usize, f32)> = Vec::new();
     let streets = [
         (&*ADDRESS_US, 0.75),
         (&*ADDRESS_EU, 0.8),
@@ -1758,6 +1892,8 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         (&*ADDRESS_PL, 0.75),
         (&*ADDRESS_LATAM, 0.7),
         (&*ADDRESS_LOWER, 0.6),
+        (&*ADDRESS_CELTIC, 0.65),
+        (&*ADDRESS_CJK, 0.75),
     ];
     // The patterns end without a (Unicode) word boundary, which would push
     // the regex engine onto its slow path: a match followed by a letter or
@@ -1791,17 +1927,12 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
             .find_iter(window)
             .find(|m| m.end() == window.len() && plausible_block(m.as_str()))
         {
-            push(out, start + m.start(), e, PiiKind::StreetAddress, 0.7);
+            found.push((start + m.start(), e, 0.7));
             last_end = e;
         }
     }
     for m in ADDRESS_LEAD.find_iter(text) {
-        let end = m.end()
-            + POSTAL_TAIL
-                .find(&text[m.end()..])
-                .filter(|t| word_end(m.end() + t.end()))
-                .map_or(0, |t| t.end());
-        push(out, m.start(), end, PiiKind::StreetAddress, 0.65);
+        found.push((m.start(), m.end(), 0.65));
     }
     for (pattern, score) in streets {
         for m in pattern.find_iter(text) {
@@ -1850,14 +1981,53 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
             {
                 continue;
             }
-            let rest = &text[m.end()..];
-            let tail = POSTAL_TAIL
-                .find(rest)
-                .filter(|t| word_end(m.end() + t.end()))
-                .map_or(0, |t| t.end());
-            let end = m.end() + tail + town_only(&rest[tail..]);
-            push(out, m.start(), end, PiiKind::StreetAddress, score);
+            found.push((m.start(), m.end(), score));
         }
+    }
+    // "Masarykova 427/31, 602 00 Brno": an unlisted street, known by the
+    // house number and the postal code after it.
+    for m in NUMBER_COMMA.find_iter(text) {
+        let number_end = m.end() - 1;
+        let end = address_end(text, number_end);
+        if end <= m.end() || !CODE_IN_TAIL.is_match(&text[number_end..end]) {
+            continue;
+        }
+        let Some(head) = NAMED_STREET.find(window_before(text, m.start(), 60)) else {
+            continue;
+        };
+        let first = head.as_str().split_whitespace().next().unwrap_or("");
+        let mut key = String::new();
+        crate::text::fold_key(first.trim_end_matches('.'), &mut key);
+        if LEXICON.flags(&key) & (lexicon::STOP | lexicon::CALENDAR | lexicon::WORD) != 0 {
+            continue;
+        }
+        found.push((m.start() - head.as_str().len(), end, 0.65));
+    }
+    // Every part found is extended over the flat, code and town after it,
+    // and parts of one address that only glue separates become one span.
+    found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut merged: Vec<(usize, usize, f32)> = Vec::with_capacity(found.len());
+    for (s, e, score) in found {
+        let mut e = address_end(text, e);
+        // "..., GA 30306.": a sentence's period after a number is no part
+        // of the address (an abbreviation's, "Jal.", is).
+        if text[..e].ends_with('.') && text[..e - 1].ends_with(|c: char| c.is_ascii_digit()) {
+            e -= 1;
+        }
+        let s = ADDRESS_HEAD
+            .find(raw_window_before(text, s, 120))
+            .map_or(s, |m| s - (m.end() - m.start()));
+        if let Some(last) = merged.last_mut() {
+            if s <= last.1 || (s - last.1 <= 40 && ADDRESS_GLUE.is_match(&text[last.1..s])) {
+                last.1 = last.1.max(e);
+                last.2 = last.2.max(score);
+                continue;
+            }
+        }
+        merged.push((s, e, score));
+    }
+    for (s, e, score) in merged {
+        push(out, s, e, PiiKind::StreetAddress, score);
     }
 }
 
@@ -1875,24 +2045,95 @@ fn plausible_block(block: &str) -> bool {
     first.bytes().any(|b| b.is_ascii_digit()) || STREET_WORD.is_match(block)
 }
 
-/// ", Porto." after a street: a town alone, when the clause ends with it.
+/// ", Porto." after a street: up to three towns ("Miraflores, Lima") and a
+/// province, when the clause ends with them. A town that is a common word
+/// ("Monday", "Thanks") ends the chain.
 fn town_only(rest: &str) -> usize {
-    let Some(m) = TOWN_ONLY.find(rest) else {
-        return 0;
+    // A town ends a clause, or lowercase words go on after it ("..., Bogotá
+    // y el bus", "..., Porto continua").
+    let ends = |at: usize| {
+        let mut after = rest[at..].chars();
+        match after.next() {
+            None => true,
+            Some(' ') => {
+                let next = after.next();
+                next.is_some_and(char::is_lowercase)
+                    || (next == Some('I') && after.next().is_some_and(|c| !c.is_alphanumeric()))
+            }
+            Some(c) => matches!(c, '.' | ',' | ';' | ')' | '!' | '?' | '\n'),
+        }
     };
-    let after = rest[m.end()..].chars().next();
-    let ends = after.is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | '!' | '?' | '\n'));
+    let mut end = 0;
+    let mut best = 0;
     let mut key = String::new();
-    crate::text::fold_key(
-        rest[m.start()..m.end()].trim_start_matches([',', ' ']),
-        &mut key,
-    );
-    let word = LEXICON.flags(&key) & (lexicon::STOP | lexicon::CALENDAR | lexicon::WORD) != 0;
-    if ends && !word {
-        m.end()
-    } else {
-        0
+    for _ in 0..3 {
+        let Some(m) = TOWN_ONLY.find(&rest[end..]) else {
+            break;
+        };
+        crate::text::fold_key(
+            m.as_str().trim_start_matches([',', ' ', '\t', '\n']),
+            &mut key,
+        );
+        let f = LEXICON.flags(&key);
+        // "Cork", "Bath": a town that is also a word, when the clause ends
+        // with it.
+        let word_town = f & lexicon::WORD != 0
+            && f & (lexicon::PLACE | lexicon::TOWN) != 0
+            && f & (lexicon::STOP | lexicon::CALENDAR) == 0;
+        if f & (lexicon::STOP | lexicon::CALENDAR | lexicon::WORD) != 0 && !word_town {
+            break;
+        }
+        end += m.end();
+        let clause_end = rest[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | '!' | '?' | '\n'));
+        if ends(end) && (!word_town || clause_end) {
+            best = end;
+        }
+        if word_town {
+            break;
+        }
+        if let Some(p) = PROVINCE.find(&rest[end..]) {
+            if ends(end + p.end()) {
+                best = end + p.end();
+            }
+        }
     }
+    best
+}
+
+/// Where an address that a pattern matched up to `end` really ends: its
+/// first tail ([`POSTAL_TAIL`]), then more parts one at a time
+/// ([`TAIL_PART`]), then towns alone.
+fn address_end(text: &str, mut end: usize) -> usize {
+    let word_end = |e: usize| !text[e..].starts_with(|c: char| c.is_alphanumeric());
+    if let Some(t) = POSTAL_TAIL
+        .find(&text[end..])
+        .filter(|t| word_end(end + t.end()))
+    {
+        end += t.end();
+    }
+    for _ in 0..4 {
+        match TAIL_PART.find(&text[end..]) {
+            Some(t) if !t.is_empty() && word_end(end + t.end()) => end += t.end(),
+            _ => break,
+        }
+    }
+    end += town_only(&text[end..]);
+    // A district or province the clause ends with: "2200 København N",
+    // "20124 Milano MI", "Isera TN.".
+    if let Some(m) = DISTRICT.find(&text[end..]) {
+        let after = text[end + m.end()..].chars().next();
+        // "..., Leeds I think": a pronoun, not a district.
+        let word = matches!(m.as_str(), " I" | " A") && after == Some(' ');
+        if !word
+            && after.is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | '!' | '?' | '\n' | ' '))
+        {
+            end += m.end();
+        }
+    }
+    end
 }
 
 fn handles(text: &str, out: &mut Vec<Candidate>) {
@@ -2571,6 +2812,126 @@ mod tests {
             ),
         ] {
             assert!(kinds(t).contains(&(v.into(), k)), "{t}: {:?}", kinds(t));
+        }
+    }
+
+    #[test]
+    fn address_parts_found_apart_join_and_take_their_head_and_tail() {
+        for (t, v) in [
+            // A building part without a number, a floor, a Danish side.
+            (
+                "Ich wohne in der Bergmannstraße 42, Hinterhaus, 3. OG, 10961 Berlin. Bitte",
+                "Bergmannstraße 42, Hinterhaus, 3. OG, 10961 Berlin",
+            ),
+            (
+                "My address is Nørrebrogade 34, 3. tv., 2200 København N and it strips",
+                "Nørrebrogade 34, 3. tv., 2200 København N",
+            ),
+            (
+                "Adresse: Herrengasse 3/Top 7\n8010 Graz",
+                "Herrengasse 3/Top 7\n8010 Graz",
+            ),
+            (
+                "Address on file: al. Jerozolimskie 65/79, lok. 3.14, 00-697 Warszawa. The",
+                "al. Jerozolimskie 65/79, lok. 3.14, 00-697 Warszawa",
+            ),
+            // A residence and a building before the street.
+            (
+                "à Bât. C, Résidence les Tilleuls, 8 allée des Peupliers, 31200 Toulouse. Le",
+                "Bât. C, Résidence les Tilleuls, 8 allée des Peupliers, 31200 Toulouse",
+            ),
+            (
+                "send it to Blk 123 Ang Mo Kio Avenue 6, #08-221, Singapore 560123. The",
+                "Blk 123 Ang Mo Kio Avenue 6, #08-221, Singapore 560123",
+            ),
+            (
+                "naar Jan van Galenstraat 87-III, 1056 BJ Amsterdam gestuurd",
+                "Jan van Galenstraat 87-III, 1056 BJ Amsterdam",
+            ),
+            // Towns alone, a lowercase word after them, a province.
+            (
+                "Address: 14 Adeniyi Jones Avenue, Ikeja, Lagos\n\nMy surname",
+                "14 Adeniyi Jones Avenue, Ikeja, Lagos",
+            ),
+            (
+                "Vivo en Calle 93 #11-27, apto 402, Bogotá y el bus",
+                "Calle 93 #11-27, apto 402, Bogotá",
+            ),
+            (
+                "My home is 915 Ponce de Leon Ave NE, Apt 7, Atlanta, GA 30306.",
+                "915 Ponce de Leon Ave NE, Apt 7, Atlanta, GA 30306",
+            ),
+            // Unlisted streets known by the number and the postal code.
+            (
+                "adres Masarykova 427/31, 602 00 Brno prosím",
+                "Masarykova 427/31, 602 00 Brno",
+            ),
+            (
+                "Please update my address to Sveavägen 44, lgh 1203, 111 34 Stockholm. The",
+                "Sveavägen 44, lgh 1203, 111 34 Stockholm",
+            ),
+            // Irish and Welsh streets, Japanese and Korean addresses.
+            (
+                "live at 7 Ard na Gréine, Bishopstown, Cork.",
+                "7 Ard na Gréine, Bishopstown, Cork",
+            ),
+            (
+                "Mae e'n byw yn 23 Heol y Cwm, Ystradgynlais SA9 1LP.",
+                "23 Heol y Cwm, Ystradgynlais SA9 1LP",
+            ),
+            (
+                "送付先は〒150-0002 東京都渋谷区渋谷2丁目21−1に変更",
+                "〒150-0002 東京都渋谷区渋谷2丁目21−1",
+            ),
+            (
+                "제 주소 서울특별시 마포구 월드컵북로12길 34, 502호 적힌 택배가",
+                "서울특별시 마포구 월드컵북로12길 34, 502호",
+            ),
+        ] {
+            assert!(
+                kinds(t).contains(&(v.to_owned(), PiiKind::StreetAddress)),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+        // Common words end an address; a pronoun is no district; work
+        // locations and a room with a floor are no address.
+        for (t, v) in [
+            ("I live at 12 Oak Road, Thanks for asking", "12 Oak Road"),
+            ("We met at 12 Oak Road, Leeds I think", "12 Oak Road, Leeds"),
+        ] {
+            assert_eq!(of_kind(t, PiiKind::StreetAddress), [v], "{t}");
+        }
+        for t in [
+            "Zone 3, Aisle 12, Bay 4 is blocked again",
+            "Room 12, 3. OG, is too warm",
+            "Ticket 4411, 2 days late, Monday again",
+        ] {
+            assert!(
+                of_kind(t, PiiKind::StreetAddress).is_empty(),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+    }
+
+    #[test]
+    fn phones_glued_to_particles_after_slashes_and_latin_american_shapes() {
+        for (t, v) in [
+            ("연락처 010-4827-3391까지 다 보이게요.", "010-4827-3391"),
+            (
+                "Die Hotline vom Betriebsarzt (089 / 32 18 44 0) ist nur",
+                "089 / 32 18 44 0",
+            ),
+            (
+                "Ya le marqué al coordinador al 33 3615 8821 y dice",
+                "33 3615 8821",
+            ),
+        ] {
+            assert_eq!(of_kind(t, PiiKind::Phone), [v], "{t}");
+        }
+        for t in ["Seit 01/2024 ist das so", "costs 33.3615 per unit"] {
+            assert!(of_kind(t, PiiKind::Phone).is_empty(), "{t}: {:?}", kinds(t));
         }
     }
 
