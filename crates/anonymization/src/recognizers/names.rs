@@ -858,7 +858,8 @@ const SIGN_OFFS: &[&str] = &[
 /// atendimento", "jan van de technische dienst".
 const FROM_ABROAD: &[&str] = &[
     // Not "dos" (Spanish "two") or "das" (German "the").
-    "aus", "vom", "du", "del", "della", "dello", "dal", "dalla", "do", "da", "van", "z", "ze", "de",
+    "aus", "vom", "du", "del", "della", "dello", "delle", "dei", "degli", "dal", "dalla", "do",
+    "da", "van", "z", "ze", "de",
 ];
 /// Particles that can open a surname on their own: "van Dijk", "de Jong",
 /// "ter Horst", "von der Leyen".
@@ -1104,7 +1105,7 @@ impl<'a> Ctx<'a> {
         }
         // "Cordialement,\nAurélien", "Kind regards,\nTomasz": a sign-off,
         // then the writer's name on its own line.
-        if gap == ","
+        if (gap == "," || gap.is_empty())
             && SIGN_OFFS.contains(&p1)
             && self
                 .text
@@ -1448,6 +1449,18 @@ impl<'a> Ctx<'a> {
         if dominant_function_word(self.key(i)) {
             return false;
         }
+        // "Morning Joy!", "hi bill if ur reading this": a greeting that
+        // opens the text or a sentence names whom it greets.
+        if i > 0
+            && self.close_prev(i)
+            && (i == 1 || self.tokens[i - 1].sentence_start)
+            && matches!(
+                self.key(i - 1),
+                "hi" | "hey" | "hello" | "hiya" | "morning" | "evening" | "afternoon" | "dear"
+            )
+        {
+            return true;
+        }
         let free = self.tokens[i].sentence_start
             || matches!(self.gap(i), "," | "(")
             || self.adverb_before(i)
@@ -1456,6 +1469,19 @@ impl<'a> Ctx<'a> {
                 && matches!(
                     self.key(i - 1),
                     "and"
+                        // "I wish Patience was still on our unit", "because
+                        // Grant signed it": a subject after a conjunction.
+                        | "wish"
+                        | "miss"
+                        | "because"
+                        | "cos"
+                        | "since"
+                        | "when"
+                        | "unless"
+                        | "think"
+                        | "heard"
+                        | "us"
+                        | "say"
                         | "to"
                         | "with"
                         | "ask"
@@ -1514,6 +1540,18 @@ impl<'a> Ctx<'a> {
         if n >= self.tokens.len() || !self.close_prev(n) {
             return false;
         }
+        // "Lance, if you're reading this": a name the text speaks to.
+        if self.tokens[i].sentence_start
+            && self.gap(n) == ","
+            && (n..(n + 3).min(self.tokens.len())).any(|m| {
+                matches!(
+                    self.key(m),
+                    "you" | "you're" | "youre" | "your" | "u" | "ur"
+                )
+            })
+        {
+            return true;
+        }
         // "why Hope, who has been acting team leader ...": only a person
         // is a "who".
         if matches!(self.gap(n), "," | "") && self.key(n) == "who" && (free || self.gap(n) == ",") {
@@ -1569,6 +1607,16 @@ impl<'a> Ctx<'a> {
             return true;
         }
         match self.key(n) {
+            // "Chip from IT is a legend".
+            "from"
+                if self.key(n + 1) == "it"
+                    && self
+                        .tokens
+                        .get(n + 1)
+                        .is_some_and(|t| t.case == Case::Upper) =>
+            {
+                true
+            }
             "from" => self.role_phrase(n),
             k if FROM_ABROAD.contains(&k) => self.role_phrase(n),
             // "in Finance", "on reception": a department right after; "on
@@ -1576,7 +1624,11 @@ impl<'a> Ctx<'a> {
             "in" | "on" => {
                 (n + 1 < self.tokens.len()
                     && self.close_prev(n + 1)
-                    && self.flags[n + 1] & lexicon::DEPT != 0)
+                    && (self.flags[n + 1] & lexicon::DEPT != 0
+                        // "Hope on reception", "Joy on tills".
+                        || (self.key(n) == "on"
+                            && (WORK_SPOTS.contains(&self.key(n + 1))
+                                || matches!(self.key(n + 1), "reception" | "security" | "nights")))))
                     || (self.key(n) == "on" && self.key(n + 1) == "the" && workplace_after(n + 2))
                     // "Blessing in the Ikeja store": a workplace, not a team
                     // ("Hope in the team" stays a word).
@@ -1638,7 +1690,7 @@ impl<'a> Ctx<'a> {
                         | "manages"
                 ) =>
             {
-                (n + 1..(n + 20).min(self.tokens.len()))
+                (n + 1..(n + 30).min(self.tokens.len()))
                     .any(|m| matches!(self.key(m), "she" | "he" | "her" | "him" | "his"))
             }
             "and" | "&" | "y" | "e" | "et" | "und" | "en" | "i" => {
@@ -2278,7 +2330,15 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
                     && tokens[i - 1].case == Case::Title
                     && matches!(
                         cx.key(i - 1),
-                        "big" | "little" | "lil" | "tiny" | "auntie" | "uncle"
+                        "big"
+                            | "little"
+                            | "lil"
+                            | "tiny"
+                            | "auntie"
+                            | "uncle"
+                            | "young"
+                            | "old"
+                            | "wee"
                     ) {
                     tokens[i - 1].start
                 } else if start_byte == tokens[i].start
@@ -2357,6 +2417,41 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         if end + 1 == i && and {
             cue = cue.max(Cue::Strong);
         }
+    }
+    let n_tokens = cx.tokens.len();
+    // "Mme Le Gall", "dhr. Van den Bosch": after a title, a surname may
+    // open with its particles.
+    if cue == Cue::Title && PARTICLES.contains(&cx.key(i)) {
+        let mut j = i + 1;
+        if j < n_tokens && cx.close_prev(j) && PARTICLES.contains(&cx.key(j)) {
+            j += 1;
+        }
+        if j < n_tokens
+            && j > i
+            && cx.close_prev(j)
+            && cx.gap(j).is_empty()
+            && cx.tokens[j].case == Case::Title
+            && cx.flags[j] & (lexicon::STOP | lexicon::CALENDAR) == 0
+        {
+            let end = extend(cx, j, Case::Title);
+            return Some((end, 0.85, t.start));
+        }
+    }
+    // "Tanaka-san", "Sharma ji": an honorific after the name.
+    let key = cx.key(i);
+    let honorific_suffix = ["-san", "-sama", "-kun", "-chan", "-sensei"]
+        .iter()
+        .any(|x| key.len() > x.len() + 2 && key.ends_with(x));
+    let honorific_word = i + 1 < n_tokens
+        && cx.close_prev(i + 1)
+        && cx.gap(i + 1).is_empty()
+        && cx.tokens[i + 1].case == Case::Lower
+        && matches!(cx.key(i + 1), "ji" | "sahib" | "saab");
+    if t.case == Case::Title
+        && (honorific_suffix || honorific_word)
+        && f & (lexicon::STOP | lexicon::ORG | lexicon::DEPT | lexicon::CALENDAR) == 0
+    {
+        return Some((i, 0.8, t.start));
     }
     let first = f & lexicon::FIRST != 0;
     let last = f & lexicon::LAST != 0;
@@ -3295,12 +3390,65 @@ mod tests {
     }
 
     #[test]
+    fn greetings_sign_offs_asides_titles_with_particles_and_honorifics() {
+        for (t, v) in [
+            ("Morning Joy! sorry for the essay but you did ask.", "Joy"),
+            (
+                "hi bill if ur reading this the printer on 3 is still jamming lol",
+                "bill",
+            ),
+            ("cheers\nRusty", "Rusty"),
+            (
+                "Lance, if you're reading this: the PPE cupboard is not storage.",
+                "Lance",
+            ),
+            (
+                "I wish Patience was still on our unit. Since she moved the handovers are chaos.",
+                "Patience",
+            ),
+            (
+                "hi, just want to say Hope on reception has been a total star.",
+                "Hope",
+            ),
+            (
+                "Mme Le Gall refuse toutes les demandes de télétravail.",
+                "Le Gall",
+            ),
+            (
+                "dhr. Van den Bosch zegt dat thuiswerken een gunst is.",
+                "Van den Bosch",
+            ),
+            (
+                "Tanaka-san from the Nagoya plant visited last week.",
+                "Tanaka-san",
+            ),
+            (
+                "Sharma ji has been the backbone of accounts for twenty years.",
+                "Sharma",
+            ),
+        ] {
+            assert_eq!(names(t), [v], "{t}");
+        }
+        for t in [
+            "Morning all! The rota is out.",
+            "Yo era el operador de la grúa ese día.",
+            "I hope the new rota is better.",
+            "Summer hours start on the first of June.",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+    }
+
+    #[test]
     fn world_list_names_count_capitalised_only() {
         assert_eq!(
             names("Dmytro came here from Kharkiv in 2022 and he's still on the agency rate."),
             ["Dmytro"]
         );
-        assert_eq!(names("Oleksandr turned up on time every day."), ["Oleksandr"]);
+        assert_eq!(
+            names("Oleksandr turned up on time every day."),
+            ["Oleksandr"]
+        );
         // Another language's words that the world lists hold as names.
         assert!(names("el segundo turno empieza a las seis").is_empty());
         assert!(names("Beste collega's, de planning is te laat.").is_empty());

@@ -169,8 +169,9 @@ static TOWN_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// A district letter or number, or a province, after the town.
 static DISTRICT: LazyLock<Regex> = LazyLock::new(|| re(r"^\s(?:[A-Z]|[A-Z]{2,4}|\d{1,2})(?-u:\b)"));
 /// A province or state after the town: ", CDMX", " - SP", ", Jal.".
-static PROVINCE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{2,4}(?-u:\b)|[A-Z][a-z]{1,3}\.)"));
+static PROVINCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{2,4}(?-u:\b)|[A-Z][a-z]{1,3}\.|(?:[A-Z]\.){2,3})")
+});
 /// "7/4", "17.9": a day and a month without the year.
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d{1,2}[/.]\d{1,2}(?-u:\b)"));
 /// All birth cues in one automaton: most texts have none, and one pass
@@ -329,7 +330,7 @@ static TAIL_PART: LazyLock<Regex> = LazyLock::new(|| {
             r"|{town}\.?(?:\s+\d{{1,2}})?,?\s+(?:-\s*)?(?:[A-Z]{{2,3}}\.?,?\s+)?(?:{label})?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,6}})",
             r"|[a-z]{{3,}}(?:\s+[a-z]{{3,}})?,?\s+(?:[a-z]{{2}}\s+\d{{5}}|(?i:{pc}))",
             r")(?:\s+(?:[A-Z]|\d{{1,2}})(?-u:\b))?(?:\s+CEDEX(?:\s+\d{{1,2}})?)?",
-            r"(?:(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{{2,4}}(?-u:\b)|[A-Z][a-z]{{1,3}}\.))?)",
+            r"(?:(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{{2,4}}(?-u:\b)|[A-Z][a-z]{{1,3}}\.|(?:[A-Z]\.){{2,3}}))?)",
         ),
         floor = FLOOR,
         hood = NEIGHBOURHOOD,
@@ -483,7 +484,7 @@ static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
         r"|\p{Lu}[\p{L}\-]+\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Laan|Straat|Gracht|Kade|Steenweg|gate|gata|gatan|gade|vej|veien|vegen|katu)",
         r"|(?:Am|An\s+der|An\s+den|Im|Auf\s+dem|Auf\s+der|Zum|Zur|In\s+der|Unter\s+den|Hinter\s+der)\s+\p{Lu}[\p{L}\-]+)",
         // "Mannerheimintie 102 B 14": a Finnish staircase and flat.
-        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:[\s\-](?:bis|ter))?(?:\s+(?:bus|hs|huis)\s*\d{1,4}|\s[A-H]\s\d{1,3}|\s[A-H](?-u:\b))?(?-u:\b)",
+        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:[\s\-](?:bis|ter))?(?:-\d?\s?(?:hoog|hg)(?-u:\b))?(?:\s+(?:bus|hs|huis)\s*\d{1,4}|\s[A-H]\s\d{1,3}|\s[A-H](?-u:\b))?(?-u:\b)",
     ))
 });
 /// French, Iberian and Italian streets, number first or street first.
@@ -502,6 +503,8 @@ static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
         // with a French article.
         r"|(?:place|Place)\s+(?:(?:de|du|des|la|le|l')\s*){1,2})",
         r"(?:(?i:de|del|da|do|dos|das|di|dei|degli|delle|della|dello|la|los|las|dels|d')\s*){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2},?\s+\d{1,4}[A-Za-z]?)",
+        // A Mexican street's side of town: "405 Ote.", "12 Pte.".
+        r"(?:\s+(?:Ote|Pte|Nte|Oriente|Poniente|Norte|Sur)(?-u:\b)\.?)?",
     ))
 });
 /// Latin American streets: Colombian grid addresses ("Calle 45 # 12-30",
@@ -2060,7 +2063,10 @@ fn town_only(rest: &str) -> usize {
                 next.is_some_and(char::is_lowercase)
                     || (next == Some('I') && after.next().is_some_and(|c| !c.is_alphanumeric()))
             }
-            Some(c) => matches!(c, '.' | ',' | ';' | ')' | '!' | '?' | '\n'),
+            Some(c) => matches!(
+                c,
+                '.' | ',' | ';' | ')' | '!' | '?' | '\n' | '"' | '\u{201D}' | '\'' | '\u{2019}'
+            ),
         }
     };
     let mut end = 0;
@@ -2084,6 +2090,16 @@ fn town_only(rest: &str) -> usize {
             break;
         }
         end += m.end();
+        // "Jal. y tengo", "Qro., C.P.": a short town or state keeps its
+        // period when the clause goes on after it.
+        if rest[end..].starts_with('.')
+            && key.chars().count() <= 4
+            && !key.contains(' ')
+            && rest[end + 1..].starts_with([' ', ','])
+            && ends(end + 1)
+        {
+            end += 1;
+        }
         let clause_end = rest[end..]
             .chars()
             .next()

@@ -580,6 +580,7 @@ const FOREIGN_ONLY: &[&str] = &[
     "l'unico",
     "l'unica",
     "enige",
+    "enigste",
     "jedyna",
     "jedyny",
     "jedyne",
@@ -850,6 +851,19 @@ const FOREIGN_THINGS: &[&str] = &[
     "carretilla",
     "empilhadeira",
     "carrello",
+    "maquina",
+    "maquinas",
+    "cafetera",
+    "ascensor",
+    "impressora",
+    "macchina",
+    "stampante",
+    "drucker",
+    "aufzug",
+    "winda",
+    "drukarka",
+    "ascenseur",
+    "imprimante",
 ];
 static FOREIGN_THING_SET: LazyLock<WordSet> =
     LazyLock::new(|| FOREIGN_THINGS.iter().copied().collect());
@@ -871,7 +885,8 @@ const FOREIGN_AS: &[&str] = &[
 ];
 /// Relative pronouns after "the person": "la personne qui ...".
 const FOREIGN_RELATIVES: &[&str] = &[
-    "qui", "que", "che", "die", "der", "welche", "która", "ktora", "który", "ktory",
+    // "q": "que" as chat types it ("el único q habla inglés").
+    "qui", "que", "q", "che", "die", "der", "welche", "która", "ktora", "który", "ktory",
 ];
 /// Stop words that open a new clause rather than continue a relative one.
 const CONJUNCTIONS: &[&str] = &[
@@ -902,6 +917,12 @@ const CONJUNCTIONS: &[&str] = &[
     "hence",
     "thus",
     "or",
+    // Chat asides end a phrase too: "only female tech on site btw".
+    "btw",
+    "tbh",
+    "lol",
+    "fyi",
+    "imo",
 ];
 /// Past participles that tie a person to a place: "the corper posted to
 /// our Ikeja branch".
@@ -999,6 +1020,11 @@ impl Keys {
         let mut scratch = String::new();
         for t in tokens {
             fold_key(&text[t.start..t.end], &mut scratch);
+            // "im teh only dispatcher": a typo of the article.
+            if scratch == "teh" {
+                scratch.clear();
+                scratch.push_str("the");
+            }
             let s = buf.len();
             buf.push_str(&scratch);
             spans.push((s, buf.len()));
@@ -1237,6 +1263,8 @@ fn self_prefix_at(text: &str, tokens: &[Token], keys: &Keys, i: usize, appositiv
     }
     let glued = joined(text, tokens, j) || gap.trim().is_empty();
     glued
+        // "Imagine being the only person on site": a hypothetical.
+        && !(p == "being" && matches!(pp, "imagine" | "like" | "risk" | "about"))
         && (matches!(p, "as" | "being" | "i'm" | "im")
             || (p == "am" && pp == "i")
             || (p == "was" && pp == "i")
@@ -1753,6 +1781,8 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             | "personne"
             | "pessoa"
     );
+    // "o único elevador do armazém": a machine, not a person.
+    let abstract_thing = abstract_thing || FOREIGN_THING_SET.contains(keys.get(i + 1));
     // "lo único bueno de esta empresa": the neuter article, a thing.
     let neuter = i > 0 && keys.get(i - 1) == "lo";
     for m in [i + 1, i + 2, i + 3] {
@@ -1777,11 +1807,14 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             && (matches!(
                 keys.get(m),
                 "in" | "im" | "en" | "dans" | "na" | "no" | "w" | "op" | "al" | "nel" | "nella"
-            ) || (m == i + 2
-                && matches!(
-                    keys.get(m),
-                    "bij" | "du" | "del" | "della" | "dello" | "do" | "da" | "van" | "de"
-                ))
+            ) || (m == i + 1
+                // "de enige met een heftruckcertificaat": what only they have.
+                && matches!(keys.get(m), "met" | "mit" | "con" | "com" | "avec"))
+                || (m == i + 2
+                    && matches!(
+                        keys.get(m),
+                        "bij" | "du" | "del" | "della" | "dello" | "do" | "da" | "van" | "de"
+                    ))
                 || (m == i + 3 && matches!(keys.get(m), "del" | "du" | "della" | "do" | "da")));
         if place && !neuter {
             return Some(foreign_clause_end(text, tokens, keys, m));
@@ -1836,6 +1869,9 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         let stem = kk.trim_end_matches('s');
         // "soldadores", "conductores": a Spanish plural drops "es".
         let es_stem = kk.strip_suffix("es").unwrap_or(kk);
+        if FOREIGN_THING_SET.contains(kk) {
+            return None;
+        }
         if is_foreign_person_noun(kk)
             || is_foreign_person_noun(stem)
             || is_foreign_person_noun(es_stem)
@@ -2577,52 +2613,209 @@ fn trait_in_small_unit(
 /// "the only person who understands the old SAP macro", "the only one
 /// with access to the key vault": a capability someone can check, not an
 /// opinion ("the only one who seems to care", "who knows").
+/// Token `i` opens the text or the value of a form field ("Role: ...").
+fn field_start(text: &str, tokens: &[Token], i: usize) -> bool {
+    i == 0
+        || text
+            .get(tokens[i - 1].end..tokens[i].start)
+            .is_some_and(|g| g.trim() == ":")
+}
+
+/// "only female tech on site", "sole IT support technician, Grimsby
+/// plant": "only" or "sole", up to three words, a singular person noun,
+/// then a place (a tie, or a comma and a capitalised site). Returns the
+/// phrase's last token.
+fn bare_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
+    let n = tokens.len();
+    let mut k = i + 1;
+    while k < n && k <= i + 4 && joined(text, tokens, k) {
+        let kk = keys.get(k);
+        if is_person_noun(kk) {
+            // "only managers can approve": a group.
+            let plural = !PERSON_NOUN_SET.contains(kk) && kk.ends_with('s');
+            if plural || k + 1 >= n {
+                return None;
+            }
+            let gap = text.get(tokens[k].end..tokens[k + 1].start).unwrap_or("");
+            if gap.trim().is_empty()
+                && matches!(keys.get(k + 1), "on" | "at" | "in" | "for" | "from")
+            {
+                return Some(extend_clause(text, tokens, keys, k));
+            }
+            if gap.trim() == "," && tokens[k + 1].case == Case::Title {
+                // The site: capitalised words, then one lowercase word
+                // ("Grimsby plant"), to the end of the line.
+                let mut end = k + 1;
+                while end + 1 < n
+                    && end < k + 4
+                    && text
+                        .get(tokens[end].end..tokens[end + 1].start)
+                        .is_some_and(|g| g.trim().is_empty() && !g.contains('\n'))
+                {
+                    end += 1;
+                    if tokens[end].case == Case::Lower {
+                        break;
+                    }
+                }
+                return Some(end);
+            }
+            return None;
+        }
+        let department = kk == "it" && tokens[k].case == Case::Upper;
+        if CLAUSE_STOP_SET.contains(kk) && !department {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "the only person on the 2–10 in dispatch on Sundays", "the only one at
+/// the Crewe depot on nights": a generic "person" or "one" tied, right
+/// after, to a place, shift or time someone can check (a number, a
+/// capitalised name, a weekday or a shift word), not to an opinion ("the
+/// only one in the team who seems to care") and not negated ("not the only
+/// one on the team").
+fn scoped(text: &str, tokens: &[Token], keys: &Keys, i: usize, k: usize) -> bool {
+    let n = tokens.len();
+    if (i > 0 && keys.get(i - 1) == "not")
+        || !matches!(keys.get(k + 1), "on" | "at" | "in" | "for")
+        || !joined(text, tokens, k + 1)
+    {
+        return false;
+    }
+    let mut scope = false;
+    let mut m = k + 2;
+    while m < n && m <= k + 10 && joined(text, tokens, m) {
+        let key = keys.get(m);
+        if key == "who" || key == "that" {
+            if OPINION.contains(&keys.get(m + 1)) {
+                return false;
+            }
+            break;
+        }
+        if CLAUSE_STOP_SET.contains(key) && !matches!(key, "on" | "in" | "at" | "the" | "for") {
+            break;
+        }
+        scope |= tokens[m].has_digit
+            || (tokens[m].case == Case::Title && !tokens[m].sentence_start)
+            || LEXICON.flags(key) & lexicon::CALENDAR != 0
+            || matches!(
+                key,
+                "night"
+                    | "nights"
+                    | "nightshift"
+                    | "overnight"
+                    | "weekend"
+                    | "weekends"
+                    | "lates"
+                    | "earlies"
+                    | "nights,"
+                    | "graveyard"
+            );
+        m += 1;
+    }
+    scope
+}
+
+/// "the only one (here, in this company) who seems to care / actually
+/// reads the handbook / ever refills the paper / finds it unbearable": a
+/// generic person and a verb of opinion or habit, which no one can check.
+fn subjective(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
+    let n = tokens.len();
+    let mut t = k + 1;
+    while t < n && t <= k + 6 && joined(text, tokens, t) && !matches!(keys.get(t), "who" | "that") {
+        t += 1;
+    }
+    if !matches!(keys.get(t), "who" | "that") || !joined(text, tokens, t) {
+        return false;
+    }
+    let mut v = t + 1;
+    while v < t + 3 && matches!(keys.get(v), "still" | "also") {
+        v += 1;
+    }
+    matches!(
+        keys.get(v),
+        "even" | "really" | "actually" | "ever" | "always"
+    ) || matches!(
+        keys.get(v),
+        "seems"
+            | "seem"
+            | "cares"
+            | "care"
+            | "bothers"
+            | "bother"
+            | "tries"
+            | "believes"
+            | "thinks"
+            | "feels"
+            | "wants"
+            | "likes"
+            | "finds"
+            | "notices"
+            | "reads"
+            | "listens"
+            | "gives"
+            | "minds"
+            | "complains"
+            | "refills"
+            | "remembers"
+    )
+}
+
+/// Verbs of opinion or habit after "who": "the only one who seems to
+/// care" says nothing a manager can check.
+const OPINION: &[&str] = &[
+    "seems",
+    "seem",
+    "cares",
+    "care",
+    "notices",
+    "notice",
+    "bothers",
+    "bother",
+    "tries",
+    "try",
+    "gives",
+    "give",
+    "reads",
+    "listens",
+    "wants",
+    "likes",
+    "thinks",
+    "feels",
+    "believes",
+    "knows",
+    "know",
+    "actually",
+    "really",
+    "still",
+    "ever",
+    "does",
+    "did",
+    "is",
+    "was",
+    "replied",
+    "reply",
+    "replies",
+    "responded",
+    "bothered",
+    "helped",
+    "showed",
+    "turned",
+    "came",
+    "answered",
+];
+
 fn capability(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
-    const OPINION: &[&str] = &[
-        "seems",
-        "seem",
-        "cares",
-        "care",
-        "notices",
-        "notice",
-        "bothers",
-        "bother",
-        "tries",
-        "try",
-        "gives",
-        "give",
-        "reads",
-        "listens",
-        "wants",
-        "likes",
-        "thinks",
-        "feels",
-        "believes",
-        "knows",
-        "know",
-        "actually",
-        "really",
-        "still",
-        "ever",
-        "does",
-        "did",
-        "is",
-        "was",
-        "replied",
-        "reply",
-        "replies",
-        "responded",
-        "bothered",
-        "helped",
-        "showed",
-        "turned",
-        "came",
-        "answered",
-    ];
     let n = tokens.len();
     // "the only one on the team who still knows ...": a short place
     // phrase may stand between the person and "who".
     let mut t = k + 1;
+    // "the only person left who can recalibrate it".
+    if matches!(keys.get(t), "left" | "remaining" | "here" | "now" | "still") {
+        t += 1;
+    }
     if matches!(keys.get(t), "on" | "in" | "at") {
         let mut m = t + 1;
         while m < n
@@ -2959,6 +3152,16 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 continue;
             }
         }
+        // "only female tech on site btw", "Role: sole IT support
+        // technician, Grimsby plant": no article at the start of a text or
+        // of a form field.
+        if matches!(key, "only" | "sole") && field_start(text, tokens, i) {
+            if let Some(end) = bare_only(text, tokens, &keys, i) {
+                out.push(phrase(tokens, i, end, 0.7));
+                i = end + 1;
+                continue;
+            }
+        }
         // "Someone who rang the ethics line in February — that was me",
         // "Whoever sits at desk 4.17 (that's me)": a description the writer
         // owns.
@@ -3117,8 +3320,14 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                             0.0
                         }
                     } else if next == "only" {
-                        if is_self || !generic || capability(text, tokens, &keys, k) {
+                        if generic && subjective(text, tokens, &keys, k) {
+                            // "I'm the only one who seems to care": an
+                            // opinion of oneself, nothing to check.
+                            0.0
+                        } else if is_self || !generic || capability(text, tokens, &keys, k) {
                             0.8
+                        } else if scoped(text, tokens, &keys, i, k) {
+                            0.7
                         } else {
                             0.0
                         }
@@ -3198,7 +3407,22 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                         keys.get(k - 1),
                         "thing" | "things" | "time" | "way" | "reason"
                     );
-                    if is_self && strong && noun_like && ROLE_TIES_SET.contains(kk) {
+                    // "kofi (the only sparky on the Wembley fit-out)": an
+                    // aside about a named colleague.
+                    let aside = i > 0 && {
+                        let gap = text.get(tokens[i - 1].end..tokens[i].start).unwrap_or("");
+                        gap.trim() == "("
+                            || (gap.trim() == ","
+                                && tokens[i - 1].case == Case::Title
+                                && !tokens[i - 1].sentence_start
+                                && LEXICON.flags(keys.get(i - 1)) & lexicon::FIRST != 0)
+                    };
+                    if (is_self || (aside && next == "only" && k > o + 1))
+                        && strong
+                        && noun_like
+                        && ROLE_TIES_SET.contains(kk)
+                        && !subjective(text, tokens, &keys, k - 1)
+                    {
                         head = Some((k - 1, 0.7));
                     }
                     // "the only CWI at the Mobile yard": an acronym for a
@@ -3319,6 +3543,15 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         {
             head = third_person(text, tokens, &keys, o);
         }
+        // "I'm the only one who seems to care": whichever rule found it, a
+        // generic "one" or "person" with an opinion of oneself.
+        if let Some((k, _)) = head {
+            if matches!(keys.get(k), "one" | "person" | "only")
+                && subjective(text, tokens, &keys, k)
+            {
+                head = None;
+            }
+        }
         match head {
             Some((k, score)) => {
                 // "the CFO's nephew joined": after a family tie, a plain
@@ -3358,6 +3591,57 @@ mod tests {
         out.iter()
             .map(|c| text[c.start..c.end].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn generic_only_person_tied_to_a_checkable_scope_bare_only_and_asides() {
+        for (t, v) in [
+            (
+                "Rota feedback: the only person on the 2–10 in dispatch on Sundays should not cover it.",
+                "the only person on the 2–10 in dispatch on Sundays",
+            ),
+            (
+                "he's the only person left who can recalibrate the old Zeiss CMM and there's no manual",
+                "the only person left who can recalibrate the old Zeiss CMM",
+            ),
+            (
+                "im teh only dispatcher on the overnght desk at Crewe and the new system logs me out",
+                "teh only dispatcher on the overnght desk at Crewe",
+            ),
+            ("only female tech on site btw, and there is no toilet", "only female tech on site"),
+            (
+                "Role: sole IT support technician, Grimsby plant\nConcern: heat",
+                "sole IT support technician, Grimsby plant",
+            ),
+            (
+                "shoutout to kofi (the only sparky on the Wembley fit-out) who stayed",
+                "the only sparky on the Wembley fit-out",
+            ),
+            (
+                "Soy el unico q habla ingles en recepcion de noche y nadie me ayuda",
+                "el unico q habla ingles en recepcion de noche",
+            ),
+            (
+                "Ik ben de enige met een heftruckcertificaat in de nachtploeg, dus",
+                "de enige met een heftruckcertificaat in de nachtploeg",
+            ),
+        ] {
+            assert_eq!(phrases(t), [v], "{t}");
+        }
+        // Opinions of oneself, a room, a negation, a hypothetical, things,
+        // groups: nothing to check.
+        for t in [
+            "I'm the only one who seems to care about recycling in this building.",
+            "I'm the only person who actually reads the handbook lol",
+            "the only person in the room who seems to care",
+            "I'm not the only person on the night shift who thinks so",
+            "Imagine being the only person on site when the alarm goes off at 3am.",
+            "Only managers can approve leave.",
+            "O único elevador do armazém está avariado há duas semanas.",
+            "La única máquina de café que funciona está en la planta de dirección.",
+        ] {
+            assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
+        }
     }
 
     #[test]
