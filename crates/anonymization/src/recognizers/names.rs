@@ -2437,6 +2437,17 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
             return Some((end, 0.85, t.start));
         }
     }
+    // "Christmas Eve", "New Year's Eve": a day, not a person.
+    if cx.key(i) == "eve"
+        && i > 0
+        && cx.close_prev(i)
+        && matches!(
+            cx.key(i - 1),
+            "christmas" | "xmas" | "year's" | "years" | "hallows"
+        )
+    {
+        return None;
+    }
     // "Tanaka-san", "Sharma ji": an honorific after the name.
     let key = cx.key(i);
     let honorific_suffix = ["-san", "-sama", "-kun", "-chan", "-sensei"]

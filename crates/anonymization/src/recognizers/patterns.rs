@@ -208,6 +208,14 @@ static SPELLED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:oh|o)[\s\-](?:one|two|three|four|five|six|seven|eight|nine))(?-u:\b)",
     ))
 });
+/// A birthday that is a holiday, right after its cue: "my birthday is
+/// Christmas Eve", "born on New Year's Day".
+static HOLIDAY_BIRTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i:born\s+on|birthday\s+is|birthday's|birthday\s+falls\s+on)\s+(?:the\s+)?",
+        r"((?:Christmas|Xmas)\s+(?:Eve|Day)|New\s+Year's\s+(?:Eve|Day)|Boxing\s+Day|Valentine's\s+Day|Halloween|St\.?\s+Patrick's\s+Day)",
+    ))
+});
 /// "19680714": a compact year-month-day date.
 static COMPACT_DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?-u:\b)"));
@@ -413,7 +421,9 @@ static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     let dc = distinct_code();
     re(&format!(
         concat!(
-            r"(?:{line},\s+){{1,6}}",
+            // Lines end in a comma or a line break ("Rose Cottage\nChurch
+            // Lane\nLittle Snoring\nFakenham\nNR21 0AB").
+            r"(?:{line}(?:,\s+|[ \t]*\n[ \t]*)){{1,6}}",
             r"(?:{county}(?:,?\s+[A-Z]\d{{2}}\s?[A-Z0-9]{{4}})?",
             r"|{town}(?:\s+\d{{1,2}})?(?:\s*\([\p{{L}} ]+\))?(?:,?\s+(?:-\s*)?[A-Z]{{2,3}})?,?\s+(?:{dc}|\d{{6}}|\d{{3}}\s\d{{3}}|\d{{5}}(?:-\d{{4}})?|\d{{4}}))",
         ),
@@ -462,12 +472,20 @@ static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
         // "1184 w maple ave": a compass letter may lead; "unit 9 / 3
         // kembla st": an Australian unit before the number.
         r"(?-u:\b)(?:(?:unit|flat|apt)\s+\d{1,4}[a-z]?\s*/\s*\d{1,5}|\d{2,5})\s+(?:[nsew]\s+)?(?:[a-z]{2,}\s+){1,3}",
-        r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|parkway|pkwy|terrace|circle|highway|hwy|close|crescent|gardens|mews|grove|rise)",
+        r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|parkway|pkwy|terrace|circle|highway|hwy|close|crescent|cres|cct|pde|tce|gardens|mews|grove|rise)",
         r"(?-u:\b)\.?",
         r"(?:\s+(?:apt|unit|suite|\#)\.?\s*\d{1,5}[a-z]?)?",
         // A UK town and postcode: ", sale m33 4rt".
         r"(?:,?\s+[a-z]{3,}(?:\s+[a-z]{3,})?,?\s+[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}(?-u:\b))?",
         r"(?:,?\s+[a-z]{3,}(?:\s+[a-z]{3,})?,?\s+(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc)(?:\s+\d{5})?(?-u:\b)|,?\s+[a-z]{3,}(?:\s+[a-z]{3,})?,?\s+(?:nsw|vic|qld|tas|act|nt|sa)\s+\d{4}(?-u:\b))?",
+    ))
+});
+/// A lowercase UK address, known by its postcode: "61 kingsway, swansea
+/// sa1 5jq".
+static ADDRESS_LOWER_UK: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?-u:\b)\d{1,4}[a-z]?\s+[a-z]{3,}(?:\s+[a-z]{2,}){0,2},\s+[a-z]{3,}(?:\s+[a-z]{3,})?,?\s+",
+        r"[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}(?-u:\b)",
     ))
 });
 /// German, Dutch, Nordic streets: "Lindenstraße 14", "Gumpendorfer Straße
@@ -1709,6 +1727,13 @@ fn cue_names_another_event(after_cue: &str) -> bool {
 /// "born in nineteen eighty-one": a year in words after a birth cue (the
 /// one birth date without a digit).
 fn spelled_birth_years(text: &str, out: &mut Vec<Candidate>) {
+    if text.contains("irth") || text.contains("born") {
+        for c in HOLIDAY_BIRTH.captures_iter(text) {
+            if let Some(day) = c.get(1) {
+                push(out, day.start(), day.end(), PiiKind::DateOfBirth, 0.7);
+            }
+        }
+    }
     if !text.contains("ineteen") && !text.contains("INETEEN") {
         return;
     }
@@ -1895,6 +1920,7 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         (&*ADDRESS_PL, 0.75),
         (&*ADDRESS_LATAM, 0.7),
         (&*ADDRESS_LOWER, 0.6),
+        (&*ADDRESS_LOWER_UK, 0.65),
         (&*ADDRESS_CELTIC, 0.65),
         (&*ADDRESS_CJK, 0.75),
     ];
@@ -1919,19 +1945,29 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         // street word before the number (the full test runs on the match).
         let head = window.trim_end_matches(|c: char| c.is_ascii_digit());
         let bare_number = head.len() + 4 <= window.len() && head.ends_with([' ', ',']);
-        if !window.contains(", ")
+        if !(window.contains(", ") || window.contains('\n'))
             || (bare_number
                 && !head.bytes().any(|b| b.is_ascii_digit())
                 && !STREET_WORD.is_match(head))
         {
             continue;
         }
-        if let Some(m) = ADDRESS_BLOCK
-            .find_iter(window)
-            .find(|m| m.end() == window.len() && plausible_block(m.as_str()))
+        // A block that starts a line too early ("Account Manager\n1500 SW
+        // 1st Ave, ...") is tried again from its next line.
+        let mut from = 0;
+        while let Some(m) = ADDRESS_BLOCK
+            .find_iter(&window[from..])
+            .find(|m| m.end() + from == window.len())
         {
-            found.push((start + m.start(), e, 0.7));
-            last_end = e;
+            if plausible_block(m.as_str()) {
+                found.push((start + from + m.start(), e, 0.7));
+                last_end = e;
+                break;
+            }
+            match m.as_str().find('\n') {
+                Some(nl) => from += m.start() + nl + 1,
+                None => break,
+            }
         }
     }
     for m in ADDRESS_LEAD.find_iter(text) {
@@ -2039,12 +2075,17 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
 /// Mews, 8 Kingfisher Crescent, Fourways, Johannesburg, 2191"), not "Tom,
 /// Anna, Raj 2019"; postcodes of other shapes and counties need nothing.
 fn plausible_block(block: &str) -> bool {
-    let tail = block.rsplit([' ', ',']).next().unwrap_or("");
+    let tail = block.rsplit([' ', ',', '\n']).next().unwrap_or("");
     let digits_only = tail.bytes().all(|b| b.is_ascii_digit());
     if !digits_only {
         return true;
     }
-    let first = block.split(',').next().unwrap_or("");
+    // Lines on their own ending in a bare number are a signature or a
+    // list ("Thanks\nAnna\nTeam 4\n2024"), not an address.
+    if block.contains('\n') {
+        return false;
+    }
+    let first = block.split([',', '\n']).next().unwrap_or("");
     first.bytes().any(|b| b.is_ascii_digit()) || STREET_WORD.is_match(block)
 }
 
@@ -2292,6 +2333,7 @@ mod tests {
             &*DAY_ORDINAL,
             &*OLD_YEAR,
             &*SPELLED_YEAR,
+            &*HOLIDAY_BIRTH,
             &*COMPACT_DATE,
             &*DAY_MONTH,
             &*TOWN_ONLY,
@@ -2903,6 +2945,16 @@ mod tests {
                 "제 주소 서울특별시 마포구 월드컵북로12길 34, 502호 적힌 택배가",
                 "서울특별시 마포구 월드컵북로12길 34, 502호",
             ),
+            // Lines broken by newlines, and a lowercase UK address.
+            (
+                "Correct address: Rose Cottage\nChurch Lane\nLittle Snoring\nFakenham\nNR21 0AB\nThanks",
+                "Rose Cottage\nChurch Lane\nLittle Snoring\nFakenham\nNR21 0AB",
+            ),
+            (
+                "Dana Whitfield | Account Manager\n1500 SW 1st Ave, Suite 850, Portland, OR 97201\n(503)",
+                "1500 SW 1st Ave, Suite 850, Portland, OR 97201",
+            ),
+            ("my address is 61 kingsway, swansea sa1 5jq thanks", "61 kingsway, swansea sa1 5jq"),
         ] {
             assert!(
                 kinds(t).contains(&(v.to_owned(), PiiKind::StreetAddress)),
@@ -2919,6 +2971,8 @@ mod tests {
             assert_eq!(of_kind(t, PiiKind::StreetAddress), [v], "{t}");
         }
         for t in [
+            "Thanks\nAnna\nTeam 4\n2024",
+            "Sent from my iPhone\nUnit 12\nLeeds\n2024",
             "Zone 3, Aisle 12, Bay 4 is blocked again",
             "Room 12, 3. OG, is too warm",
             "Ticket 4411, 2 days late, Monday again",
@@ -2929,6 +2983,18 @@ mod tests {
                 kinds(t)
             );
         }
+    }
+
+    #[test]
+    fn a_birthday_that_is_a_holiday_after_its_cue() {
+        assert_eq!(
+            of_kind(
+                "My birthday is Christmas Eve and I've worked it for years.",
+                PiiKind::DateOfBirth
+            ),
+            ["Christmas Eve"]
+        );
+        assert!(of_kind("We close early on Christmas Eve.", PiiKind::DateOfBirth).is_empty());
     }
 
     #[test]
