@@ -1280,6 +1280,16 @@ fn self_prefix_at(text: &str, tokens: &[Token], keys: &Keys, i: usize, appositiv
         ""
     };
     let gap = text.get(tokens[j - 1].end..tokens[j].start).unwrap_or("");
+    // "Regards,\nthe night supervisor at the Tamworth sortation centre": a
+    // description signs the text.
+    if matches!(
+        p,
+        "regards" | "cheers" | "thanks" | "best" | "sincerely" | "wishes" | "from" | "signed"
+    ) && gap.contains('\n')
+        && matches!(gap.trim(), "" | ",")
+    {
+        return true;
+    }
     // "I'm Ewa, the receptionist at ...": an appositive after the writer's
     // own name.
     if appositive && gap.trim() == "," && tokens[j - 1].case == Case::Title {
@@ -3389,8 +3399,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     {
                         // "the first female crew chief at the Tulsa hangar"
                         0.65
-                    } else if matches!(next, "youngest" | "oldest" | "longest-serving" | "sole")
-                        || (next == "most" && matches!(keys.get(o + 1), "senior" | "junior"))
+                    } else if matches!(
+                        next,
+                        "youngest" | "oldest" | "longest-serving" | "sole" | "newest"
+                    ) || (next == "most"
+                        && matches!(keys.get(o + 1), "senior" | "junior"))
                     {
                         0.65
                     } else {
@@ -3657,12 +3670,21 @@ mod tests {
                 "Ik ben de enige met een heftruckcertificaat in de nachtploeg, dus",
                 "de enige met een heftruckcertificaat in de nachtploeg",
             ),
+            (
+                "No hot food for six weeks.\n\nRegards,\nthe night supervisor at the Tamworth sortation centre",
+                "the night supervisor at the Tamworth sortation centre",
+            ),
+            (
+                "Honestly the newest HCA on Ward 12 shouldn't be doing every bed bath.",
+                "the newest HCA on Ward 12",
+            ),
         ] {
             assert_eq!(phrases(t), [v], "{t}");
         }
         // Opinions of oneself, a room, a negation, a hypothetical, things,
         // groups: nothing to check.
         for t in [
+            "Best,\nthe team",
             "I'm the only one who seems to care about recycling in this building.",
             "I'm the only person who actually reads the handbook lol",
             "the only person in the room who seems to care",
