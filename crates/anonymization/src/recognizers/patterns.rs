@@ -1973,7 +1973,13 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
     for m in ADDRESS_LEAD.find_iter(text) {
         found.push((m.start(), m.end(), 0.65));
     }
+    // Kana, Han and Hangul all start with bytes E3..ED in UTF-8: without
+    // them the CJK pattern cannot match and is not run.
+    let cjk_text = text.bytes().any(|b| (0xE3..=0xED).contains(&b));
     for (pattern, score) in streets {
+        if std::ptr::eq(pattern, &*ADDRESS_CJK) && !cjk_text {
+            continue;
+        }
         for m in pattern.find_iter(text) {
             // "the 7:05 route": a time, not a house number.
             if char_before(text, m.start()) == Some(':') {
