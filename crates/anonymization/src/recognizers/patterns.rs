@@ -83,36 +83,40 @@ static EMP_PREFIX: LazyLock<Regex> =
 /// A letter- or digit-prefixed number ("W-40219", "BX-40217", "P0045871",
 /// "11-40972"): an employee id when the text speaks of one elsewhere.
 static EMP_SHAPE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?-u:\b)([A-Z]{1,2}-?|\d{2}-)\d{5,8}(?-u:\b)"));
+    LazyLock::new(|| re(r"(?-u:\b)([A-Z]{1,3}-?|\d{2}-)\d{4,8}(?-u:\b)"));
 /// Words that say a text is about someone's employee number or badge.
 static EMP_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:employee|staff|badge|payroll|personnel|clock|personalnummer|dienstnummer|matricule|matricola|matrícula|personeelsnummer|stamnummer|pracownika|funcionário|empleado)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:employee|staff|badge|payroll|personnel|clock|personalnummer|dienstnummer|dienstausweis|matricule|matricola|matrícula|personeelsnummer|stamnummer|pracownika|funcionário|empleado|legajo|contractor\s+number|associate\s+id|user\s+id|login\s+id)(?-u:\b)",
     )
 });
 static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)(?-u:\b)(?:",
         // Words that name an employee id on their own ...
-        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|login|uid|userid|crachá|cracha|ausweis|tesserino|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|pracowniczy|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr|ewidencyjny|mecanográfico|mecanografico|nómina|nomina|agent)\.?(?:\s*(?:id|ids|number|no\.?|nr\.?|num|#|code|de|do))*",
+        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|login|uid|userid|crachá|cracha|ausweis|tesserino|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|pracowniczy|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr|ewidencyjny|mecanográfico|mecanografico|nómina|nomina|agent|legajo|dienstausweis|dienstausweises)\.?(?:\s*(?:id|ids|number|no\.?|nr\.?|num|#|code|de|do))*",
+        // "my own id W0045218", "my old id was KS-2281".
+        r"|(?:my|own|old|new|his|her)\s+id",
         // "employee reference 300871" (a payroll reference is a case).
         r"|(?:employee|staff|personnel|payroll)\s+ref(?:erence)?\.?",
         // ... and words that do only with an id word: "clock number",
         // not "years of service 2015-2024".
-        r"|(?:associate|colleague|clock|service|pass|works|assignment|agent|driver|operator|operative|crew|pay)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
+        r"|(?:associate|colleague|clock|service|pass|works|assignment|agent|driver|operator|operative|crew|pay|contractor|user|login)(?:\s*(?:id|number|no\.?|nr\.?|num|#|code))+",
         // Then the id: "IT-884210", "E-20417", "#7781", "55A-2031",
         // "7731/KN", "S/44180", "30922A", "K 2210".
         // Between label and id: punctuation, an aside in brackets, or a
         // filler word with a space after it (so "AS12345" keeps its "AS").
-        r")(?:\s*[:=]|\s*\(\p{L}+\)|\s*(?:is|was|as|es|el|est|le|ist|die|to|é|è|e|o|the|changed|from|c'est|c’est)\s)*\s*\(?([A-Z]{2,4}/\d{2,6}/\d{2,4}|[A-Z]{1,4}/\d{3,8}|\d{3,8}/[A-Z]{1,4}|\d{3,8}[A-Z]|#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?(?:-[A-Z0-9]{1,2})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8}|[A-Z]{1,3}-\d{2}-\d{3,6}|[A-Z]\s\d{3,6})(?-u:\b)",
+        r")(?:\s*[:=]|\s*\(\p{L}+\)|\s*(?:is|was|as|es|el|est|le|ist|die|to|é|è|e|o|the|changed|from|c'est|c’est)\s)*\s*\(?(?:(?i:nr|no|n[º°o])\.?\s*)?([A-Z]{2,4}/\d{2,6}/\d{2,4}|\d{1,3}\.\d{3}|[A-Z]{1,4}/\d{3,8}|\d{3,8}/[A-Z]{1,4}|\d{3,8}[A-Z]|#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?(?:-[A-Z0-9]{1,2})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8}|[A-Z]{1,3}-\d{2}-\d{3,6}|[A-Z]\s\d{3,6})(?-u:\b)",
     ))
 });
 /// "I'm HX4410 on the rota system", "mine is 0038812", "the UK system
 /// knows me as UK-10093": the writer names themself by a number.
 static SELF_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+    re(concat!(
         r"(?:(?-u:\b)(?:I'm|I\u{2019}m|I am|im|(?i:mine is|mine's|mine says|knows me as|has me as|have me as|listed as)))\s+([A-Z]{1,3}-?\d{4,8}|[a-z]\d{4,8}|\d{5,10})(?-u:\b)",
-    )
+        // "mine (112804736) says user not found".
+        r"|(?i:(?-u:\b)mine)\s*\(\s*([A-Z]{1,3}-?\d{4,8}|\d{5,10})\s*\)",
+    ))
 });
 /// "Hey its Kev from the bakery (B-40912)", "I'm Teo (0093321)": the
 /// writer introducing themself with a number in brackets.
@@ -139,7 +143,8 @@ const ORDINAL: &str = concat!(
     r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)",
 );
 const MONTH: &str = concat!(
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
+    // "março" here: after "mar", "ç" would end the word for an ASCII "\b".
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch|ço)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?",
     // German, French, Spanish, Italian, Portuguese, Dutch, Polish (genitive).
     r"|januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember",
     r"|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre",
@@ -593,6 +598,10 @@ const PHONE_CONTEXT: &[&str] = &[
     "telefonu",
     "komórka",
     "komórki",
+    "numerem",
+    "numeru",
+    "telefonem",
+    "zadzwoń",
     "cel",
     "marqué",
     "marcar",
@@ -671,8 +680,14 @@ const BIRTH_CONTEXT: &[&str] = &[
     "nací",
     "nació",
     "nasceu",
+    "nasceram",
     "nacque",
     "naci el",
+    // A child's birth: "baby arrived!!! 21/09/2026", "zur Welt gekommen".
+    "baby arrived",
+    "baby was born",
+    "gave birth",
+    "zur welt",
     "cumplo",
     "compio",
     // "I'm turning 50 on the 9th of March"
@@ -1286,7 +1301,26 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
                 "CR" | "PR" | "SR" | "PO" | "RQ" | "TK" | "IN" | "CH" | "Q" | "V" | "VL" | "IT"
             );
             let before = char_before(text, m.start());
-            if !ticket && !before.is_some_and(|c| c.is_alphanumeric() || c == '-') {
+            // "ref JR-4471", "Ticket INC-2231": another thing's number.
+            let other = matches!(
+                last_word_before(text, m.start()).as_str(),
+                "ref"
+                    | "reference"
+                    | "ticket"
+                    | "order"
+                    | "invoice"
+                    | "case"
+                    | "po"
+                    | "incident"
+                    | "job"
+                    | "vacancy"
+                    | "req"
+                    | "requisition"
+                    | "claim"
+                    | "policy"
+                    | "room"
+            );
+            if !ticket && !other && !before.is_some_and(|c| c.is_alphanumeric() || c == '-') {
                 push(out, m.start(), m.end(), PiiKind::EmployeeId, 0.6);
             }
         }
@@ -1334,7 +1368,9 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
         }
     }
     for c in SELF_NUMBER.captures_iter(text) {
-        let Some(id) = c.get(1) else { continue };
+        let Some(id) = c.get(1).or_else(|| c.get(2)) else {
+            continue;
+        };
         // A bare number only in a text about staff numbers (not "mine is
         // 07700 900123").
         let digits_only = id.as_str().bytes().all(|b| b.is_ascii_digit());
@@ -1680,6 +1716,8 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
     let after = window_after(text, e, 24).to_ascii_lowercase();
     let after = after.split(['.', '!', '?', '\n']).next().unwrap_or("");
     [
+        // "ist am 12. Januar 2026 zur Welt gekommen".
+        "zur welt",
         "birthday",
         "born",
         "date of birth",
@@ -1856,7 +1894,15 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
         }
     }
     for m in YEAR.find_iter(text) {
-        let w = window_before(text, m.start(), 16).to_ascii_lowercase();
+        // The year of a full date already found is no finding of its own.
+        if out
+            .iter()
+            .any(|c| c.kind == PiiKind::DateOfBirth && c.start <= m.start() && m.end() <= c.end)
+        {
+            continue;
+        }
+        // "Urodziłam się w 1962": the cue may be 20 bytes before.
+        let w = window_before(text, m.start(), 24).to_ascii_lowercase();
         if w.ends_with(" b. ") || w == "b. " || w.ends_with("(b. ") {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
             continue;
@@ -1899,12 +1945,37 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
             "urodzi",
             "nasci",
             "naci",
+            "nací",
+            "nació",
+            "nasceu",
             "nacque",
             "né en",
             "née en",
         ]
         .iter()
         .any(|c| w.contains(c))
+            // "Jahrgang 1963, seit 1981 im Betrieb": "since" names another
+            // event than the birth.
+            && !["seit ", "since ", "desde ", "depuis ", "sinds ", "od ", "dal ", "dalla "]
+                .iter()
+                .any(|x| w.ends_with(x))
+        {
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
+            continue;
+        }
+        // "m'a mis 1928 comme année de naissance": the cue after the year.
+        let after = window_after(text, m.end(), 32).to_ascii_lowercase();
+        let after = after.split(['.', '!', '?', '\n', ',']).next().unwrap_or("");
+        if [
+            "de naissance",
+            "di nascita",
+            "de nacimiento",
+            "de nascimento",
+            "urodzenia",
+            "geburtsjahr",
+        ]
+        .iter()
+        .any(|c| after.contains(c))
         {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
         }
@@ -2989,6 +3060,54 @@ mod tests {
                 kinds(t)
             );
         }
+    }
+
+    #[test]
+    fn ids_after_more_labels_and_birth_years_after_more_cues() {
+        for (t, v) in [
+            ("using my own id W0045218 and got rejected", "W0045218"),
+            (
+                "My old id was KS-2281 when we were still Kessler & Sons",
+                "KS-2281",
+            ),
+            (
+                "Mein Dienstausweis (Nr. A-20774) funktioniert nicht",
+                "A-20774",
+            ),
+            ("Legajo 18.227, por si quieren verificar", "18.227"),
+            (
+                "my contractor number is CTR-004415. I am not able",
+                "CTR-004415",
+            ),
+            (
+                "wants an associate id to log in and mine (112804736) says no",
+                "112804736",
+            ),
+        ] {
+            let mut ids = of_kind(t, PiiKind::EmployeeId);
+            ids.dedup();
+            assert_eq!(ids, [v], "{t}");
+        }
+        // Tickets and vacancies keep their numbers.
+        assert!(of_kind("staff vacancy ref JR-4471 closed", PiiKind::EmployeeId).is_empty());
+        for (t, v) in [
+            ("Urodziłam się w 1962 roku i na szkoleniu", "1962"),
+            ("Soy de la planta. Nací en 1969 y me dijeron", "1969"),
+            (
+                "Minha filha nasceu em 2 de março de 2024 e até hoje",
+                "2 de março de 2024",
+            ),
+            (
+                "Unser Sohn ist am 12. Januar 2026 zur Welt gekommen.",
+                "12. Januar 2026",
+            ),
+        ] {
+            assert_eq!(of_kind(t, PiiKind::DateOfBirth), [v], "{t}");
+        }
+        assert_eq!(
+            of_kind("Jahrgang 1963, seit 1981 im Betrieb", PiiKind::DateOfBirth),
+            ["1963"]
+        );
     }
 
     #[test]
