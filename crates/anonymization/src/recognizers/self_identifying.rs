@@ -1677,7 +1677,9 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     // "to jedyna osoba, która ...", "jestem jedynym ...": after "to" or
     // a form of "być" too.
     let polish_apposition = key == "satu-satunya"
-        || (key.starts_with("jedyn")
+        || ((key.starts_with("jedyn")
+            || key.starts_with("najstarsz")
+            || key.starts_with("najmlodsz"))
             && (tokens[i].sentence_start
                 || i == 0
                 || text
@@ -1888,6 +1890,11 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             ) || (m == i + 1
                 // "de enige met een heftruckcertificaat": what only they have.
                 && matches!(keys.get(m), "met" | "mit" | "con" | "com" | "avec"))
+                // "la única del equipo de nóminas", "el único de la oficina
+                // de Valencia": the group they belong to.
+                || (m == i + 1
+                    && (matches!(keys.get(m), "del" | "della" | "dello" | "do" | "da" | "du")
+                        || (keys.get(m) == "de" && matches!(keys.get(m + 1), "la" | "l'"))))
                 || (m == i + 2
                     && matches!(
                         keys.get(m),
@@ -2691,12 +2698,32 @@ fn trait_in_small_unit(
 /// "the only person who understands the old SAP macro", "the only one
 /// with access to the key vault": a capability someone can check, not an
 /// opinion ("the only one who seems to care", "who knows").
-/// Token `i` opens the text or the value of a form field ("Role: ...").
+/// "Anyone who ends up ...", "Imagine being ...", "If you're ...": a
+/// hypothetical person in the sentence before token `i`.
+fn hypothetical_before(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> bool {
+    let mut m = i;
+    while m > 0 && i - m < 8 && joined(text, tokens, m) {
+        m -= 1;
+        let key = keys.get(m);
+        if (matches!(key, "anyone" | "anybody" | "whoever") && keys.get(m + 1) == "who")
+            || key == "imagine"
+            || (key == "if" && matches!(keys.get(m + 1), "you" | "you're" | "youre" | "u" | "ur"))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Token `i` opens the text, a sentence, a clause of a terse note ("31 wks
+/// pregnant, only pregnant person on ...") or the value of a form field
+/// ("Role: ...").
 fn field_start(text: &str, tokens: &[Token], i: usize) -> bool {
     i == 0
+        || tokens[i].sentence_start
         || text
             .get(tokens[i - 1].end..tokens[i].start)
-            .is_some_and(|g| g.trim() == ":")
+            .is_some_and(|g| matches!(g.trim(), ":" | "," | "-" | "–"))
 }
 
 /// "only female tech on site", "sole IT support technician, Grimsby
@@ -2706,11 +2733,24 @@ fn field_start(text: &str, tokens: &[Token], i: usize) -> bool {
 fn bare_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
     let n = tokens.len();
     let mut k = i + 1;
+    // "longest serving nurse on Ward 7".
+    if keys.get(i) == "longest" {
+        if keys.get(k) != "serving" {
+            return None;
+        }
+        k += 1;
+    }
     while k < n && k <= i + 4 && joined(text, tokens, k) {
         let kk = keys.get(k);
         if is_person_noun(kk) {
-            // "only managers can approve": a group.
-            let plural = !PERSON_NOUN_SET.contains(kk) && kk.ends_with('s');
+            // "only managers can approve", "Only people on the ward knew": a
+            // group.
+            let plural = (!PERSON_NOUN_SET.contains(kk) && kk.ends_with('s'))
+                || IRREGULAR_PLURALS_SET.contains(kk)
+                || matches!(
+                    kk,
+                    "people" | "staff" | "folk" | "folks" | "men" | "women" | "ones"
+                );
             if plural || k + 1 >= n {
                 return None;
             }
@@ -3233,7 +3273,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         // "only female tech on site btw", "Role: sole IT support
         // technician, Grimsby plant": no article at the start of a text or
         // of a form field.
-        if matches!(key, "only" | "sole") && field_start(text, tokens, i) {
+        if matches!(
+            key,
+            "only" | "sole" | "youngest" | "oldest" | "newest" | "longest"
+        ) && field_start(text, tokens, i)
+        {
             if let Some(end) = bare_only(text, tokens, &keys, i) {
                 out.push(phrase(tokens, i, end, 0.7));
                 i = end + 1;
@@ -3330,6 +3374,38 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         let is_self = self_prefix(text, tokens, &keys, i);
         let next = keys.get(o);
         let mut head: Option<(usize, f32)> = None;
+        // "i was the one stuck in the lift at Bridgewater Place for 2 hrs":
+        // the writer, and what happened to them.
+        if is_self
+            && next == "one"
+            && key == "the"
+            && o + 2 < n
+            && (o + 1..=o + 2).all(|m| joined(text, tokens, m))
+            && tokens[o + 1].case == Case::Lower
+            && (keys.get(o + 1).ends_with("ed")
+                || matches!(
+                    keys.get(o + 1),
+                    "stuck"
+                        | "hurt"
+                        | "bitten"
+                        | "caught"
+                        | "sent"
+                        | "told"
+                        | "hit"
+                        | "struck"
+                        | "left"
+                        | "taken"
+                        | "given"
+                        | "found"
+                        | "kept"
+                ))
+            && matches!(
+                keys.get(o + 2),
+                "in" | "at" | "on" | "by" | "for" | "with" | "from" | "after"
+            )
+        {
+            head = Some((o, 0.7));
+        }
         if is_age_token(next) {
             let with_noun =
                 o + 1 < n && joined(text, tokens, o + 1) && is_person_noun(keys.get(o + 1));
@@ -3624,6 +3700,34 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         {
             head = third_person(text, tokens, &keys, o);
         }
+        // "Anyone who ends up the only trained person on a shift": a
+        // hypothetical person.
+        if head.is_some() && !is_self && hypothetical_before(text, tokens, &keys, i) {
+            head = None;
+        }
+        // "The person who designed the new shift pattern": the author of
+        // the thing criticised, unless the writer says it is them.
+        if let Some((k, _)) = head {
+            if !is_self
+                && matches!(keys.get(k), "person" | "one" | "people" | "guy")
+                && matches!(keys.get(k + 1), "who" | "that")
+                && (matches!(
+                    keys.get(k + 2),
+                    "wrote"
+                        | "designed"
+                        | "made"
+                        | "approved"
+                        | "created"
+                        | "decided"
+                        | "planned"
+                        | "built"
+                        | "invented"
+                        | "chose"
+                ) || (keys.get(k + 2) == "came" && keys.get(k + 3) == "up"))
+            {
+                head = None;
+            }
+        }
         // "I'm the only one who seems to care": whichever rule found it, a
         // generic "one" or "person" with an opinion of oneself.
         if let Some((k, _)) = head {
@@ -3714,6 +3818,22 @@ mod tests {
                 "Honestly the newest HCA on Ward 12 shouldn't be doing every bed bath.",
                 "the newest HCA on Ward 12",
             ),
+            (
+                "31 wks pregnant, only pregnant person on the late shift at Erith. still",
+                "only pregnant person on the late shift at Erith",
+            ),
+            (
+                "longest serving nurse on Ward 7, 26 years. never felt less valued",
+                "longest serving nurse on Ward 7",
+            ),
+            (
+                "i was the one stuck in the lift at Bridgewater Place for 2 hrs on the 6th. nobody",
+                "the one stuck in the lift at Bridgewater Place for 2 hrs on the 6th",
+            ),
+            (
+                "Soy la única del equipo de nóminas de Sevilla que sabe cerrar el mes.",
+                "la única del equipo de nóminas de Sevilla que sabe cerrar el mes",
+            ),
         ] {
             assert_eq!(phrases(t), [v], "{t}");
         }
@@ -3721,6 +3841,9 @@ mod tests {
         // groups: nothing to check.
         for t in [
             "Best,\nthe team",
+            "Anyone who ends up the only trained person on a shift should get the allowance.",
+            "The person who designed the new shift pattern obviously never worked it.",
+            "Only people on the ward knew.",
             "I'm the only one who seems to care about recycling in this building.",
             "I'm the only person who actually reads the handbook lol",
             "the only person in the room who seems to care",
