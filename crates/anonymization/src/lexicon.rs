@@ -4407,7 +4407,7 @@ impl Lexicon {
             || !key.is_ascii()
             || !matches!(
                 key.as_bytes()[key.len() - 1],
-                b'u' | b'e' | b'h' | b'c' | b'y' | b'm' | b'i'
+                b'u' | b'e' | b'h' | b'c' | b'y' | b'm' | b'i' | b'a'
             )
         {
             return 0;
@@ -4428,6 +4428,12 @@ impl Lexicon {
             ("owi", "", FIRST),
             ("em", "", FIRST),
             ("nie", "na", FIRST),
+            // The genitive and accusative of a man's name ("Bartka",
+            // "Pawła", "Michała"): also another language's word often,
+            // so a world name (capitalised only).
+            ("ka", "ek", FIRST | WORLD),
+            ("la", "el", FIRST | WORLD),
+            ("a", "", FIRST | WORLD),
         ];
         let mut stem = String::with_capacity(key.len() + 2);
         for &(suffix, replacement, flag) in FORMS {
@@ -4443,6 +4449,9 @@ impl Lexicon {
             let f = self.flags.get(stem.as_str()).copied().unwrap_or(0);
             let fits = if flag == TOWN {
                 f & (TOWN | PLACE) != 0 && f & WORD == 0
+            } else if flag & WORLD != 0 {
+                // "Michała" from "michal", never "Sala" from "sal".
+                stem.len() >= 4 && f & FIRST != 0 && f & (STOP | CALENDAR | ORG | PLACE | WORD) == 0
             } else {
                 f & FIRST != 0 && f & (STOP | CALENDAR | ORG | PLACE) == 0
             };

@@ -1070,6 +1070,69 @@ impl<'a> Ctx<'a> {
         i > 0 && matches!(self.gap(i), "" | "." | "," | ":")
     }
 
+    /// "mon - priya / sam", "wed - hope + agency", "Sat: Kofi & Ama": a rota
+    /// line, a weekday then the people on it.
+    fn rota_name(&self, i: usize) -> bool {
+        let mut start = i;
+        while start > 0 && i - start < 5 {
+            let raw = self
+                .text
+                .get(self.tokens[start - 1].end..self.tokens[start].start)
+                .unwrap_or("");
+            if raw.contains('\n') {
+                break;
+            }
+            start -= 1;
+        }
+        if start == i
+            || !(start == 0 || self.tokens[start].sentence_start || {
+                let raw = self
+                    .text
+                    .get(self.tokens[start - 1].end..self.tokens[start].start)
+                    .unwrap_or("");
+                raw.contains('\n')
+            })
+        {
+            return false;
+        }
+        let weekday = matches!(
+            self.key(start),
+            "mon"
+                | "monday"
+                | "tue"
+                | "tues"
+                | "tuesday"
+                | "wed"
+                | "weds"
+                | "wednesday"
+                | "thu"
+                | "thur"
+                | "thurs"
+                | "thursday"
+                | "fri"
+                | "friday"
+                | "sat"
+                | "saturday"
+                | "sun"
+                | "sunday"
+        );
+        let dash = matches!(self.gap(start + 1), "-" | "–" | ":" | "—");
+        let joined = (start + 2..=i).all(|j| {
+            matches!(self.gap(j), "/" | "+" | "," | "&" | "")
+                || matches!(self.key(j - 1), "and" | "&")
+        });
+        let f = self.flags[i];
+        weekday
+            && dash
+            && joined
+            // A stop-listed word is a name here only if it is a given name
+            // too ("hope", "faith").
+            && f & (lexicon::CALENDAR | lexicon::ORG | lexicon::DEPT) == 0
+            && (f & lexicon::STOP == 0 || f & lexicon::FIRST != 0)
+            && (f & lexicon::FIRST != 0 || f & lexicon::WORD == 0)
+            && !matches!(self.key(i), "and" | "me" | "agency" | "off" | "tbc" | "tba" | "cover")
+    }
+
     fn cue_before(&self, i: usize) -> Cue {
         if !self.close_prev(i) {
             return Cue::None;
@@ -1664,6 +1727,22 @@ impl<'a> Ctx<'a> {
                     | "asked"
                     | "kept"
                     | "keeps"
+                    // Irregular pasts: "grace paid for everyone out of her
+                    // own pocket".
+                    | "paid"
+                    | "sent"
+                    | "gave"
+                    | "made"
+                    | "took"
+                    | "left"
+                    | "went"
+                    | "came"
+                    | "ran"
+                    | "brought"
+                    | "bought"
+                    | "found"
+                    | "stood"
+                    | "wrote"
             ) || (self.tokens[n].case == Case::Lower
                 && self.flags[n] & lexicon::WORD != 0
                 && verb.len() >= 4
@@ -2419,6 +2498,9 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         }
     }
     let n_tokens = cx.tokens.len();
+    if matches!(t.case, Case::Lower | Case::Title) && cx.rota_name(i) {
+        return Some((i, 0.7, t.start));
+    }
     // "Mme Le Gall", "dhr. Van den Bosch": after a title, a surname may
     // open with its particles.
     if cue == Cue::Title && PARTICLES.contains(&cx.key(i)) {
@@ -3437,6 +3519,14 @@ mod tests {
                 "Sharma ji has been the backbone of accounts for twenty years.",
                 "Sharma",
             ),
+            (
+                "we had a team lunch and grace paid for everyone out of her own pocket",
+                "grace",
+            ),
+            (
+                "Kierownik zmiany krzyczał na Bartka przy wszystkich.",
+                "Bartka",
+            ),
         ] {
             assert_eq!(names(t), [v], "{t}");
         }
@@ -3448,6 +3538,15 @@ mod tests {
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
+    }
+
+    #[test]
+    fn a_rota_line_names_its_people() {
+        assert_eq!(
+            names("rota for xmas week:\nmon - priya / sam\nwed - hope + agency\nthu - faith\nfri - me"),
+            ["priya", "sam", "hope", "faith"]
+        );
+        assert!(names("Mon: inventory. Tue - meeting at 3").is_empty());
     }
 
     #[test]

@@ -505,6 +505,9 @@ static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
         // "Wilhelm-Leuschner-Straße 41": a name joined to its street word.
         r"|\p{Lu}[\p{L}\-]*-(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer)",
         r"|\p{Lu}[\p{L}\-]+\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Laan|Straat|Gracht|Kade|Steenweg|gate|gata|gatan|gade|vej|veien|vegen|katu)",
+        // Estonian, Latvian, Lithuanian and Turkish street words after the
+        // name: "Tartu mnt 18-4", "Brīvības iela 12", "Bağdat Caddesi 312/5".
+        r"|\p{Lu}[\p{L}\-]+\s+(?:mnt|tn|pst|maantee|tänav|puiestee|iela|gatvė|g\.|Caddesi|Cad\.|Sokak|Sokağı|Sk\.|Bulvarı|Blv\.)",
         r"|(?:Am|An\s+der|An\s+den|Im|Auf\s+dem|Auf\s+der|Zum|Zur|In\s+der|Unter\s+den|Hinter\s+der)\s+\p{Lu}[\p{L}\-]+)",
         // "Mannerheimintie 102 B 14": a Finnish staircase and flat.
         r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:[\s\-](?:bis|ter))?(?:-\d?\s?(?:hoog|hg)(?-u:\b))?(?:\s+(?:bus|hs|huis)\s*\d{1,4}|\s[A-H]\s\d{1,3}|\s[A-H](?-u:\b))?(?-u:\b)",
@@ -543,7 +546,8 @@ static ADDRESS_LATAM: LazyLock<Regex> = LazyLock::new(|| {
 /// Polish: "ul. Marszałkowska 84/92 m. 12", "al. Jerozolimskie 65".
 static ADDRESS_PL: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"(?-u:\b)(?:ul|al|pl|os)\.\s*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}",
+        // Ukrainian "vul." (вулиця) and "prosp." the same way.
+        r"(?-u:\b)(?:ul|al|pl|os|vul|prosp|prov)\.\s*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}",
         r"\s+\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?(?:\s+(?:m\.|lok\.|mieszk\.)\s*\d{1,4})?",
     ))
 });
