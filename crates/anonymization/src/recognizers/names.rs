@@ -375,6 +375,89 @@ const FOLLOW_CUES: &[&str] = &[
     "denied",
     "denies",
 ];
+/// Cities and countries of more than one word, folded: workplaces and
+/// travel in feedback ("our Kuala Lumpur office", "the Chiang Mai
+/// property"), never a person.
+const MULTI_WORD_PLACES: &[&str] = &[
+    "kuala lumpur",
+    "hong kong",
+    "chiang mai",
+    "chiang rai",
+    "ho chi minh",
+    "binh duong",
+    "da nang",
+    "hai phong",
+    "phnom penh",
+    "kota kinabalu",
+    "johor bahru",
+    "petaling jaya",
+    "shah alam",
+    "new delhi",
+    "navi mumbai",
+    "abu dhabi",
+    "ras al khaimah",
+    "al ain",
+    "tel aviv",
+    "dar es salaam",
+    "addis ababa",
+    "port harcourt",
+    "cape town",
+    "port elizabeth",
+    "buenos aires",
+    "rio de janeiro",
+    "sao paulo",
+    "porto alegre",
+    "belo horizonte",
+    "mexico city",
+    "santo domingo",
+    "san jose",
+    "san juan",
+    "panama city",
+    "la paz",
+    "mar del plata",
+    "las palmas",
+    "new york",
+    "los angeles",
+    "san francisco",
+    "san diego",
+    "las vegas",
+    "salt lake city",
+    "kansas city",
+    "st louis",
+    "new orleans",
+    "santa fe",
+    "quezon city",
+    "cebu city",
+    "makati city",
+    "davao city",
+    "sri lanka",
+    "saudi arabia",
+    "costa rica",
+    "el salvador",
+    "new zealand",
+    "south africa",
+    "puerto rico",
+    "milton keynes",
+    "den haag",
+    "den bosch",
+    "frankfurt am main",
+    "le havre",
+    "le mans",
+    "a coruna",
+    "san sebastian",
+    "hong kong island",
+    "kowloon bay",
+    "sharm el sheikh",
+    "dubai marina",
+    "al barsha",
+    "jumeirah lake",
+    "ulaan baatar",
+    "kuwait city",
+    "doha city",
+];
+static MULTI_WORD_PLACES_SET: LazyLock<WordSet> =
+    LazyLock::new(|| MULTI_WORD_PLACES.iter().copied().collect());
+
 /// Words that start multi-word place names: "San Diego", "New York".
 const PLACE_PREFIXES: &[&str] = &[
     "san", "santa", "los", "las", "new", "saint", "st", "port", "fort", "lake", "mount", "el",
@@ -1131,6 +1214,27 @@ impl<'a> Ctx<'a> {
             && (f & lexicon::STOP == 0 || f & lexicon::FIRST != 0)
             && (f & lexicon::FIRST != 0 || f & lexicon::WORD == 0)
             && !matches!(self.key(i), "and" | "me" | "agency" | "off" | "tbc" | "tba" | "cover")
+    }
+
+    /// The last token of a listed multi-word place that starts at token `i`
+    /// ("Kuala Lumpur", "Ho Chi Minh"), unless a title makes it a person.
+    fn multi_word_place(&self, i: usize) -> Option<usize> {
+        if self.tokens[i].case != Case::Title || self.cue_before(i) == Cue::Title {
+            return None;
+        }
+        let mut key = String::from(self.key(i));
+        let mut found = None;
+        for j in i + 1..(i + 4).min(self.tokens.len()) {
+            if !self.gap(j).is_empty() {
+                break;
+            }
+            key.push(' ');
+            key.push_str(self.key(j));
+            if MULTI_WORD_PLACES_SET.contains(key.as_str()) {
+                found = Some(j);
+            }
+        }
+        found
     }
 
     fn cue_before(&self, i: usize) -> Cue {
@@ -2370,6 +2474,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
     let mut last_name_end: Option<usize> = None;
     let mut i = 0;
     while i < n {
+        if let Some(end) = cx.multi_word_place(i) {
+            last_name_end = None;
+            i = end + 1;
+            continue;
+        }
         match judge(&cx, i, last_name_end) {
             // "Florence Nightingale ward", "the Alan Turing building": a
             // person's name naming a place.
@@ -3538,6 +3647,13 @@ mod tests {
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
+    }
+
+    #[test]
+    fn multi_word_places_are_no_people() {
+        assert!(names("Lunar New Year is three days off in Kuala Lumpur this year.").is_empty());
+        assert!(names("The manager at the Chiang Mai property shouts.").is_empty());
+        assert!(names("Hong Kong: please review the budget.").is_empty());
     }
 
     #[test]

@@ -2060,6 +2060,38 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
             if char_before(text, m.start()) == Some(':') {
                 continue;
             }
+            // "Im Jahr 2024", "Am Montag 14": a time, not "Am Sonnenhang 7".
+            if std::ptr::eq(pattern, &*ADDRESS_EU) {
+                let mut words = m.as_str().split_whitespace();
+                if matches!(words.next(), Some("Im" | "Am" | "Zum" | "Zur" | "In")) {
+                    let mut key = String::new();
+                    crate::text::fold_key(words.next().unwrap_or(""), &mut key);
+                    let time = matches!(
+                        key.as_str(),
+                        "jahr"
+                            | "jahre"
+                            | "monat"
+                            | "schnitt"
+                            | "durchschnitt"
+                            | "moment"
+                            | "rahmen"
+                            | "vergleich"
+                            | "team"
+                            | "bereich"
+                            | "sommer"
+                            | "winter"
+                            | "herbst"
+                            | "fruhling"
+                            | "fruhjahr"
+                            | "quartal"
+                            | "kw"
+                            | "zeitraum"
+                    ) || LEXICON.flags(&key) & lexicon::CALENDAR != 0;
+                    if time {
+                        continue;
+                    }
+                }
+            }
             // "11 vans off the road": a lowercase street has no function
             // words between its number and its street word.
             if std::ptr::eq(pattern, &*ADDRESS_LOWER)
@@ -3052,6 +3084,7 @@ mod tests {
             assert_eq!(of_kind(t, PiiKind::StreetAddress), [v], "{t}");
         }
         for t in [
+            "Wir arbeiten wieder mit Papierlisten. Im Jahr 2024!",
             "Thanks\nAnna\nTeam 4\n2024",
             "Sent from my iPhone\nUnit 12\nLeeds\n2024",
             "Zone 3, Aisle 12, Bay 4 is blocked again",
