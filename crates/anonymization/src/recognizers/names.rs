@@ -455,8 +455,119 @@ const MULTI_WORD_PLACES: &[&str] = &[
     "kuwait city",
     "doha city",
 ];
-static MULTI_WORD_PLACES_SET: LazyLock<WordSet> =
-    LazyLock::new(|| MULTI_WORD_PLACES.iter().copied().collect());
+/// Placeholder names, idioms and brands written like a person's name
+/// (folded, commas dropped): "Joe Bloggs", "Tom, Dick and Harry", "Otto
+/// Normalverbraucher", "Tim Hortons". Never a colleague.
+const NOT_PEOPLE_PHRASES: &[&str] = &[
+    "john doe",
+    "jane doe",
+    "joe bloggs",
+    "joe public",
+    "joe schmoe",
+    "average joe",
+    "juan dela cruz",
+    "juan de la cruz",
+    "juan perez",
+    "tom dick and harry",
+    "otto normalverbraucher",
+    "max mustermann",
+    "erika mustermann",
+    "przecietny kowalski",
+    "jan kowalski",
+    "pinco pallino",
+    "mario rossi",
+    "juan palomo",
+    "fulano de tal",
+    "jan modaal",
+    "jan met de pet",
+    "uncle sam",
+    "robin hood",
+    "pere noel",
+    "santa claus",
+    "father christmas",
+    "guy fawkes",
+    "heath robinson",
+    "rube goldberg",
+    "peeping tom",
+    "doubting thomas",
+    "smart alec",
+    "jack of all trades",
+    "jack the lad",
+    "nosy parker",
+    "clever dick",
+    "myers-briggs",
+    "martin luther king",
+    "martin luther",
+    "tim hortons",
+    "jack wills",
+    "dr martens",
+    "doc martens",
+    "ben nevis",
+    "van gogh",
+    "vasco da gama",
+    "marks and spencer",
+    "john lewis",
+    "ronald mcdonald",
+    "colonel sanders",
+    "uncle ben",
+    "aunt jemima",
+    "betty crocker",
+    "sherlock holmes",
+    "harry potter",
+    "mickey mouse",
+    "bob the builder",
+    "tan tock seng",
+    "prince george",
+    "nelson mandela bay",
+    "murtala muhammed",
+    "murtala mohammed",
+    "charles de gaulle",
+    "john f kennedy",
+    "jomo kenyatta",
+    "kenneth kaunda",
+    "indira gandhi",
+    "rajiv gandhi",
+];
+static MULTI_WORD_PLACES_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    MULTI_WORD_PLACES
+        .iter()
+        .chain(NOT_PEOPLE_PHRASES)
+        .copied()
+        .collect()
+});
+/// Things that get a person's name: "the robot called Bob", "our chatbot
+/// Ava", "the forklift nicknamed Rita".
+const NAMED_THINGS: &[&str] = &[
+    "robot",
+    "robots",
+    "bot",
+    "chatbot",
+    "assistant",
+    "app",
+    "system",
+    "tool",
+    "printer",
+    "machine",
+    "forklift",
+    "van",
+    "truck",
+    "lorry",
+    "dog",
+    "cat",
+    "plant",
+    "scanner",
+    "kiosk",
+    "avatar",
+    "ai",
+    "model",
+    "server",
+    "vacuum",
+    "drone",
+    "hoover",
+    "mascot",
+    "boat",
+    "crane",
+];
 
 /// Words that start multi-word place names: "San Diego", "New York".
 const PLACE_PREFIXES: &[&str] = &[
@@ -957,6 +1068,17 @@ const GERMAN_MARKERS: &[&str] = &[
     "habe", "aber", "auch", "noch", "immer", "schon", "wird", "wurde", "dass", "seit", "uber",
     "ein", "eine", "bei", "weiss", "niemand", "mehr", "wer",
 ];
+/// Function words of the other languages feedback arrives in (Romance,
+/// Dutch, Polish): two or more make a text foreign, where a lowercase
+/// given name with no cue is more often a word ("linda", "soledad",
+/// "anders", "mora").
+const FOREIGN_MARKERS: &[&str] = &[
+    "que", "para", "por", "con", "una", "los", "las", "del", "pero", "muy", "esta", "che", "non",
+    "per", "della", "sono", "il", "het", "een", "niet", "voor", "maar", "ook", "zijn", "nie",
+    "jest", "się", "sie", "że", "ze", "nao", "não", "uma", "com", "mas", "les", "des", "est",
+    "pas", "une", "nous", "dans", "pour", "avec", "la", "el", "es", "de", "le", "je", "ik", "wij",
+    "ja", "w", "y",
+];
 /// German noun endings: an unknown capitalised word ending so is a noun.
 const GERMAN_NOUN_SUFFIXES: &[&str] = &[
     "ung",
@@ -1011,6 +1133,8 @@ struct Ctx<'a> {
     /// The writer capitalises: most sentences and the pronoun "I" start
     /// upper case, so a lowercase word is rarely a name without a cue.
     cased: bool,
+    /// The text reads as Romance, Dutch or Polish.
+    foreign: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -1061,6 +1185,13 @@ impl<'a> Ctx<'a> {
             }
         }
         let german = markers.count_ones() >= 2;
+        let mut foreign_markers = 0u64;
+        for k in keys.iter().map(|&(s, e)| &buf[s..e]) {
+            if let Some(m) = FOREIGN_MARKERS.iter().position(|w| *w == k) {
+                foreign_markers |= 1 << m;
+            }
+        }
+        let foreign = foreign_markers.count_ones() >= 2;
         let (mut upper_starts, mut lower_starts) = (0usize, 0usize);
         for t in tokens.iter().filter(|t| t.sentence_start && !t.has_digit) {
             match t.case {
@@ -1128,6 +1259,7 @@ impl<'a> Ctx<'a> {
             heading,
             german,
             cased,
+            foreign,
         }
     }
 
@@ -1216,6 +1348,80 @@ impl<'a> Ctx<'a> {
             && !matches!(self.key(i), "and" | "me" | "agency" | "off" | "tbc" | "tba" | "cover")
     }
 
+    /// In a foreign text, what still makes a lowercase given name one:
+    /// a cue in that language before it ("demandez à pascal", "grazie
+    /// beppe", "franchement karim"), or a second name after it ("juan
+    /// pablo torres").
+    fn foreign_cue(&self, i: usize) -> bool {
+        let before = i > 0
+            && self.close_prev(i)
+            && matches!(
+                self.key(i - 1),
+                "a" | "à"
+                    | "con"
+                    | "com"
+                    | "mit"
+                    | "met"
+                    | "avec"
+                    | "franchement"
+                    | "sinceramente"
+                    | "demandez"
+                    | "demande"
+                    | "chiedi"
+                    | "chiedete"
+                    | "pregunta"
+                    | "preguntad"
+                    | "dile"
+                    | "zapytaj"
+                    | "merci"
+                    | "grazie"
+                    | "gracias"
+                    | "obrigado"
+                    | "obrigada"
+                    | "danke"
+                    | "bedankt"
+                    | "dzieki"
+                    | "dziekuje"
+                    | "ciao"
+                    | "hola"
+                    | "ola"
+                    | "salut"
+                    | "hallo"
+                    | "hoi"
+                    | "czesc"
+                    | "oi"
+                    | "bonjour"
+                    | "buongiorno"
+            );
+        let next_name = i + 1 < self.tokens.len()
+            && self.close_prev(i + 1)
+            && self.gap(i + 1).is_empty()
+            && self.tokens[i + 1].case == Case::Lower
+            && self.flags[i + 1] & (lexicon::FIRST | lexicon::LAST) != 0
+            && self.flags[i + 1] & (lexicon::STOP | lexicon::WORD) == 0;
+        // "paco dice que ...": a verb of saying after it.
+        let says = i + 1 < self.tokens.len()
+            && self.gap(i + 1).is_empty()
+            && matches!(
+                self.key(i + 1),
+                "dice"
+                    | "dijo"
+                    | "dit"
+                    | "sagt"
+                    | "meint"
+                    | "zegt"
+                    | "diz"
+                    | "disse"
+                    | "mowi"
+                    | "powiedzial"
+                    | "powiedziala"
+            );
+        // "el encargado nuevo, rafa, grita": an aside between commas;
+        // "tomek z utrzymania ruchu": a department after it.
+        let aside = self.gap(i) == "," && self.gap(i + 1) == ",";
+        before || next_name || says || aside || self.role_phrase(i + 1)
+    }
+
     /// The last token of a listed multi-word place that starts at token `i`
     /// ("Kuala Lumpur", "Ho Chi Minh"), unless a title makes it a person.
     fn multi_word_place(&self, i: usize) -> Option<usize> {
@@ -1224,8 +1430,8 @@ impl<'a> Ctx<'a> {
         }
         let mut key = String::from(self.key(i));
         let mut found = None;
-        for j in i + 1..(i + 4).min(self.tokens.len()) {
-            if !self.gap(j).is_empty() {
+        for j in i + 1..(i + 5).min(self.tokens.len()) {
+            if !matches!(self.gap(j), "" | ",") {
                 break;
             }
             key.push(' ');
@@ -2470,6 +2676,24 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
     }
     let cx = Ctx::new(text, tokens);
     let n = tokens.len();
+    // "the robot called Bob ... Bob keeps jamming": a thing's name, every
+    // time it appears.
+    let mut thing_names: Vec<&str> = Vec::new();
+    for j in 1..n {
+        let after_thing = |k: usize| NAMED_THINGS.contains(&cx.key(k));
+        let named = matches!(cx.key(j - 1), "called" | "named" | "nicknamed" | "dubbed")
+            && j >= 2
+            && (after_thing(j - 2) || (j >= 3 && after_thing(j - 3)));
+        let apposed = after_thing(j - 1)
+            && cx.close_prev(j)
+            && cx.gap(j).is_empty()
+            && cx.tokens[j].case == Case::Title
+            && j >= 2
+            && matches!(cx.key(j - 2), "the" | "our" | "a" | "new" | "their");
+        if (named || apposed) && matches!(cx.tokens[j].case, Case::Title | Case::Upper) {
+            thing_names.push(cx.key(j));
+        }
+    }
     // Index of the token after the last accepted name, for "X and Y" lists.
     let mut last_name_end: Option<usize> = None;
     let mut i = 0;
@@ -2477,6 +2701,11 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
         if let Some(end) = cx.multi_word_place(i) {
             last_name_end = None;
             i = end + 1;
+            continue;
+        }
+        if thing_names.contains(&cx.key(i)) && cx.cue_before(i) != Cue::Title {
+            last_name_end = None;
+            i += 1;
             continue;
         }
         match judge(&cx, i, last_name_end) {
@@ -2599,7 +2828,15 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         // capitalised word ("e devo", "i ja" are verbs and pronouns).
         let and = match cx.key(end) {
             "and" | "or" | "&" => true,
-            "y" | "e" | "et" | "und" | "en" | "i" | "oraz" => t.case == Case::Title,
+            // "grazie a fede e ale": lowercase after a lowercase name.
+            "y" | "e" | "et" | "und" | "en" | "i" | "oraz" => {
+                t.case == Case::Title
+                    || (t.case == Case::Lower
+                        && end >= 2
+                        && cx.tokens[end - 1].case == Case::Lower
+                        && f & lexicon::FIRST != 0
+                        && f & (lexicon::STOP | lexicon::WORD) == 0)
+            }
             _ => false,
         };
         if end + 1 == i && and {
@@ -3155,7 +3392,7 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
             let score = if first && !ambiguous {
                 if cue >= Cue::Weak || follow || adverb {
                     0.75
-                } else if len >= 4 && !cx.cased {
+                } else if len >= 4 && !cx.cased && (!cx.foreign || cx.foreign_cue(i)) {
                     // An unambiguous first name in lowercase text (in a
                     // capitalised text, "anders", "zona": a word).
                     0.5
@@ -3647,6 +3884,30 @@ mod tests {
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
+    }
+
+    #[test]
+    fn lowercase_given_names_in_foreign_text_need_a_cue() {
+        assert!(names("la vida es linda pero el turno de noche no").is_empty());
+        assert_eq!(
+            names("demandez à pascal pour les plannings, c'est lui"),
+            ["pascal"]
+        );
+        assert_eq!(
+            names("hola! ya está el cuadrante? paco dice que no"),
+            ["paco"]
+        );
+    }
+
+    #[test]
+    fn placeholder_names_idioms_and_named_things_are_no_people() {
+        assert!(
+            names("The new robot called Bob keeps jamming. Bob needs a reset every hour.")
+                .is_empty()
+        );
+        assert!(names("Every Tom, Dick and Harry gets a parking pass except us.").is_empty());
+        assert!(names("Please stop using Joe Bloggs in the training slides.").is_empty());
+        assert_eq!(names("Thanks to Bob in accounts for the help."), ["Bob"]);
     }
 
     #[test]
