@@ -131,6 +131,14 @@ static EMP_BARE_ID: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:ID|EE\s?#|EE\s?ID)\s*(?:no\.?|#|:|is)?\s*((?:[A-Z]{1,3}-)?\d{2,4}-\d{3,6}|[A-Z]{1,3}-\d{2,6}-\d{2,6}|(?:[A-Z]{1,3}-)?\d{5,10})(?-u:\b)",
     )
 });
+/// Dates written year first with their units: Chinese and Japanese
+/// "1987年10月3日", Korean "1993년 5월 8일", Hungarian "1975. június 2.".
+static DATE_YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?:19|20)\d{2}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]",
+        r"|(?:19|20)\d{2}\.\s(?:január|február|március|április|május|június|július|augusztus|szeptember|október|november|december)\s\d{1,2}\.",
+    ))
+});
 static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?-u:\b)(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2})(?-u:\b)",
@@ -265,6 +273,11 @@ const FLOOR: &str = concat!(
     r"|\#\d{1,3}-\d{1,4}",
     // Building parts that need no number: the back house, the ground floor.
     r"|(?i:hinterhaus|vorderhaus|seitenflügel|gartenhaus|souterrain|dachgeschoss|bajo|entresuelo|ático|atico|sótano|rés-do-chão|r/c|parterre|kld\.)(?:\s+[A-Za-z0-9]{1,3}(?-u:\b)\.?)?",
+    // Balkan, Romanian, Hungarian, Turkish, Bulgarian, Russian and
+    // Ukrainian floors and flats: "3. kat", "stan 12", "et. 4", "sc. 2",
+    // "em. 3", "Daire: 7", "ет. 3", "кв. 15".
+    r"|(?:\d{1,2}\.\s?)?(?i:kat|em\.|emelet)(?:\s*\d{1,3}\.?)?",
+    r"|(?i:stan|et\.|sc\.|bl\.|ap\.|daire:?|no:|ет\.|ап\.|кв\.|oficina|of\.|sector)\s*[A-Za-z0-9]{1,4}\.?",
     r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bât\.|bat\.|bloco|cj\.|conj\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|appt\.?|ap\.|lgh|hinterhaus|apartment|suite|ste\.|unit|flat|lok\.|m\.|door|torre|depto\.?|dpto\.?|departamento|casa|lote|mz\.?|manzana|bldg\.?|top|stiege|stg\.|tür|int)",
     r"\s*[A-Za-z0-9]{1,4}(?:[./][0-9]{1,3})?\.?)",
 );
@@ -400,6 +413,8 @@ static ADDRESS_HEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:(?i:résidence|residence|immeuble|imm\.|bâtiment|bât\.|bat\.|tour|appt\.?|apt\.?|appartement|apartment|villa|blk|block|bloc|flat|unit|building|bldg\.?|escalier|esc\.|entrée|chalet|quinta|edificio|edif\.|torre|conjunto|condominio)",
         r"\s+[\p{L}\d][\p{L}\d'\-]*(?:\s+[\p{L}\d][\p{L}\d'\-]*){0,3},\s*)+",
         r"|(?:Blk|Block|Plot|Lot)\s+\d{1,5}[A-Z]?\s+|(?:Blk|Hse|No\.)\s+",
+        // "1134 Budapest, Váci út 45.": the code and the town first.
+        r"|\d{4}\s+\p{Lu}\p{Ll}+,\s+",
         r"|\p{Lu}\p{Ll}+\s+(?:van|von|de|der|den|ter)\s+(?:der\s+|den\s+)?)$",
     ))
 });
@@ -507,7 +522,9 @@ static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
         r"|\p{Lu}[\p{L}\-]+\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Laan|Straat|Gracht|Kade|Steenweg|gate|gata|gatan|gade|vej|veien|vegen|katu)",
         // Estonian, Latvian, Lithuanian and Turkish street words after the
         // name: "Tartu mnt 18-4", "Brīvības iela 12", "Bağdat Caddesi 312/5".
-        r"|\p{Lu}[\p{L}\-]+\s+(?:mnt|tn|pst|maantee|tänav|puiestee|iela|gatvė|g\.|Caddesi|Cad\.|Sokak|Sokağı|Sk\.|Bulvarı|Blv\.)",
+        r"|\p{Lu}[\p{L}\-]+\s+(?:mnt|tn|pst|maantee|tänav|puiestee|iela|gatvė|g\.|Caddesi|Cad\.|Sokak|Sokağı|Sk\.|Bulvarı|Blv\.|út|utca|u\.|tér|körút|krt\.)(?:\s+No:)?",
+        // Serbian and Croatian: "Bulevar kralja Aleksandra 73".
+        r"|(?:Bulevar|Ulica|Trg)\s+(?:\p{Ll}+\s+)?\p{Lu}[\p{L}\-]+",
         r"|(?:Am|An\s+der|An\s+den|Im|Auf\s+dem|Auf\s+der|Zum|Zur|In\s+der|Unter\s+den|Hinter\s+der)\s+\p{Lu}[\p{L}\-]+)",
         // "Mannerheimintie 102 B 14": a Finnish staircase and flat.
         r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:[\s\-](?:bis|ter))?(?:-\d?\s?(?:hoog|hg)(?-u:\b))?(?:\s+(?:bus|hs|huis)\s*\d{1,4}|\s[A-H]\s\d{1,3}|\s[A-H](?-u:\b))?(?-u:\b)",
@@ -547,8 +564,9 @@ static ADDRESS_LATAM: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS_PL: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         // Ukrainian "vul." (вулиця) and "prosp." the same way.
-        r"(?-u:\b)(?:ul|al|pl|os|vul|prosp|prov)\.\s*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}",
-        r"\s+\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?(?:\s+(?:m\.|lok\.|mieszk\.)\s*\d{1,4})?",
+        // Cyrillic "ул.", "вул.", "бул." and Romanian "Str.", "Bd." too.
+        r"(?:(?-u:\b)(?:ul|al|pl|os|vul|prosp|prov|Str|Bd|Bdul|Sos|Șos)|ул|вул|бул|пр|просп)\.\s*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}",
+        r",?\s+(?:nr\.?\s*)?\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?(?:\s+(?:m\.|lok\.|mieszk\.)\s*\d{1,4})?",
     ))
 });
 
@@ -705,6 +723,47 @@ const BIRTH_CONTEXT: &[&str] = &[
     "turned 4",
     "turned 5",
     "turned 6",
+    // Nordic, Finnish, Hungarian, Balkan, Czech, Romanian, Greek, Turkish,
+    // Russian and Ukrainian, Arabic, Indonesian, Vietnamese, Thai,
+    // Chinese, Japanese and Korean.
+    "född",
+    "födelsedatum",
+    "født",
+    "fødselsdato",
+    "syntynyt",
+    "syntymäaika",
+    "születési",
+    "született",
+    "rođen",
+    "datum rođenja",
+    "narozen",
+    "narodil",
+    "datum narození",
+    "născut",
+    "data nașterii",
+    "γεννήθηκα",
+    "γέννησης",
+    "doğum",
+    "рождения",
+    "родился",
+    "родилась",
+    "народився",
+    "народилася",
+    "народження",
+    "الميلاد",
+    "lahir",
+    "ngày sinh",
+    "sinh ngày",
+    "วันเกิด",
+    "เกิด",
+    "出生",
+    "生年月日",
+    "生まれ",
+    "생년월일",
+    "출생",
+    "태어",
+    // "8일생": born on the 8th (after the date).
+    "일생",
     // Polish "ur. 3 maja 1984" (urodzony / urodzona).
     " ur.",
     // "I turn 60 on 14 February".
@@ -1720,8 +1779,11 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
     let after = window_after(text, e, 24).to_ascii_lowercase();
     let after = after.split(['.', '!', '?', '\n']).next().unwrap_or("");
     [
-        // "ist am 12. Januar 2026 zur Welt gekommen".
+        // "ist am 12. Januar 2026 zur Welt gekommen", "1990年4月12日生まれ",
+        // "1993년 5월 8일생".
         "zur welt",
+        "生まれ",
+        "생",
         "birthday",
         "born",
         "date of birth",
@@ -1837,6 +1899,7 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
     for m in DATE_NUMERIC
         .find_iter(text)
         .chain(DATE_TEXT.find_iter(text))
+        .chain(DATE_YEAR_FIRST.find_iter(text))
     {
         if birth_context(text, m.start(), m.end()) {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.85);
@@ -1955,6 +2018,21 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
             "nacque",
             "né en",
             "née en",
+            "出生",
+            "生年",
+            "生まれ",
+            "출생",
+            "syntyn",
+            "född",
+            "født",
+            "doğum",
+            "szület",
+            "rođen",
+            "narozen",
+            "născut",
+            "рожд",
+            "народ",
+            "lahir",
         ]
         .iter()
         .any(|c| w.contains(c))
@@ -2447,6 +2525,7 @@ mod tests {
             &*OLD_YEAR,
             &*SPELLED_YEAR,
             &*HOLIDAY_BIRTH,
+            &*DATE_YEAR_FIRST,
             &*COMPACT_DATE,
             &*DAY_MONTH,
             &*TOWN_ONLY,
@@ -3068,6 +3147,10 @@ mod tests {
                 "1500 SW 1st Ave, Suite 850, Portland, OR 97201",
             ),
             ("my address is 61 kingsway, swansea sa1 5jq thanks", "61 kingsway, swansea sa1 5jq"),
+            // Balkan, Hungarian, Romanian and Cyrillic streets and floors.
+            ("Nova adresa: Ilica 45, 3. kat, stan 12, 10000 Zagreb. Hvala", "Ilica 45, 3. kat, stan 12, 10000 Zagreb"),
+            ("вул. Хрещатик 22, кв. 15, Київ 01001", "вул. Хрещатик 22, кв. 15, Київ 01001"),
+            ("Bulevar kralja Aleksandra 73, stan 9, 11000 Beograd", "Bulevar kralja Aleksandra 73, stan 9, 11000 Beograd"),
         ] {
             assert!(
                 kinds(t).contains(&(v.to_owned(), PiiKind::StreetAddress)),
@@ -3145,6 +3228,32 @@ mod tests {
             of_kind("Jahrgang 1963, seit 1981 im Betrieb", PiiKind::DateOfBirth),
             ["1963"]
         );
+        // Birth cues and year-first dates of more languages.
+        for (t, v) in [
+            (
+                "我的出生日期是1987年10月3日，人事系统里写错了",
+                "1987年10月3日",
+            ),
+            (
+                "저는 1993년 5월 8일생인데 시스템에는 다르게",
+                "1993년 5월 8일",
+            ),
+            (
+                "Születési dátumom: 1975. június 2., de a bérszámfejtésben",
+                "1975. június 2.",
+            ),
+            (
+                "Olen syntynyt 3.2.1990, mutta työterveys kirjasi",
+                "3.2.1990",
+            ),
+            (
+                "Jag är född 1986-04-19 och portalen tror att jag är 19.",
+                "1986-04-19",
+            ),
+            ("Doğum tarihim 15.07.1989, sistemde yanlış", "15.07.1989"),
+        ] {
+            assert_eq!(of_kind(t, PiiKind::DateOfBirth), [v], "{t}");
+        }
     }
 
     #[test]

@@ -679,9 +679,9 @@ const FOREIGN_ONLY: &[&str] = &[
 ];
 /// Their determiners.
 const FOREIGN_DETERMINERS: &[&str] = &[
-    "die", "der", "das", "den", "la", "le", "el", "il", "lo", "de", "het", "a", "o", "unser",
-    "unsere", "unseren", "unserer", "notre", "nuestro", "nuestra", "nostro", "nostra", "nosso",
-    "nossa", "onze", "nasz", "nasza", "ten", "ta",
+    "die", "der", "das", "den", "dem", "la", "le", "el", "il", "lo", "de", "het", "a", "o",
+    "unser", "unsere", "unseren", "unserer", "notre", "nuestro", "nuestra", "nostro", "nostra",
+    "nosso", "nossa", "onze", "nasz", "nasza", "ten", "ta",
 ];
 /// "le plus ancien chauffeur", "la más joven", "il più giovane": a
 /// superlative in two words.
@@ -1326,6 +1326,16 @@ fn self_prefix_at(text: &str, tokens: &[Token], keys: &Keys, i: usize, appositiv
     {
         return true;
     }
+    // "...\n\n– the last Welsh speaker left on the floor": a dash on a new
+    // line signs the text.
+    if gap.contains('\n')
+        && gap
+            .rsplit('\n')
+            .next()
+            .is_some_and(|line| matches!(line.trim(), "–" | "-" | "—" | "--"))
+    {
+        return true;
+    }
     // "I'm Ewa, the receptionist at ...": an appositive after the writer's
     // own name.
     if appositive && gap.trim() == "," && tokens[j - 1].case == Case::Title {
@@ -1386,6 +1396,21 @@ fn is_foreign_role_noun_strict(key: &str) -> bool {
                 "aise",
                 "chauffeur",
                 "conductor",
+                // "la reponedora", "o motorista", "dem Staplerfahrer" (not
+                // "-dora" alone: "la maquiladora", "la agroexportadora").
+                "reponedora",
+                "trabajadora",
+                "operadora",
+                "cuidadora",
+                "limpiadora",
+                "vendedora",
+                "repartidora",
+                "cobradora",
+                "orista",
+                "ionista",
+                "fahrer",
+                "arbeiter",
+                "arbeiterin",
             ]
             .iter()
             .any(|suf| key.ends_with(suf)))
@@ -1546,6 +1571,9 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
         && (key != "de" || dutch_de)
         && i + 2 < n
         && joined(text, tokens, i + 1)
+        // "la coordinadora de voluntariado": a leader is the feedback's
+        // target, not a trait.
+        && !LEADERS.contains(&keys.get(i + 1))
         && (is_foreign_role_noun_strict(keys.get(i + 1))
             // "die Neue am Empfang": the adjective made a noun, capitalised
             // (not "die neue Regel").
@@ -1605,7 +1633,10 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
             );
         // Portuguese "o"/"a" are also "to"/"or": only with a relative, or
         // capitalised at a sentence start ("O vigilante do turno ...").
-        let article = !matches!(key, "a" | "o") || tokens[i].case != Case::Lower;
+        // "o motorista da rota 12": a number in the clause makes it one.
+        let article = !matches!(key, "a" | "o")
+            || tokens[i].case != Case::Lower
+            || (k + 1..(k + 5).min(n)).any(|m| tokens[m].has_digit);
         let origin = gap.is_empty()
             && article
             && matches!(
@@ -1975,6 +2006,23 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
 /// Leadership titles and plain groups are left alone (`LEADERSHIP`).
 fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(usize, f32)> {
     let n = tokens.len();
+    // "the TA in Year 2 who's just back from her treatment", "the LSA in
+    // Class 4 who does the Friday forest school": a role's acronym, a
+    // numbered unit and a "who".
+    let acronym = keys.get(o);
+    if o + 3 < n
+        && tokens[o].case == Case::Upper
+        && (2..=4).contains(&acronym.len())
+        && LEXICON.flags(acronym) & (lexicon::DEPT | lexicon::WORD | lexicon::ORG | lexicon::STOP)
+            == 0
+        && matches!(keys.get(o + 1), "in" | "on" | "at")
+        && (o + 2..(o + 5).min(n)).any(|m| tokens[m].has_digit)
+        && (o + 2..(o + 8).min(n))
+            .take_while(|&m| joined(text, tokens, m))
+            .any(|m| matches!(keys.get(m), "who" | "who's"))
+    {
+        return Some((o, 0.6));
+    }
     let mut k = o;
     while k < n && k <= o + 4 && joined(text, tokens, k) {
         let kk = keys.get(k);
