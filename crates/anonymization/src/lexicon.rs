@@ -2279,6 +2279,23 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "dag",
     "prima",
     "macs",
+    // Sign-offs and everyday words of more languages ("Freundliche
+    // Grüsse", "Kérem", "Olen", "Yeni adresim").
+    "freundliche",
+    "grusse",
+    "kerem",
+    "koszonom",
+    "olen",
+    "kiitos",
+    "yeni",
+    "yuzden",
+    "lutfen",
+    "hvala",
+    "molim",
+    "prosim",
+    "dekuji",
+    "tack",
+    "takk",
     // Buildings and rooms named after someone ("Budynek Kopernik", "het
     // gebouw De Brug").
     "budynek",

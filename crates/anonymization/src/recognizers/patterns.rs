@@ -176,7 +176,7 @@ static STREET_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// district number ("Dublin 12"); `town_only` takes up to three.
 static TOWN_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^,\s*\p{Lu}[\p{L}\-]+(?:[ \t]+(?:(?:de|da|do|del|di|la|le|sur|am|an|upon|on)[ \t]+)?\p{Lu}[\p{L}\-]+)*(?:[ \t]+\d{1,2}(?-u:\b))?",
+        r"^,\s*\p{Lu}[\p{L}\-]+(?:[ \t]+(?:(?:de|da|do|del|di|la|le|sur|am|an|upon|on|es|el|al|dos|das)[ \t]+)?\p{Lu}[\p{L}\-]+)*(?:[ \t]+\d{1,2}(?-u:\b))?",
     )
 });
 /// A district letter or number, or a province, after the town.
@@ -277,6 +277,7 @@ const FLOOR: &str = concat!(
     // Ukrainian floors and flats: "3. kat", "stan 12", "et. 4", "sc. 2",
     // "em. 3", "Daire: 7", "ет. 3", "кв. 15".
     r"|(?:\d{1,2}\.\s?)?(?i:kat|em\.|emelet)(?:\s*\d{1,3}\.?)?",
+    r"|\d{1,2}(?:ος|ου|ο)\s(?:όροφος|ορόφου)",
     r"|(?i:stan|et\.|sc\.|bl\.|ap\.|daire:?|no:|ет\.|ап\.|кв\.|oficina|of\.|sector)\s*[A-Za-z0-9]{1,4}\.?",
     r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bât\.|bat\.|bloco|cj\.|conj\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|appt\.?|ap\.|lgh|hinterhaus|apartment|suite|ste\.|unit|flat|lok\.|m\.|door|torre|depto\.?|dpto\.?|departamento|casa|lote|mz\.?|manzana|bldg\.?|top|stiege|stg\.|tür|int)",
     r"\s*[A-Za-z0-9]{1,4}(?:[./][0-9]{1,3})?\.?)",
@@ -290,7 +291,7 @@ const NEIGHBOURHOOD: &str = concat!(
 /// A postal code's label: "C.P.", "CEP", "PIN", "ZIP".
 const CODE_LABEL: &str = r"(?i:c\.\s?p\.|cp|cep|pin|zip|postal\s+code)\s*:?\s*";
 /// A town: one to three capitalised words ("São Paulo", "Cape Town City").
-const TOWN: &str = r"\p{Lu}[\p{L}\-]+(?:[ \t]+(?:(?:de|da|do|del|di|la|le|am|an|upon|sur|en)[ \t]+)?\p{Lu}[\p{L}\-]+){0,2}";
+const TOWN: &str = r"\p{Lu}[\p{L}\-]+(?:[ \t]+(?:(?:de|da|do|del|di|la|le|am|an|upon|sur|en|es|el|al|dos|das)[ \t]+)?\p{Lu}[\p{L}\-]+){0,2}";
 /// A town at the end of an address block, which may span its last line
 /// break ("Shinjuku-ku\nTokyo 160-0023").
 const BLOCK_TOWN: &str = r"\p{Lu}[\p{L}\-]+(?:\s+(?:(?:de|da|do|del|di|la|le|am|an|upon|sur|en)\s+)?\p{Lu}[\p{L}\-]+){0,2}";
@@ -353,8 +354,12 @@ static TAIL_PART: LazyLock<Regex> = LazyLock::new(|| {
             r"|{label}\d{{4,6}}(?:-\d{{3,4}})?",
             r"|(?:[A-Z]{{1,2}}-)?\d{{4,5}}\s+{town}",
             r"|\d{{3}}\s\d{{2}}\s+{town}",
-            r"|{town}\.?(?:\s+\d{{1,2}})?,?\s+(?:-\s*)?(?:[A-Z]{{2,3}}\.?,?\s+)?(?:{label})?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,6}})",
-            r"|[a-z]{{3,}}(?:\s+[a-z]{{3,}})?,?\s+(?:[a-z]{{2}}\s+\d{{5}}|(?i:{pc}))",
+            // "Konak, 35250 İzmir", "Tel Aviv 6688218": the town may follow
+            // the code too.
+            r"|{town}\.?(?:\s+\d{{1,2}})?,?\s+(?:-\s*)?(?:[A-Z]{{2,3}}\.?,?\s+)?(?:{label})?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,7}})(?:[ \t]+{town})?",
+            // Lowercase: "lubbock tx 79401", "hillsborough, auckland 1042"
+            // (a four-digit code that is no year).
+            r"|[a-z]{{3,}}(?:,?\s+[a-z]{{3,}})?,?\s+(?:[a-z]{{2}}\s+\d{{5}}|(?i:{pc})|(?:[013-9]\d{{3}}|2[1-9]\d{{2}}|20[4-9]\d))",
             r")(?:\s+(?:[A-Z]|\d{{1,2}})(?-u:\b))?(?:\s+CEDEX(?:\s+\d{{1,2}})?)?",
             r"(?:(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{{2,4}}(?-u:\b)|[A-Z][a-z]{{1,3}}\.|(?:[A-Z]\.){{2,3}}))?)",
         ),
@@ -2292,7 +2297,7 @@ fn town_only(rest: &str) -> usize {
             None => true,
             Some(' ') => {
                 let next = after.next();
-                next.is_some_and(char::is_lowercase)
+                next.is_some_and(|c| c.is_lowercase() || matches!(c, '—' | '–' | '-' | '('))
                     || (next == Some('I') && after.next().is_some_and(|c| !c.is_alphanumeric()))
             }
             Some(c) => matches!(
