@@ -359,7 +359,7 @@ static TAIL_PART: LazyLock<Regex> = LazyLock::new(|| {
             r"|{town}\.?(?:\s+\d{{1,2}})?,?\s+(?:-\s*)?(?:[A-Z]{{2,3}}\.?,?\s+)?(?:{label})?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,7}})(?:[ \t]+{town})?",
             // Lowercase: "lubbock tx 79401", "hillsborough, auckland 1042"
             // (a four-digit code that is no year).
-            r"|[a-z]{{3,}}(?:,?\s+[a-z]{{3,}})?,?\s+(?:[a-z]{{2}}\s+\d{{5}}|(?i:{pc})|(?:[013-9]\d{{3}}|2[1-9]\d{{2}}|20[4-9]\d))",
+            r"|[a-z]{{3,}}(?:,?\s+[a-z]{{3,}})?,?\s+(?:[a-z]{{2}}\s+\d{{5}}|(?i:{pc})|(?:0\d{{3}}|1[0-8]\d{{2}}|[3-9]\d{{3}}|2[1-9]\d{{2}}|20[4-9]\d))",
             r")(?:\s+(?:[A-Z]|\d{{1,2}})(?-u:\b))?(?:\s+CEDEX(?:\s+\d{{1,2}})?)?",
             r"(?:(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{{2,4}}(?-u:\b)|[A-Z][a-z]{{1,3}}\.|(?:[A-Z]\.){{2,3}}))?)",
         ),
@@ -3166,6 +3166,12 @@ mod tests {
         // Common words end an address; a pronoun is no district; work
         // locations and a room with a floor are no address.
         for (t, v) in [
+            (
+                "i live at 22 kowhai st, hillsborough, auckland 1042 and it takes 50 min",
+                "22 kowhai st, hillsborough, auckland 1042",
+            ),
+            // A year is no postal code.
+            ("i live at 22 kowhai st, since 1999 in fact", "22 kowhai st"),
             ("I live at 12 Oak Road, Thanks for asking", "12 Oak Road"),
             ("We met at 12 Oak Road, Leeds I think", "12 Oak Road, Leeds"),
         ] {
