@@ -526,6 +526,8 @@ const NOT_PEOPLE_PHRASES: &[&str] = &[
     "jomo kenyatta",
     "kenneth kaunda",
     "indira gandhi",
+    "bob's your uncle",
+    "pat on the back",
     "rajiv gandhi",
 ];
 static MULTI_WORD_PLACES_SET: LazyLock<WordSet> = LazyLock::new(|| {
@@ -538,6 +540,7 @@ static MULTI_WORD_PLACES_SET: LazyLock<WordSet> = LazyLock::new(|| {
 /// Things that get a person's name: "the robot called Bob", "our chatbot
 /// Ava", "the forklift nicknamed Rita".
 const NAMED_THINGS: &[&str] = &[
+    "voice",
     "robot",
     "robots",
     "bot",
@@ -1425,7 +1428,10 @@ impl<'a> Ctx<'a> {
     /// The last token of a listed multi-word place that starts at token `i`
     /// ("Kuala Lumpur", "Ho Chi Minh"), unless a title makes it a person.
     fn multi_word_place(&self, i: usize) -> Option<usize> {
-        if self.tokens[i].case != Case::Title || self.cue_before(i) == Cue::Title {
+        // "the average Joe customer": a phrase may open in lowercase.
+        if !matches!(self.tokens[i].case, Case::Title | Case::Lower)
+            || self.cue_before(i) == Cue::Title
+        {
             return None;
         }
         let mut key = String::from(self.key(i));
@@ -2681,17 +2687,23 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
     let mut thing_names: Vec<&str> = Vec::new();
     for j in 1..n {
         let after_thing = |k: usize| NAMED_THINGS.contains(&cx.key(k));
+        // "The new automated till voice is called "Sam"", "the robot vacuum
+        // on the third floor is named "Roomba Rita"": a thing a few words
+        // before, in the same sentence.
         let named = matches!(cx.key(j - 1), "called" | "named" | "nicknamed" | "dubbed")
-            && j >= 2
-            && (after_thing(j - 2) || (j >= 3 && after_thing(j - 3)));
+            && (j.saturating_sub(7)..j - 1)
+                .any(|k| after_thing(k) && (k + 1..j).all(|m| !cx.tokens[m].sentence_start));
+        // "the "wellness" chatbot Sunny".
         let apposed = after_thing(j - 1)
-            && cx.close_prev(j)
-            && cx.gap(j).is_empty()
-            && cx.tokens[j].case == Case::Title
-            && j >= 2
-            && matches!(cx.key(j - 2), "the" | "our" | "a" | "new" | "their");
+            && cx.key(j - 1) != "van"
+            && cx.text.get(cx.tokens[j - 1].end..cx.tokens[j].start) == Some(" ")
+            && cx.tokens[j].case == Case::Title;
         if (named || apposed) && matches!(cx.tokens[j].case, Case::Title | Case::Upper) {
             thing_names.push(cx.key(j));
+            // "Roomba Rita": the name's second word too.
+            if j + 1 < n && cx.gap(j + 1).is_empty() && cx.tokens[j + 1].case == Case::Title {
+                thing_names.push(cx.key(j + 1));
+            }
         }
     }
     // Index of the token after the last accepted name, for "X and Y" lists.
@@ -3908,6 +3920,17 @@ mod tests {
         assert!(names("Every Tom, Dick and Harry gets a parking pass except us.").is_empty());
         assert!(names("Please stop using Joe Bloggs in the training slides.").is_empty());
         assert_eq!(names("Thanks to Bob in accounts for the help."), ["Bob"]);
+        assert!(names("The till voice is called \"Sam\" apparently. Sam tells me off.").is_empty());
+        assert!(
+            names("Ok so the wellness chatbot Sunny told me to walk. Sunny, I work 12s.")
+                .is_empty()
+        );
+        assert!(names("we need to think like the average Joe customer.").is_empty());
+        // A van is a vehicle, "van" a particle.
+        assert_eq!(
+            names("Ask van Houten why the budget was cut."),
+            ["van Houten"]
+        );
     }
 
     #[test]
