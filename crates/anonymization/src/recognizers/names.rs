@@ -1496,7 +1496,30 @@ impl<'a> Ctx<'a> {
         if gap == "," || gap == ":" {
             return Cue::None;
         }
-        if p1 == "you" && i >= 2 && self.key(i - 2) == "thank" {
+        // "thank u mel", not "thank u auntie" or "thank u all".
+        if (p1 == "you"
+            || (matches!(p1, "u" | "ya")
+                && !matches!(
+                    self.key(i),
+                    "auntie"
+                        | "aunty"
+                        | "uncle"
+                        | "all"
+                        | "guys"
+                        | "everyone"
+                        | "team"
+                        | "so"
+                        | "for"
+                        | "bro"
+                        | "sis"
+                        | "mate"
+                        | "both"
+                        | "again"
+                        | "very"
+                )))
+            && i >= 2
+            && self.key(i - 2) == "thank"
+        {
             return Cue::Strong;
         }
         if WEAK_CUES_SET.contains(p1) {
@@ -2123,6 +2146,72 @@ impl<'a> Ctx<'a> {
                 && k.len() >= 5
                 && k.ends_with("ed")
                 && self.flags[n] & lexicon::WORD != 0)
+    }
+
+    /// "Tormod was blamed in front of the whole team ... him", "Somchai
+    /// is the best supervisor I've had": an unlisted word opening its
+    /// sentence as the subject of what only people do or are.
+    fn person_subject(&self, i: usize) -> bool {
+        let n = i + 1;
+        if !self.tokens[i].sentence_start || n + 1 >= self.tokens.len() || !self.gap(n).is_empty() {
+            return false;
+        }
+        let verb = self.key(n);
+        let next = self.key(n + 1);
+        // "is the best supervisor", "was our night nurse": a person's role.
+        let role = |k: &str| {
+            [
+                "supervisor",
+                "manager",
+                "nurse",
+                "driver",
+                "engineer",
+                "lead",
+                "boss",
+                "colleague",
+                "cleaner",
+                "chef",
+                "cook",
+                "trainer",
+                "mentor",
+                "teacher",
+                "guard",
+                "porter",
+                "technician",
+                "agent",
+                "operator",
+                "worker",
+                "carer",
+                "doctor",
+                "receptionist",
+                "coordinator",
+                "assistant",
+                "person",
+                "guy",
+                "woman",
+                "man",
+                "lady",
+                "girl",
+            ]
+            .contains(&k)
+        };
+        if matches!(verb, "is" | "was")
+            && matches!(next, "the" | "a" | "an" | "our" | "my")
+            && (n + 2..(n + 5).min(self.tokens.len())).any(|m| role(self.key(m)))
+        {
+            return true;
+        }
+        let acted = matches!(
+            verb,
+            "was" | "is" | "has" | "had" | "got" | "gets" | "keeps"
+        ) && (next.ends_with("ed")
+            || matches!(
+                next,
+                "been" | "told" | "sent" | "left" | "given" | "made" | "put"
+            ));
+        acted
+            && (n + 1..(n + 30).min(self.tokens.len()))
+                .any(|m| matches!(self.key(m), "she" | "he" | "her" | "him" | "his"))
     }
 
     /// Token `i` follows a sentence adverb that opens its sentence:
@@ -3207,7 +3296,27 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         let surname_next = i + 1 < cx.tokens.len()
             && cx.continues_name(i + 1, Case::Title)
             && cx.flags[i + 1] & (lexicon::FIRST | lexicon::LAST) != 0;
-        if cx.german && cue < Cue::Weak && !surname_next && !cx.singled_out_after(i) {
+        // "Kübra und Jonas vom Empfang": a name coordinated with another, or
+        // a department after it, is enough.
+        if cx.german
+            && cue < Cue::Weak
+            && !surname_next
+            && !cx.singled_out_after(i)
+            && !(i + 2 < cx.tokens.len()
+                // "am Rechner vom Empfang": after an article, a noun.
+                && !(i > 0
+                    && matches!(
+                        cx.key(i - 1),
+                        "am" | "im" | "zum" | "zur" | "beim" | "vom" | "der" | "die" | "das"
+                            | "dem" | "den" | "des" | "ein" | "eine" | "einem" | "einen"
+                            | "einer" | "mein" | "meine" | "unser" | "unsere" | "kein" | "keine"
+                    ))
+                && ((matches!(cx.key(i + 1), "und" | "oder")
+                    && cx.tokens[i + 2].case == Case::Title
+                    && cx.flags[i + 2] & lexicon::FIRST != 0
+                    && cx.flags[i + 2] & (lexicon::WORD | lexicon::STOP) == 0)
+                    || (matches!(cx.key(i + 1), "vom" | "aus" | "von") && cx.role_phrase(i + 1))))
+        {
             // German capitalises every noun: an unknown capitalised word
             // is a name there only with a cue.
             return None;
@@ -3370,6 +3479,8 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
                     // name. Over-redacting a rare product name is cheaper
                     // than leaking a person.
                     0.5
+                } else if cx.person_subject(i) {
+                    0.6
                 } else {
                     return None;
                 }
@@ -3885,6 +3996,15 @@ mod tests {
                 "Kierownik zmiany krzyczał na Bartka przy wszystkich.",
                 "Bartka",
             ),
+            (
+                "Somchai is the best supervisor I've had in nine years. He explains.",
+                "Somchai",
+            ),
+            (
+                "Hi,\n\nTormod was blamed in front of the whole team. Nobody apologised to him.",
+                "Tormod",
+            ),
+            ("thank u mel for the birthday cake!! best team ever", "mel"),
         ] {
             assert_eq!(names(t), [v], "{t}");
         }
@@ -3893,6 +4013,9 @@ mod tests {
             "Yo era el operador de la grúa ese día.",
             "I hope the new rota is better.",
             "Summer hours start on the first of June.",
+            "Payroll was delayed again and he said nothing.",
+            "thank u auntie for the cake",
+            "Ich habe keinen, also sitze ich am Rechner vom Empfang, wenn der frei ist.",
         ] {
             assert!(names(t).is_empty(), "{t}: {:?}", names(t));
         }
