@@ -3240,6 +3240,34 @@ fn phrase(tokens: &[Token], first: usize, last: usize, score: f32) -> Candidate 
 
 /// Finds self-identifying phrases.
 pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
+    let from = out.len();
+    find_phrases(text, tokens, out);
+    // "the only male midwife at St Columba's": a place's possessive
+    // ("St Anne's", "McDonald's") ends the phrase with it.
+    for c in &mut out[from..] {
+        if c.kind != PiiKind::SelfIdentifying {
+            continue;
+        }
+        let rest = &text[c.end..];
+        let apostrophe = if rest.starts_with("'s") {
+            2
+        } else if rest.starts_with("\u{2019}s") {
+            4
+        } else {
+            0
+        };
+        let titled = text[c.start..c.end]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        let word_end = !rest[apostrophe..].starts_with(char::is_alphanumeric);
+        if apostrophe > 0 && titled && word_end {
+            c.end += apostrophe;
+        }
+    }
+}
+
+fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
     let keys = Keys::new(text, tokens);
     let n = tokens.len();
     let mut i = 0;
@@ -3873,6 +3901,10 @@ mod tests {
             (
                 "longest serving nurse on Ward 7, 26 years. never felt less valued",
                 "longest serving nurse on Ward 7",
+            ),
+            (
+                "Being the only male midwife at St Columba's I get asked to step out.",
+                "the only male midwife at St Columba's",
             ),
             (
                 "i was the one stuck in the lift at Bridgewater Place for 2 hrs on the 6th. nobody",
