@@ -537,6 +537,15 @@ static MULTI_WORD_PLACES_SET: LazyLock<WordSet> = LazyLock::new(|| {
         .copied()
         .collect()
 });
+/// The first words of those phrases: most tokens start none, and one
+/// lookup tells.
+static MULTI_WORD_FIRSTS: LazyLock<WordSet> = LazyLock::new(|| {
+    MULTI_WORD_PLACES
+        .iter()
+        .chain(NOT_PEOPLE_PHRASES)
+        .filter_map(|p| p.split(' ').next())
+        .collect()
+});
 /// Things that get a person's name: "the robot called Bob", "our chatbot
 /// Ava", "the forklift nicknamed Rita".
 const NAMED_THINGS: &[&str] = &[
@@ -1430,6 +1439,7 @@ impl<'a> Ctx<'a> {
     fn multi_word_place(&self, i: usize) -> Option<usize> {
         // "the average Joe customer": a phrase may open in lowercase.
         if !matches!(self.tokens[i].case, Case::Title | Case::Lower)
+            || !MULTI_WORD_FIRSTS.contains(self.key(i))
             || self.cue_before(i) == Cue::Title
         {
             return None;
