@@ -303,6 +303,14 @@ const PERSON_NOUNS: &[&str] = &[
 ];
 /// Family ties after a possessive: "the CEO's nephew".
 const RELATIVES: &[&str] = &[
+    "brother-in-law",
+    "sister-in-law",
+    "son-in-law",
+    "daughter-in-law",
+    "father-in-law",
+    "mother-in-law",
+    "stepson",
+    "stepdaughter",
     "nephew",
     "niece",
     "wife",
@@ -2900,33 +2908,41 @@ fn subjective(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
     while v < t + 3 && matches!(keys.get(v), "still" | "also") {
         v += 1;
     }
-    matches!(
+    // "who actually knows which badges are live": an adverb before a
+    // skill is no opinion.
+    let adverb = matches!(
         keys.get(v),
         "even" | "really" | "actually" | "ever" | "always"
-    ) || matches!(
-        keys.get(v),
-        "seems"
-            | "seem"
-            | "cares"
-            | "care"
-            | "bothers"
-            | "bother"
-            | "tries"
-            | "believes"
-            | "thinks"
-            | "feels"
-            | "wants"
-            | "likes"
-            | "finds"
-            | "notices"
-            | "reads"
-            | "listens"
-            | "gives"
-            | "minds"
-            | "complains"
-            | "refills"
-            | "remembers"
-    )
+    );
+    let skill = matches!(
+        keys.get(v + 1),
+        "knows" | "know" | "can" | "speaks" | "holds" | "has" | "understands"
+    );
+    (adverb && !skill)
+        || matches!(
+            keys.get(v),
+            "seems"
+                | "seem"
+                | "cares"
+                | "care"
+                | "bothers"
+                | "bother"
+                | "tries"
+                | "believes"
+                | "thinks"
+                | "feels"
+                | "wants"
+                | "likes"
+                | "finds"
+                | "notices"
+                | "reads"
+                | "listens"
+                | "gives"
+                | "minds"
+                | "complains"
+                | "refills"
+                | "remembers"
+        )
 }
 
 /// Verbs of opinion or habit after "who": "the only one who seems to
@@ -3413,13 +3429,17 @@ fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         }
         // "the team's only mum", "our squad's sole tester": a possessive
         // between the determiner and the singling-out word.
-        let o = if i + 2 < n
-            && possessive(text, tokens, i + 1)
-            && joined(text, tokens, i + 2)
-            && (matches!(keys.get(i + 2), "only" | "one") || SINGLING_SET.contains(keys.get(i + 2)))
-            && matches!(key, "the" | "our" | "my")
-        {
-            i + 2
+        // "the Kampala office's only accountant": up to three words before
+        // the possessive.
+        let owner = (i + 1..(i + 4).min(n)).find(|&m| {
+            m + 1 < n
+                && (i + 1..=m + 1).all(|w| joined(text, tokens, w))
+                && possessive(text, tokens, m)
+                && (matches!(keys.get(m + 1), "only" | "one")
+                    || SINGLING_SET.contains(keys.get(m + 1)))
+        });
+        let o = if let Some(m) = owner.filter(|_| matches!(key, "the" | "our" | "my")) {
+            m + 1
         } else if matches!(key, "our" | "the")
             && matches!(keys.get(i + 1), "one" | "first")
             && keys.get(i + 2) == "and"
