@@ -752,6 +752,12 @@ const FOREIGN_PERSON_NOUNS: &[&str] = &[
     "mensch",
     "kollegin",
     "kollege",
+    "collega",
+    "collegas",
+    "collegue",
+    "colega",
+    "kolega",
+    "kolezanka",
     "mutter",
     "vater",
     "femme",
@@ -1406,6 +1412,10 @@ fn is_foreign_role_noun_strict(key: &str) -> bool {
                 "conductor",
                 // "la reponedora", "o motorista", "dem Staplerfahrer" (not
                 // "-dora" alone: "la maquiladora", "la agroexportadora").
+                // "de enige vrouwelijke stuurman", "der Fachmann".
+                "stuurman",
+                "vakman",
+                "mann",
                 "reponedora",
                 "trabajadora",
                 "operadora",
@@ -1733,7 +1743,10 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     let plural_article = i > 0
         && joined(text, tokens, i)
         && matches!(keys.get(i - 1), "las" | "los" | "les" | "os" | "as" | "gli");
+    // "Seul technicien de maintenance pour les trois hôtels": no article at
+    // the start of a text or a field.
     let determined = apostrophe
+        || field_start(text, tokens, i)
         || counted
         || polish_apposition
         || plural_article
@@ -2018,11 +2031,23 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
     // Class 4 who does the Friday forest school": a role's acronym, a
     // numbered unit and a "who".
     let acronym = keys.get(o);
-    if o + 3 < n
+    let role_acronym = o + 3 < n
         && tokens[o].case == Case::Upper
         && (2..=4).contains(&acronym.len())
         && LEXICON.flags(acronym) & (lexicon::DEPT | lexicon::WORD | lexicon::ORG | lexicon::STOP)
-            == 0
+            == 0;
+    // "the AB who reported the lashing failure on the Kestrel Bay on 2
+    // February": a role's acronym and a dated deed.
+    if role_acronym
+        && keys.get(o + 1) == "who"
+        && past_tie(tokens, keys, o + 1, false)
+        && (o + 2..(o + 14).min(n))
+            .take_while(|&m| joined(text, tokens, m))
+            .any(|m| tokens[m].has_digit)
+    {
+        return Some((o, 0.6));
+    }
+    if role_acronym
         && matches!(keys.get(o + 1), "in" | "on" | "at")
         && (o + 2..(o + 5).min(n)).any(|m| tokens[m].has_digit)
         && (o + 2..(o + 8).min(n))
@@ -2149,7 +2174,12 @@ fn third_person(text: &str, tokens: &[Token], keys: &Keys, o: usize) -> Option<(
         && (matches!(
             tie,
             "who" | "who's" | "whose" | "with" | "at" | "on" | "in" | "from" | "for"
-        ) || past_tie(tokens, keys, k + 1, false)
+        ) || (tie == "of"
+            // "the driver of truck 14 at the Dubbo depot": a numbered
+            // vehicle, route or desk.
+            && tokens.get(k + 3).is_some_and(|t| t.has_digit)
+            && joined(text, tokens, k + 3))
+            || past_tie(tokens, keys, k + 1, false)
             || participle(tokens, keys, k + 1))
         && !matches!(
             object,
@@ -2787,8 +2817,14 @@ fn field_start(text: &str, tokens: &[Token], i: usize) -> bool {
 /// then a place (a tie, or a comma and a capitalised site). Returns the
 /// phrase's last token.
 fn bare_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
+    bare_role(text, tokens, keys, i, i + 1)
+}
+
+/// [`bare_only`] from token `from` on (a field's value needs no join to
+/// its label).
+fn bare_role(text: &str, tokens: &[Token], keys: &Keys, i: usize, from: usize) -> Option<usize> {
     let n = tokens.len();
-    let mut k = i + 1;
+    let mut k = from;
     // "longest serving nurse on Ward 7".
     if keys.get(i) == "longest" {
         if keys.get(k) != "serving" {
@@ -2796,7 +2832,7 @@ fn bare_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usiz
         }
         k += 1;
     }
-    while k < n && k <= i + 4 && joined(text, tokens, k) {
+    while k < n && k <= i + 4 && (k == from || joined(text, tokens, k)) {
         let kk = keys.get(k);
         if is_person_noun(kk) {
             // "only managers can approve", "Only people on the ward knew": a
@@ -2817,19 +2853,16 @@ fn bare_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usiz
                 return Some(extend_clause(text, tokens, keys, k));
             }
             if gap.trim() == "," && tokens[k + 1].case == Case::Title {
-                // The site: capitalised words, then one lowercase word
-                // ("Grimsby plant"), to the end of the line.
+                // The site: to the end of the line or sentence, a few words
+                // ("Grimsby plant", "Berth 6 night shift").
                 let mut end = k + 1;
                 while end + 1 < n
-                    && end < k + 4
+                    && end < k + 6
                     && text
                         .get(tokens[end].end..tokens[end + 1].start)
                         .is_some_and(|g| g.trim().is_empty() && !g.contains('\n'))
                 {
                     end += 1;
-                    if tokens[end].case == Case::Lower {
-                        break;
-                    }
                 }
                 return Some(end);
             }
@@ -2995,7 +3028,10 @@ fn capability(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
     // phrase may stand between the person and "who".
     let mut t = k + 1;
     // "the only person left who can recalibrate it".
-    if matches!(keys.get(t), "left" | "remaining" | "here" | "now" | "still") {
+    if matches!(
+        keys.get(t),
+        "left" | "remaining" | "here" | "now" | "still" | "aboard" | "onboard" | "there"
+    ) {
         t += 1;
     }
     if matches!(keys.get(t), "on" | "in" | "at") {
@@ -3376,6 +3412,56 @@ fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 continue;
             }
         }
+        // "Role: crane operator, Berth 6 night shift": a role and its site
+        // as the value of a role field.
+        if i > 0
+            && matches!(
+                keys.get(i - 1),
+                "role" | "position" | "job" | "title" | "designation" | "post"
+            )
+            && text
+                .get(tokens[i - 1].end..tokens[i].start)
+                .is_some_and(|g| g.trim() == ":")
+        {
+            if let Some(end) = bare_role(text, tokens, &keys, i - 1, i) {
+                out.push(phrase(tokens, i, end, 0.65));
+                i = end + 1;
+                continue;
+            }
+        }
+        // "Whoever was on call for the Broome ops centre on the night of 4
+        // July — me —": a whoever someone can point at (a number, a desk, a
+        // van) that the writer says is them.
+        if key == "whoever"
+            && matches!(
+                keys.get(i + 1),
+                "sits" | "parks" | "drives" | "has" | "had" | "was" | "uses" | "used"
+            )
+        {
+            let end = extend_clause(text, tokens, &keys, i);
+            let pointed = (i + 2..=end).any(|m| {
+                tokens[m].has_digit
+                    || matches!(
+                        keys.get(m),
+                        "desk"
+                            | "locker"
+                            | "bay"
+                            | "van"
+                            | "truck"
+                            | "car"
+                            | "seat"
+                            | "office"
+                            | "cubicle"
+                            | "forklift"
+                    )
+            });
+            let mine = (end + 1..(end + 5).min(n)).any(|m| keys.get(m) == "me");
+            if pointed && mine && end > i + 2 {
+                out.push(phrase(tokens, i, end, 0.6));
+                i = end + 1;
+                continue;
+            }
+        }
         // "Someone who rang the ethics line in February — that was me",
         // "Whoever sits at desk 4.17 (that's me)": a description the writer
         // owns.
@@ -3583,6 +3669,11 @@ fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                         }
                     } else if is_self {
                         0.8
+                    } else if next == "last" && generic && capability(text, tokens, &keys, k) {
+                        // "the last person at the Rustenburg shaft who knows
+                        // how to run the old winder": a skill someone can
+                        // check.
+                        0.7
                     } else if matches!(next, "first" | "last")
                         && !generic
                         && kk != "one"
@@ -3927,6 +4018,27 @@ mod tests {
                 "the only male midwife at St Columba's",
             ),
             (
+                "Giuseppe è l'unico collega sordo dell'ufficio anagrafe e le riunioni",
+                "l'unico collega sordo dell'ufficio anagrafe",
+            ),
+            ("he is the only one aboard who can rebuild the purifier", "the only one aboard who can rebuild the purifier"),
+            (
+                "I'm the last person at the Rustenburg shaft who knows how to run the old winder manually.",
+                "the last person at the Rustenburg shaft who knows how to run the old winder manually",
+            ),
+            (
+                "Complaint about the driver of truck 14 at the Dubbo depot, he speeds.",
+                "the driver of truck 14 at the Dubbo depot",
+            ),
+            (
+                "Site: Tema\nRole: crane operator, Berth 6 night shift\nIssue: heater",
+                "crane operator, Berth 6 night shift",
+            ),
+            (
+                "Whoever was on call for the Broome ops centre on the night of 4 July — me — got 47 calls",
+                "Whoever was on call for the Broome ops centre on the night of 4 July",
+            ),
+            (
                 "i was the one stuck in the lift at Bridgewater Place for 2 hrs on the 6th. nobody",
                 "the one stuck in the lift at Bridgewater Place for 2 hrs on the 6th",
             ),
@@ -3941,6 +4053,9 @@ mod tests {
         // groups: nothing to check.
         for t in [
             "Best,\nthe team",
+            "Whoever sits in the accessible bay on level 2 without a blue badge should stop.",
+            "Role: Manager",
+            "the first one in this building who has ever asked me how I am",
             "Anyone who ends up the only trained person on a shift should get the allowance.",
             "The person who designed the new shift pattern obviously never worked it.",
             "Only people on the ward knew.",
