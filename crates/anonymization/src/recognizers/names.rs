@@ -589,8 +589,8 @@ const PLACE_PREFIXES: &[&str] = &[
 /// Name particles that may sit inside a full name.
 const PARTICLES: &[&str] = &[
     "van", "von", "vom", "zu", "de", "der", "den", "da", "di", "du", "la", "le", "los", "las",
-    "do", "del", "della", "degli", "bin", "binti", "bint", "ibn", "al", "el", "dos", "das", "ter",
-    "ten", "op", "st", "dela", "ap",
+    "do", "del", "della", "degli", "bin", "binti", "binte", "bint", "ibn", "al", "el", "dos",
+    "das", "ter", "ten", "op", "st", "dela", "ap",
 ];
 /// Weather that takes given names: "Storm Éowyn", "Hurricane Milton".
 const STORM_WORDS: &[&str] = &["storm", "hurricane", "typhoon", "cyclone", "tornado"];
@@ -1295,6 +1295,42 @@ impl<'a> Ctx<'a> {
     /// Token `i - 1` directly precedes `i` (spaces, or a title's period).
     fn close_prev(&self, i: usize) -> bool {
         i > 0 && matches!(self.gap(i), "" | "." | "," | ":")
+    }
+
+    /// "Pat – meds done\nDrew – 2 falls overnight\nMercy – on till 3": a
+    /// handover list, a given name opening each line before a dash or a
+    /// colon (two such lines at least).
+    fn handover_name(&self, i: usize) -> bool {
+        let before = |j: usize| {
+            if j == 0 {
+                return "\n";
+            }
+            self.text
+                .get(self.tokens[j - 1].end..self.tokens[j].start)
+                .unwrap_or("")
+        };
+        // A dash after the name, or a colon on a bulleted line: "- Femi:
+        // dock 3"; not a form's "Nome:" or "Geburtsdatum:".
+        let item = |j: usize| {
+            let f = self.flags[j];
+            let opens = j == 0 || before(j).contains('\n');
+            let bullet = before(j).contains(['-', '*', '•']);
+            opens
+                && (matches!(self.gap(j + 1), "–" | "-" | "—")
+                    || (bullet && self.gap(j + 1) == ":"))
+                && matches!(self.tokens[j].case, Case::Title | Case::Lower)
+                && f & (lexicon::STOP
+                    | lexicon::CALENDAR
+                    | lexicon::ORG
+                    | lexicon::DEPT
+                    | lexicon::PLACE)
+                    == 0
+                && f & lexicon::FIRST != 0
+                && f & lexicon::WORLD == 0
+        };
+        i + 1 < self.tokens.len()
+            && item(i)
+            && (0..self.tokens.len() - 1).any(|j| j != i && item(j))
     }
 
     /// "mon - priya / sam", "wed - hope + agency", "Sat: Kofi & Ama": a rota
@@ -2211,14 +2247,14 @@ impl<'a> Ctx<'a> {
         {
             return true;
         }
-        let acted = matches!(
-            verb,
-            "was" | "is" | "has" | "had" | "got" | "gets" | "keeps"
-        ) && (next.ends_with("ed")
-            || matches!(
-                next,
-                "been" | "told" | "sent" | "left" | "given" | "made" | "put"
-            ));
+        let acted = (matches!(verb, "was" | "is" | "has" | "had" | "got" | "gets" | "keeps")
+            && (next.ends_with("ed")
+                || matches!(next, "been" | "told" | "sent" | "left" | "given" | "made" | "put")))
+            // "Iosefa showed me his payslip".
+            || (verb.len() >= 5
+                && verb.ends_with("ed")
+                && self.tokens[n].case == Case::Lower
+                && self.flags[n] & lexicon::WORD != 0);
         acted
             && (n + 1..(n + 30).min(self.tokens.len()))
                 .any(|m| matches!(self.key(m), "she" | "he" | "her" | "him" | "his"))
@@ -2867,6 +2903,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
                             | "young"
                             | "old"
                             | "wee"
+                            // Singlish "Ah Seng", "Ah Boy".
+                            | "ah"
                     ) {
                     tokens[i - 1].start
                 } else if start_byte == tokens[i].start
@@ -2955,8 +2993,19 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         }
     }
     let n_tokens = cx.tokens.len();
-    if matches!(t.case, Case::Lower | Case::Title) && cx.rota_name(i) {
+    if matches!(t.case, Case::Lower | Case::Title) && (cx.rota_name(i) || cx.handover_name(i)) {
         return Some((i, 0.7, t.start));
+    }
+    // "Ate Baby in housekeeping", "Ate Joy from housekeeping": the Filipino
+    // title for an older sister, capitalised before a name.
+    if t.case == Case::Title
+        && i > 0
+        && cx.close_prev(i)
+        && cx.gap(i).is_empty()
+        && &cx.text[cx.tokens[i - 1].start..cx.tokens[i - 1].end] == "Ate"
+        && cx.flags[i] & (lexicon::STOP | lexicon::CALENDAR) == 0
+    {
+        return Some((extend(cx, i, Case::Title), 0.75, t.start));
     }
     // "Mme Le Gall", "dhr. Van den Bosch": after a title, a surname may
     // open with its particles.
@@ -3353,7 +3402,9 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         // A brand is a name only after a title: "Mr Dyson", "Ms Marriott".
         let cued = t.case == Case::Title
             && if brand {
-                cue == Cue::Title && f & (lexicon::FIRST | lexicon::LAST) != 0
+                // "Mr Dyson"; "Team lead Chase told us": a cue and a verb.
+                f & (lexicon::FIRST | lexicon::LAST) != 0
+                    && (cue == Cue::Title || (cue == Cue::Strong && cx.verb_after(i)))
             } else {
                 first && (matches!(cue, Cue::Title | Cue::Strong) || (cue == Cue::Weak && mid))
             }
@@ -4071,6 +4122,33 @@ mod tests {
         assert!(names("Lunar New Year is three days off in Kuala Lumpur this year.").is_empty());
         assert!(names("The manager at the Chiang Mai property shouts.").is_empty());
         assert!(names("Hong Kong: please review the budget.").is_empty());
+    }
+
+    #[test]
+    fn handover_lists_honorifics_and_subjects() {
+        assert_eq!(
+            names("Handover 07:00 – Elm unit\nPat – meds done except room 4\nDrew – 2 falls overnight, both logged"),
+            ["Pat", "Drew"]
+        );
+        assert!(names("Nome: Giulia\nIndirizzo: via Roma")
+            .iter()
+            .all(|n| n != "Nome" && n != "Indirizzo"));
+        assert_eq!(
+            names("Team lead Chase told us we'd get the bonus."),
+            ["Chase"]
+        );
+        assert_eq!(
+            names("Ate Baby in housekeeping has been with the hotel for 22 years."),
+            ["Baby"]
+        );
+        assert_eq!(
+            names("The workers are charged too much. Iosefa showed me his payslip."),
+            ["Iosefa"]
+        );
+        assert_eq!(
+            names("Ah Seng from logistics also cannot submit"),
+            ["Ah Seng"]
+        );
     }
 
     #[test]
