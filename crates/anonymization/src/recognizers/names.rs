@@ -1091,6 +1091,23 @@ const FOREIGN_MARKERS: &[&str] = &[
     "pas", "une", "nous", "dans", "pour", "avec", "la", "el", "es", "de", "le", "je", "ik", "wij",
     "ja", "w", "y",
 ];
+/// Both marker lists by word: (German?, position in its list).
+static MARKERS: LazyLock<
+    std::collections::HashMap<
+        &'static str,
+        (bool, u32),
+        std::hash::BuildHasherDefault<lexicon::WordHasher>,
+    >,
+> = LazyLock::new(|| {
+    let mut map = std::collections::HashMap::default();
+    for (m, w) in FOREIGN_MARKERS.iter().enumerate() {
+        map.insert(*w, (false, m as u32));
+    }
+    for (m, w) in GERMAN_MARKERS.iter().enumerate() {
+        map.insert(*w, (true, m as u32));
+    }
+    map
+});
 /// German noun endings: an unknown capitalised word ending so is a noun.
 const GERMAN_NOUN_SUFFIXES: &[&str] = &[
     "ung",
@@ -1190,19 +1207,16 @@ impl<'a> Ctx<'a> {
             }
             i = j;
         }
-        let mut markers = 0u64;
+        // One hash lookup per token for both languages' markers.
+        let (mut markers, mut foreign_markers) = (0u64, 0u64);
         for k in keys.iter().map(|&(s, e)| &buf[s..e]) {
-            if let Some(m) = GERMAN_MARKERS.iter().position(|w| *w == k) {
-                markers |= 1 << m;
+            match MARKERS.get(k) {
+                Some(&(true, m)) => markers |= 1 << m,
+                Some(&(false, m)) => foreign_markers |= 1 << m,
+                None => {}
             }
         }
         let german = markers.count_ones() >= 2;
-        let mut foreign_markers = 0u64;
-        for k in keys.iter().map(|&(s, e)| &buf[s..e]) {
-            if let Some(m) = FOREIGN_MARKERS.iter().position(|w| *w == k) {
-                foreign_markers |= 1 << m;
-            }
-        }
         let foreign = foreign_markers.count_ones() >= 2;
         let (mut upper_starts, mut lower_starts) = (0usize, 0usize);
         for t in tokens.iter().filter(|t| t.sentence_start && !t.has_digit) {
@@ -2829,7 +2843,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
             && (j.saturating_sub(7)..j - 1)
                 .any(|k| after_thing(k) && (k + 1..j).all(|m| !cx.tokens[m].sentence_start));
         // "the "wellness" chatbot Sunny".
-        let apposed = after_thing(j - 1)
+        let apposed = cx.tokens[j].case == Case::Title
+            && after_thing(j - 1)
             && cx.key(j - 1) != "van"
             && cx.text.get(cx.tokens[j - 1].end..cx.tokens[j].start) == Some(" ")
             && cx.tokens[j].case == Case::Title;

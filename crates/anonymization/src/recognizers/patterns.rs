@@ -1901,10 +1901,16 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
         }
     }
+    // Year-first dates with units are written only in non-ASCII scripts.
+    let year_first = if text.is_ascii() {
+        None
+    } else {
+        Some(DATE_YEAR_FIRST.find_iter(text))
+    };
     for m in DATE_NUMERIC
         .find_iter(text)
         .chain(DATE_TEXT.find_iter(text))
-        .chain(DATE_YEAR_FIRST.find_iter(text))
+        .chain(year_first.into_iter().flatten())
     {
         if birth_context(text, m.start(), m.end()) {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.85);
