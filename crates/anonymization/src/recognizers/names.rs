@@ -2846,8 +2846,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
         let apposed = cx.tokens[j].case == Case::Title
             && after_thing(j - 1)
             && cx.key(j - 1) != "van"
-            && cx.text.get(cx.tokens[j - 1].end..cx.tokens[j].start) == Some(" ")
-            && cx.tokens[j].case == Case::Title;
+            && cx.text.get(cx.tokens[j - 1].end..cx.tokens[j].start) == Some(" ");
         if (named || apposed) && matches!(cx.tokens[j].case, Case::Title | Case::Upper) {
             thing_names.push(cx.key(j));
             // "Roomba Rita": the name's second word too.
