@@ -1164,6 +1164,9 @@ struct Ctx<'a> {
     cased: bool,
     /// The text reads as Romance, Dutch or Polish.
     foreign: bool,
+    /// The flags of a world-list name not counted here (lowercase, or in
+    /// German), for a strong cue to bring back.
+    world: Vec<u16>,
 }
 
 impl<'a> Ctx<'a> {
@@ -1271,8 +1274,10 @@ impl<'a> Ctx<'a> {
         let cased = upper_starts >= 2 && lower_starts == 0 && !lower_i;
         // A world-list name counts only capitalised (not in lowercase or
         // shouted), and not in German.
-        for (f, t) in flags.iter_mut().zip(tokens) {
+        let mut world = vec![0u16; tokens.len()];
+        for ((f, t), w) in flags.iter_mut().zip(tokens).zip(world.iter_mut()) {
             if *f & lexicon::WORLD != 0 && (german || t.case != Case::Title) {
+                *w = *f;
                 *f = 0;
             }
         }
@@ -1286,6 +1291,7 @@ impl<'a> Ctx<'a> {
             german,
             cased,
             foreign,
+            world,
         }
     }
 
@@ -3017,7 +3023,8 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         && cx.close_prev(i)
         && cx.gap(i).is_empty()
         && &cx.text[cx.tokens[i - 1].start..cx.tokens[i - 1].end] == "Ate"
-        && cx.flags[i] & (lexicon::STOP | lexicon::CALENDAR) == 0
+        && cx.flags[i] & lexicon::CALENDAR == 0
+        && (cx.flags[i] & lexicon::STOP == 0 || cx.flags[i] & lexicon::FIRST != 0)
     {
         return Some((extend(cx, i, Case::Title), 0.75, t.start));
     }
@@ -3578,6 +3585,71 @@ fn judge(cx: &Ctx<'_>, i: usize, last_name_end: Option<usize>) -> Option<(usize,
         }
         Case::Lower => {
             let len = cx.key(i).chars().count();
+            // "dica a fabio", "tell marcinowi": a world-list name in
+            // lowercase after a strong cue or a cue in the text's language.
+            let told = |j: usize| {
+                matches!(
+                    cx.key(j),
+                    "dica"
+                        | "dile"
+                        | "dites"
+                        | "powiedz"
+                        | "powie"
+                        | "chiedi"
+                        | "pregunta"
+                        | "demande"
+                        | "demandez"
+                        | "grazie"
+                        | "merci"
+                        | "gracias"
+                        | "obrigado"
+                        | "obrigada"
+                        | "danke"
+                        | "bedankt"
+                        | "dzieki"
+                        | "ciao"
+                        | "hola"
+                        | "salut"
+                        | "hallo"
+                        | "hoi"
+                        | "tegen"
+                        | "zapytaj"
+                        | "diga"
+                        | "digam"
+                )
+            };
+            let cued_here = i > 0
+                && cx.close_prev(i)
+                && (told(i - 1)
+                    || (i > 1 && matches!(cx.key(i - 1), "a" | "à" | "al") && told(i - 2)));
+            // "grazie mille", "merci beaucoup": thanks, not a name.
+            let intensifier = matches!(
+                cx.key(i),
+                "mille"
+                    | "tante"
+                    | "infinite"
+                    | "beaucoup"
+                    | "bien"
+                    | "mil"
+                    | "muito"
+                    | "muita"
+                    | "wel"
+                    | "sehr"
+                    | "vielmals"
+                    | "schon"
+                    | "bardzo"
+                    | "mucho"
+                    | "muchas"
+            );
+            if f == 0
+                && cx.world[i] & lexicon::FIRST != 0
+                && len >= 3
+                && !intensifier
+                && (cue >= Cue::Strong || cued_here)
+            {
+                let end = extend(cx, i, Case::Lower);
+                return Some((end, 0.6, t.start));
+            }
             // "mr hussain on the bakery counter": a title cues a name in
             // lowercase chat too.
             if cue == Cue::Title && !word && len >= 3 {
@@ -4187,6 +4259,13 @@ mod tests {
         // Another language's words that the world lists hold as names.
         assert!(names("el segundo turno empieza a las seis").is_empty());
         assert!(names("Beste collega's, de planning is te laat.").is_empty());
+        // A strong cue brings a lowercase one back; thanks stay thanks.
+        assert_eq!(
+            names("ragazzi qualcuno dica a fabio che il muletto 3 è rotto"),
+            ["fabio"]
+        );
+        assert!(names("grazie mille a tutti per il turno").is_empty());
+        assert_eq!(names("Thanks to Ate Joy from the pantry."), ["Joy"]);
     }
 
     #[test]
