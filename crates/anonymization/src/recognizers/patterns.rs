@@ -179,6 +179,9 @@ static TOWN_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         r"^,\s*\p{Lu}[\p{L}\-]+(?:[ \t]+(?:(?:de|da|do|del|di|la|le|sur|am|an|upon|on|es|el|al|dos|das)[ \t]+)?\p{Lu}[\p{L}\-]+)*(?:[ \t]+\d{1,2}(?-u:\b))?",
     )
 });
+/// A town after a postal code: " İzmir", " Tel Aviv".
+static TOWN_AFTER_CODE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[ \t]+\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}[\p{L}\-]+)?"));
 /// A district letter or number, or a province, after the town.
 static DISTRICT: LazyLock<Regex> = LazyLock::new(|| re(r"^\s(?:[A-Z]|[A-Z]{2,4}|\d{1,2})(?-u:\b)"));
 /// A province or state after the town: ", CDMX", " - SP", ", Jal.".
@@ -280,7 +283,8 @@ const FLOOR: &str = concat!(
     r"|\d{1,2}(?:ος|ου|ο)\s(?:όροφος|ορόφου)",
     r"|(?i:stan|et\.|sc\.|bl\.|ap\.|daire:?|no:|ет\.|ап\.|кв\.|oficina|of\.|sector)\s*[A-Za-z0-9]{1,4}\.?",
     r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bât\.|bat\.|bloco|cj\.|conj\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|appt\.?|ap\.|lgh|hinterhaus|apartment|suite|ste\.|unit|flat|lok\.|m\.|door|torre|depto\.?|dpto\.?|departamento|casa|lote|mz\.?|manzana|bldg\.?|top|stiege|stg\.|tür|int)",
-    r"\s*[A-Za-z0-9]{1,4}(?:[./][0-9]{1,3})?\.?)",
+    // "piso 3 B": a letter after the number.
+    r"\s*[A-Za-z0-9]{1,4}(?:[./][0-9]{1,3})?\.?(?:\s[A-Z](?-u:\b))?)",
 );
 /// A neighbourhood named after the street: "Col. Insurgentes Mixcoac",
 /// "Bairro Moinhos de Vento", "Brgy. San Antonio".
@@ -528,6 +532,8 @@ static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
         // Estonian, Latvian, Lithuanian and Turkish street words after the
         // name: "Tartu mnt 18-4", "Brīvības iela 12", "Bağdat Caddesi 312/5".
         r"|\p{Lu}[\p{L}\-]+\s+(?:mnt|tn|pst|maantee|tänav|puiestee|iela|gatvė|g\.|Caddesi|Cad\.|Sokak|Sokağı|Sk\.|Bulvarı|Blv\.|út|utca|u\.|tér|körút|krt\.)(?:\s+No:)?",
+        // The type before the number: "Rothschild Blvd 22".
+        r"|\p{Lu}[\p{L}\-]+\s+(?:Blvd|Boulevard)",
         // Serbian and Croatian: "Bulevar kralja Aleksandra 73".
         r"|(?:Bulevar|Ulica|Trg)\s+(?:\p{Ll}+\s+)?\p{Lu}[\p{L}\-]+",
         r"|(?:Am|An\s+der|An\s+den|Im|Auf\s+dem|Auf\s+der|Zum|Zur|In\s+der|Unter\s+den|Hinter\s+der)\s+\p{Lu}[\p{L}\-]+)",
@@ -2380,6 +2386,15 @@ fn address_end(text: &str, mut end: usize) -> usize {
         }
     }
     end += town_only(&text[end..]);
+    // "Konak, 35250 İzmir": a town after the code, with no comma.
+    if text[..end].ends_with(|c: char| c.is_ascii_digit()) {
+        if let Some(m) = TOWN_AFTER_CODE.find(&text[end..]) {
+            let after = text[end + m.end()..].chars().next();
+            if after.is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | '!' | '?' | '\n')) {
+                end += m.end();
+            }
+        }
+    }
     // A district or province the clause ends with: "2200 København N",
     // "20124 Milano MI", "Isera TN.".
     if let Some(m) = DISTRICT.find(&text[end..]) {
@@ -2540,6 +2555,7 @@ mod tests {
             &*COMPACT_DATE,
             &*DAY_MONTH,
             &*TOWN_ONLY,
+            &*TOWN_AFTER_CODE,
             &*HANDLE,
         ] {
             assert_ne!(r.as_str(), never().as_str(), "a pattern failed to compile");
@@ -3157,7 +3173,21 @@ mod tests {
                 "Dana Whitfield | Account Manager\n1500 SW 1st Ave, Suite 850, Portland, OR 97201\n(503)",
                 "1500 SW 1st Ave, Suite 850, Portland, OR 97201",
             ),
-            ("my address is 61 kingsway, swansea sa1 5jq thanks", "61 kingsway, swansea sa1 5jq"),
+                        ("my address is 61 kingsway, swansea sa1 5jq thanks", "61 kingsway, swansea sa1 5jq"),
+            // A town after its code with no comma, a flat's letter, a
+            // boulevard before its number.
+            (
+                "Yeni adresim: Atatürk Cad. No: 45 Daire: 7, Konak, 35250 İzmir. Bordro",
+                "Atatürk Cad. No: 45 Daire: 7, Konak, 35250 İzmir",
+            ),
+            (
+                "El kit llegó a Av. Corrientes 2457, piso 3 B, Buenos Aires, que es",
+                "Av. Corrientes 2457, piso 3 B, Buenos Aires",
+            ),
+            (
+                "They posted it to Rothschild Blvd 22, apt 9, Tel Aviv 6688218, that's me",
+                "Rothschild Blvd 22, apt 9, Tel Aviv 6688218",
+            ),
             // Balkan, Hungarian, Romanian and Cyrillic streets and floors.
             ("Nova adresa: Ilica 45, 3. kat, stan 12, 10000 Zagreb. Hvala", "Ilica 45, 3. kat, stan 12, 10000 Zagreb"),
             ("вул. Хрещатик 22, кв. 15, Київ 01001", "вул. Хрещатик 22, кв. 15, Київ 01001"),
@@ -3185,6 +3215,7 @@ mod tests {
         }
         for t in [
             "Wir arbeiten wieder mit Papierlisten. Im Jahr 2024!",
+            "We met on Main Street 5 times last week",
             "Thanks\nAnna\nTeam 4\n2024",
             "Sent from my iPhone\nUnit 12\nLeeds\n2024",
             "Zone 3, Aisle 12, Bay 4 is blocked again",
