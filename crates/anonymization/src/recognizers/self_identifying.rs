@@ -2938,7 +2938,13 @@ fn subjective(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
         return false;
     }
     let mut v = t + 1;
-    while v < t + 3 && matches!(keys.get(v), "still" | "also") {
+    while v < t + 3
+        && (matches!(keys.get(v), "still" | "also")
+            // "who actually knows which badges are live": an adverb before
+            // a skill.
+            || (matches!(keys.get(v), "actually" | "really")
+                && matches!(keys.get(v + 1), "knows" | "know" | "can")))
+    {
         v += 1;
     }
     // "who actually knows which badges are live": an adverb before a
@@ -3027,6 +3033,10 @@ fn capability(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
     // "the only one on the team who still knows ...": a short place
     // phrase may stand between the person and "who".
     let mut t = k + 1;
+    // "the only one of us who can clear the wrapper".
+    if keys.get(t) == "of" && matches!(keys.get(t + 1), "us" | "them") {
+        t += 2;
+    }
     // "the only person left who can recalibrate it".
     if matches!(
         keys.get(t),
@@ -4021,7 +4031,11 @@ mod tests {
                 "Giuseppe è l'unico collega sordo dell'ufficio anagrafe e le riunioni",
                 "l'unico collega sordo dell'ufficio anagrafe",
             ),
-            ("he is the only one aboard who can rebuild the purifier", "the only one aboard who can rebuild the purifier"),
+                        ("he is the only one aboard who can rebuild the purifier", "the only one aboard who can rebuild the purifier"),
+            (
+                "he's the only one of us who can clear the wrapper, honestly",
+                "the only one of us who can clear the wrapper",
+            ),
             (
                 "I'm the last person at the Rustenburg shaft who knows how to run the old winder manually.",
                 "the last person at the Rustenburg shaft who knows how to run the old winder manually",
