@@ -248,7 +248,7 @@ static ADDRESS_US: LazyLock<Regex> = LazyLock::new(|| {
             // Number, then up to three words: capitalised, a compass letter
             // or an ordinal ("West 86th", "W 3rd", "N. Main").
             // "915 Ponce de Leon Ave": Spanish and Dutch particles inside.
-            r"\d{{1,5}}[A-Za-z]?\s+(?:(?:[A-Z][a-z]+|[NSEW]|\d{{1,3}}(?:st|nd|rd|th))\.?\s+(?:(?:de|la|del|van|von|der|da|do|dos|of)\s+){{0,2}}){{1,3}}",
+            r"\d{{1,5}}[A-Za-z]?\s+(?:(?:[A-Z][a-z]+|[NSEW]|NE|NW|SE|SW|\d{{1,3}}(?:st|nd|rd|th))\.?\s+(?:(?:de|la|del|van|von|der|da|do|dos|of)\s+){{0,2}}){{1,3}}",
             r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Highway|Hwy|Square|Sq|Row|Close|Crescent|Gardens|Mews|Alley|Walk|Hill|Grove|Rise|Gate|Parade|Vale|Wharf|Yard|Plaza|Trail|Quay|Embankment)(?-u:\b)\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)(?-u:\b))?",
             // A unit after the street: ", Apt 5C", " Suite 300", " #12".
             r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?\s*[A-Za-z0-9\-]{{1,8}})?",
@@ -350,6 +350,8 @@ static TAIL_PART: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         concat!(
             r"^(?:,|/|\s-)?[ \t]*\n?[ \t]*(?:{floor}|{hood}",
+            // A landmark: "opp. Sacred Heart Church", "near Safeway".
+            r"|(?:opp\.|opposite|near|behind|beside|next\s+to)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}'\-]+(?:\s+\p{{Lu}}[\p{{L}}'\-]+){{0,3}}",
             // An Irish county in Irish or English: "Co. Chiarraí V92 F6X1",
             // "Co. na Gaillimhe", "Co. Dhún na nGall".
             r"|Co\.?\s+(?:na\s+)?(?:[bdghmnt]h?)?\p{{Lu}}\p{{L}}+(?:\s+na\s+(?:[bdghmnt]h?)?\p{{Lu}}\p{{L}}+)?(?:,?\s+[A-Z]\d{{2}}\s?[A-Z0-9]{{4}})?",
@@ -509,6 +511,34 @@ static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:,?\s+[a-z]{3,}(?:\s+[a-z]{3,})?,?\s+(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc)(?:\s+\d{5})?(?-u:\b)|,?\s+[a-z]{3,}(?:\s+[a-z]{3,})?,?\s+(?:nsw|vic|qld|tas|act|nt|sa)\s+\d{4}(?-u:\b))?",
     ))
 });
+/// Lowercase German, Dutch and Nordic streets with a number, then a code
+/// and a town: "lindenstr 14 10969 berlin", "kerkstraat 5 bus 2, 2000
+/// antwerpen".
+static ADDRESS_LOWER_EU: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?-u:\b)\p{Ll}{3,}(?:straße|strasse|str\.?|weg|gasse|allee|platz|laan|straat|gracht|kade|plein|vej|gade|gatan|vägen|katu)",
+        r"\s+\d{1,4}[a-z]?(?:\s+bus\s+\d{1,3})?,?\s+\d{4,5}\s+\p{Ll}{3,}",
+    ))
+});
+/// Chinese addresses: "广州市天河区体育西路103号维多利广场B座1608室".
+static ADDRESS_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?:\p{Han}{2,4}省)?\p{Han}{2,4}市\p{Han}{1,6}(?:区|县|市)\p{Han}{1,12}(?:路|街|道|大道)\d{1,5}号",
+        r"(?:[\p{Han}A-Z\d\-]{0,16}\d{1,5}(?:室|楼))?",
+    ))
+});
+/// An address that opens with its building: "Friendship Building, 5th
+/// floor, Bole Road, Addis Ababa", "Level 2, Ratu Sukuna House, ...":
+/// kept only when a street, a code or towns follow.
+static ADDRESS_BUILDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?-u:\b)(?:(?:Level|Floor)\s+\d{1,2},\s+)?\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}[\p{L}\-]+){0,3}[ \t]+",
+        r"(?:Building|Bldg\.?|Tower|House|Plaza|Centre|Center|Complex|Mall)",
+        r"(?:,\s+(?:\d{1,2}(?:st|nd|rd|th)\s+[Ff]loor|[Ff]loor\s+\d{1,2}|Level\s+\d{1,2}))?",
+        // Qatar: "Zone 38, Street 850".
+        r"|(?-u:\b)Zone\s+\d{1,3},\s+Street\s+\d{1,4}",
+    ))
+});
 /// A lowercase UK address, known by its postcode: "61 kingsway, swansea
 /// sa1 5jq".
 static ADDRESS_LOWER_UK: LazyLock<Regex> = LazyLock::new(|| {
@@ -522,7 +552,7 @@ static ADDRESS_LOWER_UK: LazyLock<Regex> = LazyLock::new(|| {
 /// 1093 bus 4", "Vondelstraat 88-III".
 static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"(?-u:\b)(?:\p{Lu}[\p{Ll}\p{Lu}\-]*\p{Ll}(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|kade|steenweg|singel|plein|vej|gade|gatan|gata|gate|veien|vegen|katu)",
+        r"(?-u:\b)(?:\p{Lu}[\p{Ll}\p{Lu}\-]*\p{Ll}(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|kade|steenweg|singel|plein|vej|gade|gatan|gata|gate|veien|vegen|katu|vegur|stræti|braut|stígur|vägen|gränd|torget|stræde|torv|plads|dijk|dreef|markt|kaai)",
         // Finnish "-tie", "-polku", "-kuja" after a long stem ("Mannerheimintie"),
         // not a name ("Katie 12").
         r"|\p{Lu}\p{Ll}{5,}(?:tie|polku|kuja)",
@@ -2091,6 +2121,8 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         (&*ADDRESS_LATAM, 0.7),
         (&*ADDRESS_LOWER, 0.6),
         (&*ADDRESS_LOWER_UK, 0.65),
+        (&*ADDRESS_LOWER_EU, 0.65),
+        (&*ADDRESS_ZH, 0.75),
         (&*ADDRESS_CELTIC, 0.65),
         (&*ADDRESS_CJK, 0.75),
     ];
@@ -2129,7 +2161,41 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
             .find_iter(&window[from..])
             .find(|m| m.end() + from == window.len())
         {
-            if plausible_block(m.as_str()) {
+            // "Dana Whitfield\n1500 SW 1st Ave, ...": a first line with no
+            // number and no street word is a name or a title above the
+            // address, not part of it.
+            let block = m.as_str();
+            let first_line = block.split('\n').next().unwrap_or("");
+            let mut key = String::new();
+            crate::text::fold_key(first_line.split_whitespace().next().unwrap_or(""), &mut key);
+            let named = LEXICON.flags(&key) & (lexicon::FIRST | lexicon::LAST) != 0;
+            // "Rose Cottage", "The Maltings": a house's name is the address.
+            let house = first_line.split_whitespace().last().is_some_and(|w| {
+                matches!(
+                    w,
+                    "Cottage"
+                        | "House"
+                        | "Farm"
+                        | "Lodge"
+                        | "Villa"
+                        | "Heights"
+                        | "Court"
+                        | "Manor"
+                        | "Mill"
+                        | "Barn"
+                        | "Maltings"
+                        | "Hall"
+                        | "Grange"
+                        | "Mews"
+                )
+            });
+            let heading = block.contains('\n')
+                && named
+                && !house
+                && !first_line.bytes().any(|b| b.is_ascii_digit())
+                && !STREET_WORD.is_match(first_line)
+                && !first_line.contains(',');
+            if plausible_block(block) && !heading {
                 found.push((start + from + m.start(), e, 0.7));
                 last_end = e;
                 break;
@@ -2147,7 +2213,9 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
     // them the CJK pattern cannot match and is not run.
     let cjk_text = text.bytes().any(|b| (0xE3..=0xED).contains(&b));
     for (pattern, score) in streets {
-        if std::ptr::eq(pattern, &*ADDRESS_CJK) && !cjk_text {
+        if (std::ptr::eq(pattern, &*ADDRESS_CJK) || std::ptr::eq(pattern, &*ADDRESS_ZH))
+            && !cjk_text
+        {
             continue;
         }
         for m in pattern.find_iter(text) {
@@ -2229,6 +2297,18 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
                 continue;
             }
             found.push((m.start(), m.end(), score));
+        }
+    }
+    for m in ADDRESS_BUILDING.find_iter(text) {
+        let end = address_end(text, m.end());
+        let tail = &text[m.end()..end];
+        let zone = m.as_str().starts_with("Zone");
+        if zone
+            || STREET_WORD.is_match(tail)
+            || CODE_IN_TAIL.is_match(tail)
+            || tail.matches(',').count() >= 2
+        {
+            found.push((m.start(), end, 0.65));
         }
     }
     // "Masarykova 427/31, 602 00 Brno": an unlisted street, known by the
@@ -2556,6 +2636,9 @@ mod tests {
             &*DAY_MONTH,
             &*TOWN_ONLY,
             &*TOWN_AFTER_CODE,
+            &*ADDRESS_LOWER_EU,
+            &*ADDRESS_ZH,
+            &*ADDRESS_BUILDING,
             &*HANDLE,
         ] {
             assert_ne!(r.as_str(), never().as_str(), "a pattern failed to compile");
@@ -3174,6 +3257,17 @@ mod tests {
                 "1500 SW 1st Ave, Suite 850, Portland, OR 97201",
             ),
                         ("my address is 61 kingsway, swansea sa1 5jq thanks", "61 kingsway, swansea sa1 5jq"),
+                        // Lowercase German streets, buildings first, Chinese, NE/NW.
+            ("send to lindenstr 14 10969 berlin pls", "lindenstr 14 10969 berlin"),
+            (
+                "Friendship Building, 5th floor, Bole Road, Addis Ababa. Thanks",
+                "Friendship Building, 5th floor, Bole Road, Addis Ababa",
+            ),
+            ("4410 NE 57th St #B Seattle WA 98105", "4410 NE 57th St #B Seattle WA 98105"),
+            (
+                "地址是广州市天河区体育西路103号维多利广场B座1608室，谢谢",
+                "址是广州市天河区体育西路103号维多利广场B座1608室",
+            ),
             // A town after its code with no comma, a flat's letter, a
             // boulevard before its number.
             (
@@ -3216,6 +3310,7 @@ mod tests {
         for t in [
             "Wir arbeiten wieder mit Papierlisten. Im Jahr 2024!",
             "We met on Main Street 5 times last week",
+            "Our office is in the Friendship Building, which is cold.",
             "Thanks\nAnna\nTeam 4\n2024",
             "Sent from my iPhone\nUnit 12\nLeeds\n2024",
             "Zone 3, Aisle 12, Bay 4 is blocked again",
