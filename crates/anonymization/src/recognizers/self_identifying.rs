@@ -1944,9 +1944,13 @@ fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
                 && matches!(keys.get(m), "met" | "mit" | "con" | "com" | "avec"))
                 // "la única del equipo de nóminas", "el único de la oficina
                 // de Valencia": the group they belong to.
-                || (m == i + 1
+                                || (m == i + 1
                     && (matches!(keys.get(m), "del" | "della" | "dello" | "do" | "da" | "du")
-                        || (keys.get(m) == "de" && matches!(keys.get(m + 1), "la" | "l'"))))
+                        || (keys.get(m) == "de"
+                            && matches!(
+                                keys.get(m + 1),
+                                "la" | "l'" | "mi" | "mon" | "ma" | "nuestro" | "nuestra" | "notre"
+                            ))))
                 || (m == i + 2
                     && matches!(
                         keys.get(m),
@@ -3369,9 +3373,18 @@ fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 }
                 // "one of the three cabin crew based in Porto": a crew of
                 // people.
-                let crew = |m: usize| matches!(keys.get(m), "crew" | "staff") && m > q + 1;
+                // "one of the two TAs in Reception": a role's acronym, plural.
+                let crew = |m: usize| {
+                    (matches!(keys.get(m), "crew" | "staff") && m > q + 1)
+                        || tokens.get(m).is_some_and(|t| {
+                            let w = &text[t.start..t.end];
+                            (3..=5).contains(&w.len())
+                                && w.ends_with('s')
+                                && w[..w.len() - 1].bytes().all(|b| b.is_ascii_uppercase())
+                        })
+                };
                 if k > q + 4 || k >= n {
-                    k = (q + 2..(q + 5).min(n))
+                    k = (q + 1..(q + 5).min(n))
                         .take_while(|&m| joined(text, tokens, m))
                         .find(|&m| crew(m))
                         .unwrap_or(k);
@@ -3467,6 +3480,29 @@ fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             });
             let mine = (end + 1..(end + 5).min(n)).any(|m| keys.get(m) == "me");
             if pointed && mine && end > i + 2 {
+                out.push(phrase(tokens, i, end, 0.6));
+                i = end + 1;
+                continue;
+            }
+        }
+        // "Whoever raised the grievance about the night allowance last
+        // autumn": a dated complaint, whose author HR knows.
+        if key == "whoever"
+            && matches!(
+                keys.get(i + 1),
+                "raised" | "reported" | "filed" | "submitted" | "logged" | "lodged"
+            )
+        {
+            let end = extend_clause(text, tokens, &keys, i);
+            let dated = (i + 2..=end).any(|m| {
+                tokens[m].has_digit
+                    || LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0
+                    || matches!(
+                        keys.get(m),
+                        "autumn" | "spring" | "summer" | "winter" | "yesterday"
+                    )
+            });
+            if dated && end > i + 3 {
                 out.push(phrase(tokens, i, end, 0.6));
                 i = end + 1;
                 continue;
@@ -3599,10 +3635,12 @@ fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             head = Some((o, 0.7));
         }
         if is_age_token(next) {
-            let with_noun =
-                o + 1 < n && joined(text, tokens, o + 1) && is_person_noun(keys.get(o + 1));
-            if with_noun {
-                head = Some((o + 1, 0.8));
+            // "the 17-year-old weekend lad": up to two words before the noun.
+            let noun_at = (o + 1..(o + 4).min(n))
+                .take_while(|&m| joined(text, tokens, m) && !CLAUSE_STOP_SET.contains(keys.get(m)))
+                .find(|&m| is_person_noun(keys.get(m)));
+            if let Some(k) = noun_at {
+                head = Some((k, 0.8));
             } else if is_self {
                 head = Some((o, 0.8));
             } else if o + 2 < n
@@ -3708,11 +3746,11 @@ fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     {
                         // "the first female crew chief at the Tulsa hangar"
                         0.65
-                    } else if matches!(
+                    } else if (matches!(
                         next,
                         "youngest" | "oldest" | "longest-serving" | "sole" | "newest"
-                    ) || (next == "most"
-                        && matches!(keys.get(o + 1), "senior" | "junior"))
+                    ) || (next == "lone" && kk != "worker"))
+                        || (next == "most" && matches!(keys.get(o + 1), "senior" | "junior"))
                     {
                         0.65
                     } else {
@@ -4032,9 +4070,22 @@ mod tests {
                 "l'unico collega sordo dell'ufficio anagrafe",
             ),
                         ("he is the only one aboard who can rebuild the purifier", "the only one aboard who can rebuild the purifier"),
-            (
+                        (
                 "he's the only one of us who can clear the wrapper, honestly",
                 "the only one of us who can clear the wrapper",
+            ),
+            (
+                "I'm one of the two TAs in Reception at Oakfield and we never get cover.",
+                "one of the two TAs in Reception at Oakfield",
+            ),
+            (
+                "the 17-year-old weekend lad on loan from the Fenwick Road store was left alone",
+                "the 17-year-old weekend lad on loan from the Fenwick Road store",
+            ),
+            ("I'm the lone switchboard operator on lates", "the lone switchboard operator on lates"),
+            (
+                "Whoever raised the whistleblowing report about the fridge temperatures in June got moved.",
+                "Whoever raised the whistleblowing report about the fridge temperatures in June",
             ),
             (
                 "I'm the last person at the Rustenburg shaft who knows how to run the old winder manually.",
@@ -4069,6 +4120,8 @@ mod tests {
             "Best,\nthe team",
             "Whoever sits in the accessible bay on level 2 without a blue badge should stop.",
             "Role: Manager",
+            "Please put up the lone worker poster again.",
+            "Whoever raised this should be thanked.",
             "the first one in this building who has ever asked me how I am",
             "Anyone who ends up the only trained person on a shift should get the allowance.",
             "The person who designed the new shift pattern obviously never worked it.",
