@@ -2296,6 +2296,15 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "dekuji",
     "tack",
     "takk",
+    // Function words that are also given names somewhere: "nella" (in
+    // the), "nem" (nor), "był" (was), "già" (already), "rana" (wound,
+    // frog), "kobiet" (of women).
+    "nella",
+    "nem",
+    "byl",
+    "gia",
+    "rana",
+    "kobiet",
     // Buildings and rooms named after someone ("Budynek Kopernik", "het
     // gebouw De Brug").
     "budynek",

@@ -183,7 +183,8 @@ static TOWN_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 static TOWN_AFTER_CODE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[ \t]+\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}[\p{L}\-]+)?"));
 /// A district letter or number, or a province, after the town.
-static DISTRICT: LazyLock<Regex> = LazyLock::new(|| re(r"^\s(?:[A-Z]|[A-Z]{2,4}|\d{1,2})(?-u:\b)"));
+static DISTRICT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[ \t](?:[A-Z]|[A-Z]{2,4}|\d{1,2})(?-u:\b)"));
 /// A province or state after the town: ", CDMX", " - SP", ", Jal.".
 static PROVINCE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{2,4}(?-u:\b)|[A-Z][a-z]{1,3}\.|(?:[A-Z]\.){2,3})")
@@ -349,7 +350,9 @@ static TAIL_PART: LazyLock<Regex> = LazyLock::new(|| {
     let dc = distinct_code();
     re(&format!(
         concat!(
-            r"^(?:,|/|\s-)?[ \t]*\n?[ \t]*(?:{floor}|{hood}",
+            r"^(?:,|/|\s-|\s–)?[ \t]*\n?[ \t]*(?:{floor}|{hood}",
+            // An Argentine code: "C1045 CABA".
+            r"|[A-Z]\d{{4}}\s+(?:CABA|{town})",
             // A landmark: "opp. Sacred Heart Church", "near Safeway".
             r"|(?:opp\.|opposite|near|behind|beside|next\s+to)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}'\-]+(?:\s+\p{{Lu}}[\p{{L}}'\-]+){{0,3}}",
             // An Irish county in Irish or English: "Co. Chiarraí V92 F6X1",
@@ -575,7 +578,8 @@ static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         // French, number first: "12 bis rue de la Paix", "52 quai de Dion-Bouton".
-        r"(?-u:\b)(?:\d{1,4}(?:\s?(?:bis|ter|quater|[A-D]))?,?\s+(?i:rue|avenue|av\.|boulevard|bd|quai|impasse|allée|chemin|place|cours|route|square|passage)\s+(?:(?i:de|du|des|la|le|l'|d')\s*){0,2}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}",
+        // "27 rue Francis de Pressensé": particles between the words too.
+        r"(?-u:\b)(?:\d{1,4}(?:\s?(?:bis|ter|quater|[A-D]))?,?\s+(?i:rue|avenue|av\.|boulevard|bd|quai|impasse|allée|chemin|place|cours|route|square|passage)\s+(?:(?i:de|du|des|la|le|l'|d')\s*){0,2}[\p{L}\-]+(?:\s+(?:(?:de|du|des|la|le|d')\s+)?\p{Lu}[\p{L}\-]+){0,2}",
         // Portuguese, Spanish, Italian, number first: "7 Rua das Flores".
         r"|\d{1,4},?\s+(?i:rua|avenida|av\.|travessa|largo|praça|calle|via|viale|piazza|corso|carrer|avinguda|passeig)\s+(?:(?i:de|do|da|dos|das|del|della|dei|degli|delle|di|la|los|las|dels)\s+){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}",
         // Street first: "Calle Mayor 5", "Via dei Mille 23", "Corso Buenos Aires 77".
@@ -3263,7 +3267,18 @@ mod tests {
                 "Friendship Building, 5th floor, Bole Road, Addis Ababa. Thanks",
                 "Friendship Building, 5th floor, Bole Road, Addis Ababa",
             ),
-            ("4410 NE 57th St #B Seattle WA 98105", "4410 NE 57th St #B Seattle WA 98105"),
+                        ("4410 NE 57th St #B Seattle WA 98105", "4410 NE 57th St #B Seattle WA 98105"),
+            // Particles inside a French street's name, a dash before the
+            // floor, an Argentine code; a phone on the next line stays one.
+            (
+                "Assistante RH\n27 rue Francis de Pressensé, 69100 Villeurbanne\n04 72 38 61 95",
+                "27 rue Francis de Pressensé, 69100 Villeurbanne",
+            ),
+            (
+                "na Av. Paulista, 1374 – 9º andar, Bela Vista, São Paulo, e quem mora",
+                "Av. Paulista, 1374 – 9º andar, Bela Vista, São Paulo",
+            ),
+            ("en Av. Corrientes 1847, piso 6, C1045 CABA a las 8", "Av. Corrientes 1847, piso 6, C1045 CABA"),
             (
                 "地址是广州市天河区体育西路103号维多利广场B座1608室，谢谢",
                 "址是广州市天河区体育西路103号维多利广场B座1608室",
