@@ -2305,6 +2305,18 @@ pub(crate) const FOREIGN_WORDS: &[&str] = &[
     "gia",
     "rana",
     "kobiet",
+    // Job titles and form words capitalised in signatures and headers
+    // ("Analista de Riesgo", "Coordinadora de Bienestar", "Standort
+    // Wien", "Solicitud").
+    "analista",
+    "coordinadora",
+    "coordinador",
+    "coordinatrice",
+    "standort",
+    "solicitud",
+    "turnisti",
+    "karta",
+    "duitse",
     // Buildings and rooms named after someone ("Budynek Kopernik", "het
     // gebouw De Brug").
     "budynek",

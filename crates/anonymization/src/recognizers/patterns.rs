@@ -564,7 +564,7 @@ static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
         r"|\p{Lu}[\p{L}\-]+\s+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Laan|Straat|Gracht|Kade|Steenweg|gate|gata|gatan|gade|vej|veien|vegen|katu)",
         // Estonian, Latvian, Lithuanian and Turkish street words after the
         // name: "Tartu mnt 18-4", "Brīvības iela 12", "Bağdat Caddesi 312/5".
-        r"|\p{Lu}[\p{L}\-]+\s+(?:mnt|tn|pst|maantee|tänav|puiestee|iela|gatvė|g\.|Caddesi|Cad\.|Sokak|Sokağı|Sk\.|Bulvarı|Blv\.|út|utca|u\.|tér|körút|krt\.)(?:\s+No:)?",
+        r"|\p{Lu}[\p{L}\-]+\s+(?:mnt|tn|pst|maantee|tänav|puiestee|iela|gatvė|g\.|pr\.|Caddesi|Cad\.|Sokak|Sokağı|Sk\.|Bulvarı|Blv\.|út|utca|u\.|tér|körút|krt\.)(?:\s+No:)?",
         // The type before the number: "Rothschild Blvd 22".
         r"|\p{Lu}[\p{L}\-]+\s+(?:Blvd|Boulevard)",
         // Serbian and Croatian: "Bulevar kralja Aleksandra 73".
