@@ -287,6 +287,7 @@
 //!   (320): 0.905 / 0.990 / 1.78 % → 0.925 / 0.993 / 1.27 %.
 //! * written62, feedback in seven other languages (248): 0.815 / 0.911 / 7.17
 //!   % → 0.848 / 0.911 / 5.83 %.
+//!
 //! Figures of written1–9 after tuning on every set, at the end of session
 //! 3 → session 4 (precision / recall / leak): written 0.960 / 0.944 /
 //! 6.15 % → 0.961 / 0.972 / 1.89 %, written2 0.963 / 0.967 / 2.07 % →
