@@ -1521,7 +1521,9 @@ impl<'a> Ctx<'a> {
         }
         let gap = self.gap(i);
         let p1 = self.key(i - 1);
-        if TITLES_SET.contains(p1) && matches!(gap, "" | ".") {
+        // One lookup for the word's cue classes.
+        let class = CUE_CLASS.get(p1).copied().unwrap_or(0);
+        if class & CUE_TITLE != 0 && matches!(gap, "" | ".") {
             // "Sr Engineer", "Mgr approval": these short titles are also
             // abbreviations, and cue only a word that could be a name.
             let weak_title = matches!(
@@ -1544,14 +1546,14 @@ impl<'a> Ctx<'a> {
             }
             return Cue::None;
         }
-        if STRONG_CUES_SET.contains(p1) {
+        if class & CUE_STRONG != 0 {
             // "my lead" is a cue; "lead engineer" is not (handled by case).
             return Cue::Strong;
         }
         // "Cordialement,\nAurélien", "Kind regards,\nTomasz": a sign-off,
         // then the writer's name on its own line.
         if (gap == "," || gap.is_empty())
-            && SIGN_OFFS.contains(&p1)
+            && class & CUE_SIGN_OFF != 0
             && self
                 .text
                 .get(self.tokens[i - 1].end..self.tokens[i].start)
@@ -1588,7 +1590,7 @@ impl<'a> Ctx<'a> {
         {
             return Cue::Strong;
         }
-        if WEAK_CUES_SET.contains(p1) {
+        if class & CUE_WEAK != 0 {
             return Cue::Weak;
         }
         if i >= 2 && self.close_prev(i - 1) {
@@ -2809,11 +2811,31 @@ impl<'a> Ctx<'a> {
 
 /// The word lists looked up per token, as hash sets.
 static TITLES_SET: LazyLock<WordSet> = LazyLock::new(|| TITLES.iter().copied().collect());
+const CUE_TITLE: u8 = 1;
+const CUE_STRONG: u8 = 1 << 1;
+const CUE_SIGN_OFF: u8 = 1 << 2;
+const CUE_WEAK: u8 = 1 << 3;
+/// The cue classes of a word (titles, strong and weak cues, sign-offs), so
+/// that `Ctx::cue_before` looks a word up once.
+static CUE_CLASS: LazyLock<
+    std::collections::HashMap<&'static str, u8, std::hash::BuildHasherDefault<lexicon::WordHasher>>,
+> = LazyLock::new(|| {
+    let mut map = std::collections::HashMap::default();
+    for (list, class) in [
+        (TITLES, CUE_TITLE),
+        (STRONG_CUES, CUE_STRONG),
+        (SIGN_OFFS, CUE_SIGN_OFF),
+        (WEAK_CUES, CUE_WEAK),
+    ] {
+        for w in list {
+            *map.entry(*w).or_insert(0) |= class;
+        }
+    }
+    map
+});
 static FOLLOW_CUES_SET: LazyLock<WordSet> = LazyLock::new(|| FOLLOW_CUES.iter().copied().collect());
 static FACILITIES_SET: LazyLock<WordSet> = LazyLock::new(|| FACILITIES.iter().copied().collect());
 static TOOL_NOUNS_SET: LazyLock<WordSet> = LazyLock::new(|| TOOL_NOUNS.iter().copied().collect());
-static STRONG_CUES_SET: LazyLock<WordSet> = LazyLock::new(|| STRONG_CUES.iter().copied().collect());
-static WEAK_CUES_SET: LazyLock<WordSet> = LazyLock::new(|| WEAK_CUES.iter().copied().collect());
 static TO_VERBS_SET: LazyLock<WordSet> = LazyLock::new(|| TO_VERBS.iter().copied().collect());
 static WITH_VERBS_SET: LazyLock<WordSet> = LazyLock::new(|| WITH_VERBS.iter().copied().collect());
 static PLACE_FOLLOWERS_SET: LazyLock<WordSet> =

@@ -2216,10 +2216,24 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
     // Kana, Han and Hangul all start with bytes E3..ED in UTF-8: without
     // them the CJK pattern cannot match and is not run.
     let cjk_text = text.bytes().any(|b| (0xE3..=0xED).contains(&b));
+    let celtic_text = [
+        "Sráid", "Bóthar", "Ascaill", "Cearnóg", "Heol", "Ffordd", "Stryd", "Rhodfa", "Cilgant",
+        "Lána", "Plás", "Ard", "Páirc", "Bealach", "Cúirt", "Radharc", "Gleann", "Cnoc", "Lôn",
+        "Maes", "Llys", "Teras", "Clos", "Cae",
+    ]
+    .iter()
+    .any(|w| text.contains(w));
     for (pattern, score) in streets {
         if (std::ptr::eq(pattern, &*ADDRESS_CJK) || std::ptr::eq(pattern, &*ADDRESS_ZH))
             && !cjk_text
         {
+            continue;
+        }
+        // Cheap word tests before the patterns that need those words.
+        if std::ptr::eq(pattern, &*ADDRESS_CELTIC) && !celtic_text {
+            continue;
+        }
+        if std::ptr::eq(pattern, &*ADDRESS_LOWER_UK) && !text.contains(", ") {
             continue;
         }
         for m in pattern.find_iter(text) {
@@ -2303,16 +2317,24 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
             found.push((m.start(), m.end(), score));
         }
     }
-    for m in ADDRESS_BUILDING.find_iter(text) {
-        let end = address_end(text, m.end());
-        let tail = &text[m.end()..end];
-        let zone = m.as_str().starts_with("Zone");
-        if zone
-            || STREET_WORD.is_match(tail)
-            || CODE_IN_TAIL.is_match(tail)
-            || tail.matches(',').count() >= 2
-        {
-            found.push((m.start(), end, 0.65));
+    let building_text = [
+        "Building", "Bldg", "Tower", "House", "Plaza", "Centre", "Center", "Complex", "Mall",
+        "Zone",
+    ]
+    .iter()
+    .any(|w| text.contains(w));
+    if building_text {
+        for m in ADDRESS_BUILDING.find_iter(text) {
+            let end = address_end(text, m.end());
+            let tail = &text[m.end()..end];
+            let zone = m.as_str().starts_with("Zone");
+            if zone
+                || STREET_WORD.is_match(tail)
+                || CODE_IN_TAIL.is_match(tail)
+                || tail.matches(',').count() >= 2
+            {
+                found.push((m.start(), end, 0.65));
+            }
         }
     }
     // "Masarykova 427/31, 602 00 Brno": an unlisted street, known by the

@@ -1160,6 +1160,15 @@ static FOREIGN_CLAUSE_STOP_SET: LazyLock<WordSet> =
     LazyLock::new(|| FOREIGN_CLAUSE_STOP.iter().copied().collect());
 static FOREIGN_DETERMINERS_SET: LazyLock<WordSet> =
     LazyLock::new(|| FOREIGN_DETERMINERS.iter().copied().collect());
+/// The three lists a foreign phrase can start with, for one lookup.
+static FOREIGN_STARTERS_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    FOREIGN_DETERMINERS
+        .iter()
+        .chain(FOREIGN_ONLY)
+        .chain(FOREIGN_ONE)
+        .copied()
+        .collect()
+});
 static FOREIGN_ONLY_SET: LazyLock<WordSet> =
     LazyLock::new(|| FOREIGN_ONLY.iter().copied().collect());
 static SENSITIVE_SET: LazyLock<WordSet> = LazyLock::new(|| SENSITIVE.iter().copied().collect());
@@ -1482,9 +1491,7 @@ fn opinion_clause(keys: &Keys, from: usize, to: usize) -> bool {
 fn foreign_only(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
     let key = keys.get(i);
     // Most tokens start nothing here; one cheap test for them.
-    if !FOREIGN_DETERMINERS_SET.contains(key)
-        && !FOREIGN_ONLY_SET.contains(key)
-        && !FOREIGN_ONE_SET.contains(key)
+    if !FOREIGN_STARTERS_SET.contains(key)
         && !key.starts_with("l'")
         && key != "osoba"
         && (i == 0 || keys.get(i - 1) != "jestem")
