@@ -4436,8 +4436,11 @@ impl Lexicon {
 
     /// An unknown word that is a Polish case form of a listed given name:
     /// "Markiem", "Bartkowi" (Marek, Bartek), "Piotrem", "Michałowi",
-    /// "Grażynie" (Grażyna). Only the name bit: the form is no word. Or of
-    /// a town: "we Wrocławiu", "w Krakowie", "z Gliwic".
+    /// "Grażynie" (Grażyna). Only the name bit: the form is no word. The
+    /// genitive of a man's name ("Bartka", "Pawła", "Michała") is also
+    /// another language's word often, so it is a world name (capitalised
+    /// only) and its stem must be at least four letters. Or of a town: "we
+    /// Wrocławiu", "w Krakowie", "z Gliwic".
     fn polish_inflection(&self, key: &str) -> u16 {
         // Most unknown words end in none of the case endings: one cheap
         // test before any lookup.
@@ -4575,6 +4578,10 @@ mod tests {
         // World-list names: only words no other list knows.
         assert_eq!(l.flags("dmytro"), FIRST | WORLD);
         assert_eq!(l.flags("oleksandr"), FIRST | WORLD);
+        // Genitives of men's names are world names; a short stem is none.
+        assert_eq!(l.flags("bartka"), FIRST | WORLD);
+        assert_eq!(l.flags("michala"), FIRST | WORLD);
+        assert_eq!(l.flags("sala") & FIRST, 0);
         assert_eq!(l.flags("beste") & WORLD, 0);
         assert_eq!(l.flags("jennifer") & WORLD, 0);
         assert_eq!(l.flags("qwzxvem"), 0);

@@ -2792,9 +2792,6 @@ fn trait_in_small_unit(
     ((has_trait && tied) || small_team).then_some((k, 0.65))
 }
 
-/// "the only person who understands the old SAP macro", "the only one
-/// with access to the key vault": a capability someone can check, not an
-/// opinion ("the only one who seems to care", "who knows").
 /// "Anyone who ends up ...", "Imagine being ...", "If you're ...": a
 /// hypothetical person in the sentence before token `i`.
 fn hypothetical_before(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> bool {
@@ -2928,7 +2925,6 @@ fn scoped(text: &str, tokens: &[Token], keys: &Keys, i: usize, k: usize) -> bool
                     | "weekends"
                     | "lates"
                     | "earlies"
-                    | "nights,"
                     | "graveyard"
             );
         m += 1;
@@ -3039,6 +3035,9 @@ const OPINION: &[&str] = &[
     "answered",
 ];
 
+/// "the only person who understands the old SAP macro", "the only one
+/// with access to the key vault": a capability someone can check, not an
+/// opinion ("the only one who seems to care", "who knows").
 fn capability(text: &str, tokens: &[Token], keys: &Keys, k: usize) -> bool {
     let n = tokens.len();
     // "the only one on the team who still knows ...": a short place
@@ -3502,12 +3501,7 @@ fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         {
             let end = extend_clause(text, tokens, &keys, i);
             let dated = (i + 2..=end).any(|m| {
-                tokens[m].has_digit
-                    || LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0
-                    || matches!(
-                        keys.get(m),
-                        "autumn" | "spring" | "summer" | "winter" | "yesterday"
-                    )
+                tokens[m].has_digit || LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0
             });
             if dated && end > i + 3 {
                 out.push(phrase(tokens, i, end, 0.6));
