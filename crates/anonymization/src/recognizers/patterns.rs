@@ -179,9 +179,10 @@ static TOWN_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         r"^,\s*\p{Lu}[\p{L}\-]+(?:[ \t]+(?:(?:de|da|do|del|di|la|le|sur|am|an|upon|on|es|el|al|dos|das)[ \t]+)?\p{Lu}[\p{L}\-]+)*(?:[ \t]+\d{1,2}(?-u:\b))?",
     )
 });
-/// A town after a postal code: " İzmir", " Tel Aviv".
+/// A town after a postal code: " İzmir", " Tel Aviv", " Ciudad de México",
+/// " Kadıköy/İstanbul".
 static TOWN_AFTER_CODE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[ \t]+\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}[\p{L}\-]+)?"));
+    LazyLock::new(|| re(&format!(r"^[ \t]+{TOWN}(?:/\p{{Lu}}[\p{{L}}\-]+)?")));
 /// A district letter or number, or a province, after the town.
 static DISTRICT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[ \t](?:[A-Z]|[A-Z]{2,4}|\d{1,2})(?-u:\b)"));
@@ -250,7 +251,9 @@ static ADDRESS_US: LazyLock<Regex> = LazyLock::new(|| {
             // or an ordinal ("West 86th", "W 3rd", "N. Main").
             // "915 Ponce de Leon Ave": Spanish and Dutch particles inside.
             r"\d{{1,5}}[A-Za-z]?\s+(?:(?:[A-Z][a-z]+|[NSEW]|NE|NW|SE|SW|\d{{1,3}}(?:st|nd|rd|th))\.?\s+(?:(?:de|la|del|van|von|der|da|do|dos|of)\s+){{0,2}}){{1,3}}",
-            r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Highway|Hwy|Square|Sq|Row|Close|Crescent|Gardens|Mews|Alley|Walk|Hill|Grove|Rise|Gate|Parade|Vale|Wharf|Yard|Plaza|Trail|Quay|Embankment)(?-u:\b)\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)(?-u:\b))?",
+            r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Parkway|Pkwy|Terrace|Circle|Highway|Hwy|Square|Sq|Row|Close|Crescent|Gardens|Mews|Alley|Walk|Hill|Grove|Rise|Gate|Parade|Vale|Wharf|Yard|Plaza|Trail|Trl|Quay|Embankment|Cl|Cct|Pde|Tce|Cres|Concourse|Loop|Pike|Cottages|Villas|Mansions)(?-u:\b)\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)(?-u:\b))?",
+            // "Ang Mo Kio Ave 3 #04-56": a Singapore avenue's number and unit.
+            r"(?:\s+\d{{1,2}}\s+\#\d{{1,3}}-\d{{1,4}})?",
             // A unit after the street: ", Apt 5C", " Suite 300", " #12".
             r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?\s*[A-Za-z0-9\-]{{1,8}})?",
             // City, then a UK postcode, a US state and ZIP, or a ZIP.
@@ -276,21 +279,23 @@ const FLOOR: &str = concat!(
     r"|\d{1,2}[rnt]\s\d{1,2}a",
     r"|\#\d{1,3}-\d{1,4}",
     // Building parts that need no number: the back house, the ground floor.
-    r"|(?i:hinterhaus|vorderhaus|seitenflügel|gartenhaus|souterrain|dachgeschoss|bajo|entresuelo|ático|atico|sótano|rés-do-chão|r/c|parterre|kld\.)(?:\s+[A-Za-z0-9]{1,3}(?-u:\b)\.?)?",
+    r"|(?i:hinterhaus|vorderhaus|seitenflügel|gartenhaus|souterrain|dachgeschoss|bajo|entresuelo|ático|atico|sótano|rés-do-chão|r/c|parterre|kld\.|fundos|frente)(?:\s+[A-Za-z0-9]{1,3}(?-u:\b)\.?)?",
     // Balkan, Romanian, Hungarian, Turkish, Bulgarian, Russian and
     // Ukrainian floors and flats: "3. kat", "stan 12", "et. 4", "sc. 2",
     // "em. 3", "Daire: 7", "ет. 3", "кв. 15".
-    r"|(?:\d{1,2}\.\s?)?(?i:kat|em\.|emelet)(?:\s*\d{1,3}\.?)?",
+    r"|(?:(?:\d{1,2}|[IVX]{1,4})\.\s?)?(?i:kat|em\.|emelet)(?:\s*\d{1,3}\.?)?",
     r"|\d{1,2}(?:ος|ου|ο)\s(?:όροφος|ορόφου)",
-    r"|(?i:stan|et\.|sc\.|bl\.|ap\.|daire:?|no:|ет\.|ап\.|кв\.|oficina|of\.|sector)\s*[A-Za-z0-9]{1,4}\.?",
-    r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bât\.|bat\.|bloco|cj\.|conj\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|appt\.?|ap\.|lgh|hinterhaus|apartment|suite|ste\.|unit|flat|lok\.|m\.|door|torre|depto\.?|dpto\.?|departamento|casa|lote|mz\.?|manzana|bldg\.?|top|stiege|stg\.|tür|int)",
+    r"|(?i:stan|et\.|sc\.|bl\.|ap\.|daire:?|d:|no:|ет\.|ап\.|кв\.|oficina|of\.|sector)\s*[A-Za-z0-9]{1,4}\.?",
+    r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bât\.|bat\.|bloco|cj\.|conj\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|appt\.?|ap\.|lgh|hinterhaus|apartment|suite|ste\.|unit|flat|lok\.|m\.|door|torre|depto\.?|dpto\.?|departamento|casa|lote|mz\.?|manzana|bldg\.?|top|stiege|stg\.|tür|int|bodega|local|zona|lot|quận|quan|rt)",
     // "piso 3 B": a letter after the number.
-    r"\s*[A-Za-z0-9]{1,4}(?:[./][0-9]{1,3})?\.?(?:\s[A-Z](?-u:\b))?)",
+    r"\s*[A-Za-z0-9]{1,4}(?:[./][0-9]{1,3})?\.?(?:\s[A-Z](?-u:\b))?",
+    // "RT 05/RW 02": an Indonesian neighbourhood unit.
+    r"(?:/RW\s?\d{1,3})?)",
 );
 /// A neighbourhood named after the street: "Col. Insurgentes Mixcoac",
 /// "Bairro Moinhos de Vento", "Brgy. San Antonio".
 const NEIGHBOURHOOD: &str = concat!(
-    r"(?i:col\.|colonia|fracc\.|fraccionamiento|bairro|barrio|brgy\.|barangay|urb\.|urbanizaci[oó]n)",
+    r"(?i:col\.|colonia|fracc\.|fraccionamiento|bairro|barrio|brgy\.|barangay|urb\.|urbanizaci[oó]n|phường|xã|huyện|jardim|vila|cité)",
     r"\s+\p{L}[\p{L}\-]*(?:\s+(?:(?:de|da|do|del|la|las|los)\s+)?\p{Lu}[\p{L}\-]*){0,3}",
 );
 /// A postal code's label: "C.P.", "CEP", "PIN", "ZIP".
@@ -342,6 +347,9 @@ static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         town = TOWN,
     ))
 });
+/// What a landmark is, after its name: "opposite Emirates Towers metro",
+/// "behind Lulu hypermarket".
+const LANDMARK_NOUN: &str = r"(?:metro|station|mall|mosque|church|temple|school|market|hospital|roundabout|junction|hotel|bank|hypermarket|supermarket|petrol\s+station|filling\s+station|bus\s+stop|stage|police\s+station|post\s+office)(?-u:\b)";
 /// One more part after a street and its first tail, taken one at a time:
 /// a floor or flat, a neighbourhood, or a postal code with its town, a
 /// district ("København N", "Praha 10") and a province ("Milano MI",
@@ -354,7 +362,7 @@ static TAIL_PART: LazyLock<Regex> = LazyLock::new(|| {
             // An Argentine code: "C1045 CABA".
             r"|[A-Z]\d{{4}}\s+(?:CABA|{town})",
             // A landmark: "opp. Sacred Heart Church", "near Safeway".
-            r"|(?:opp\.|opposite|near|behind|beside|next\s+to)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}'\-]+(?:\s+\p{{Lu}}[\p{{L}}'\-]+){{0,3}}",
+            r"|(?:opp\.|opposite|near|behind|beside|next\s+to)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}'\-]+(?:\s+\p{{Lu}}[\p{{L}}'\-]+){{0,3}}(?:\s+{landmark})?",
             // An Irish county in Irish or English: "Co. Chiarraí V92 F6X1",
             // "Co. na Gaillimhe", "Co. Dhún na nGall".
             r"|Co\.?\s+(?:na\s+)?(?:[bdghmnt]h?)?\p{{Lu}}\p{{L}}+(?:\s+na\s+(?:[bdghmnt]h?)?\p{{Lu}}\p{{L}}+)?(?:,?\s+[A-Z]\d{{2}}\s?[A-Z0-9]{{4}})?",
@@ -378,6 +386,7 @@ static TAIL_PART: LazyLock<Regex> = LazyLock::new(|| {
         dc = dc,
         town = TOWN,
         pc = UK_POSTCODE,
+        landmark = LANDMARK_NOUN,
     ))
 });
 /// Irish- and Welsh-language streets: "9 Sráid an Droichid", "Bóthar an
@@ -415,7 +424,7 @@ static NAMED_STREET: LazyLock<Regex> = LazyLock::new(|| {
 /// A postal code in a tail: "602 00", "0552", "3511 LH", "00-697".
 static CODE_IN_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?-u:\b)(?:\d{{3}}\s\d{{2}}|\d{{4,5}}|\d{{2}}-\d{{3}}|\d{{4}}\s?[A-Z]{{2}}|{UK_POSTCODE})(?-u:\b)"
+        r"(?-u:\b)(?:\d{{3}}\s\d{{2}}|\d{{4,7}}|\d{{2}}-\d{{3}}|\d{{4}}\s?[A-Z]{{2}}|{UK_POSTCODE})(?-u:\b)"
     ))
 });
 /// What may open an address before the part a pattern found, ending right
@@ -424,11 +433,15 @@ static CODE_IN_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// number ("Blk 123 "), or a street's given name and particle ("Jan van ").
 static ADDRESS_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"(?:(?:(?i:résidence|residence|immeuble|imm\.|bâtiment|bât\.|bat\.|tour|appt\.?|apt\.?|appartement|apartment|villa|blk|block|bloc|flat|unit|building|bldg\.?|escalier|esc\.|entrée|chalet|quinta|edificio|edif\.|torre|conjunto|condominio)",
-        r"\s+[\p{L}\d][\p{L}\d'\-]*(?:\s+[\p{L}\d][\p{L}\d'\-]*){0,3},\s*)+",
-        r"|(?:Blk|Block|Plot|Lot)\s+\d{1,5}[A-Z]?\s+|(?:Blk|Hse|No\.)\s+",
+        r"(?:(?:(?:(?i:résidence|residence|immeuble|imm\.|bâtiment|bât\.|bat\.|tour|appt\.?|apt\.?|appartement|apartment|villa|blk|block|bloc|flat|unit|building|bldg\.?|escalier|esc\.|entrée|chalet|quinta|edificio|edif\.|torre|conjunto|condominio|suite|office|room|wing)",
+        r"\s+[\p{L}\d][\p{L}\d'\-]*(?:\s+[\p{L}\d][\p{L}\d'\-]*){0,3}",
+        // "1st Floor, ", "2/F, ", "Level 3, ", "0/2, " (a Glasgow flat).
+        r"|\d{1,2}(?:st|nd|rd|th)\s+(?i:floor)|\d{1,2}/F|(?i:level|floor)\s+\d{1,2}|(?i:ground|first|second|third)\s+(?i:floor)|\d{1,2}/\d{1,2}),\s*)+",
+        r"|(?i:blk|block|plot|lot|apt|flat|unit|suite)\.?\s+\d{1,5}[A-Za-z]?\s+|(?:Blk|Hse|No\.|(?i:no|lot|plot|flat|apt|unit|suite))\s+",
         // "1134 Budapest, Váci út 45.": the code and the town first.
         r"|\d{4}\s+\p{Lu}\p{Ll}+,\s+",
+        // "Caferağa Mah. ": a Turkish neighbourhood before its street.
+        r"|\p{Lu}\p{Ll}+\s+(?:Mah\.|Mahallesi)\s+",
         r"|\p{Lu}\p{Ll}+\s+(?:van|von|de|der|den|ter)\s+(?:der\s+|den\s+)?)$",
     ))
 });
@@ -467,13 +480,18 @@ static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
         dc = dc,
     ))
 });
+/// A landmark line of an address: "near Hanuman temple", "opposite the
+/// Total filling station", "behind the Methodist church".
+const LANDMARK_LINE: &str = r"(?:near|behind|opposite|opp\.|beside|next\s+to)\s+(?:the\s+)?[\p{L}\d'\-]+(?:[ \t]+[\p{L}\d'\-]+){0,3}";
 /// An address that opens with a plot, house, unit or box number: "Plot 14,
 /// Block C, Lekki Gardens Estate Phase 2, Ajah, Lagos", "P.O. Box
 /// 10428-00100, Nairobi", "RR 2 Box 118, Hillsboro, WV 24946".
 static ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         concat!(
-            r"(?-u:\b)(?:Plot|House\s+No\.?|House|Hse|H\.\s?No\.?|Unit|Block|Blk|Stand|Erf|Shop|Villa|No\.?|Building|Bldg\.?|Apartment|Apt\.?|Flat|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route",
+            r"(?:(?-u:\b)(?:Plot|House\s+No\.?|House|Hse|H\.\s?No\.?|H/No\.?|Unit|Block|Blk|Stand|Erf|Shop|Villa|No\.?|Building|Bldg\.?|Apartment|Apt\.?|Flat|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route",
+            // "Purok 3, Brgy. San Isidro".
+            r"|Purok|plot|house|stand|villa",
             // Post boxes and flats in other languages: "Postfach 112",
             // "Apartado de Correos 1123", "Casella Postale 218", "Postbus
             // 1021", "Appartement 12", "Lot 4521".
@@ -481,10 +499,26 @@ static ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
             // "Blk 5 Lot 12": a Philippine block and lot.
             // A number, or a lone letter ("Block C"): not "Flat Rate" or
             // "Building Services".
-            r"\s*(?:[A-Z]{{0,3}}\d[\w\-/]*|[A-Z](?-u:\b))(?:\s+Box\s+\d+|\s+Lot\s+\d+)?",
-            r"(?:,\s+{line}){{1,6}}",
+            r"\s*(?:n[°º]\.?\s*|No\.\s*)?(?:[A-Z]{{0,3}}-?\d[\w\-/]*|[A-Z](?-u:\b))(?:\s+Box\s+\d+|\s+Lot\s+\d+)?",
+            // "Mz. B Lt. 4", "Mz 3 Lt 12": a Peruvian or Mexican block and
+            // lot; "99/12 Moo 4": a Thai house and village number.
+            r"|(?-u:\b)Mz\.?\s*[A-Z0-9]{{1,3}}\s+Lt\.?\s*\d{{1,3}}|(?-u:\b)\d{{1,4}}/\d{{1,4}}\s+Moo\s+\d{{1,2}})",
+            r"(?:,\s+(?:{landmark}|{line})){{1,6}}",
         ),
         line = ADDRESS_LINE,
+        landmark = LANDMARK_LINE,
+    ))
+});
+/// An address that opens with a suite, office or wing, then two lines or
+/// more ("Office 1404, Churchill Tower, Business Bay", "Wing C-704, Lodha
+/// Splendora, Ghodbunder Road"): one line ("Office 4, Block C") is a room
+/// at work.
+static ADDRESS_SUITE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?-u:\b)(?:Suite|Office|Wing)\s+[A-Z]{{0,3}}-?\d[\w\-/]*(?:,\s+(?:{landmark}|{line})){{2,6}}",
+        // Its lines stay on one line: "Business Bay\nM: +971 ..." ends it.
+        line = ADDRESS_LINE.replace(r"(?:\s+", r"(?:[ \t]+"),
+        landmark = LANDMARK_LINE,
     ))
 });
 /// Where an address block can end: a postcode, a number of four to six
@@ -505,8 +539,8 @@ static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         // "1184 w maple ave": a compass letter may lead; "unit 9 / 3
         // kembla st": an Australian unit before the number.
-        r"(?-u:\b)(?:(?:unit|flat|apt)\s+\d{1,4}[a-z]?\s*/\s*\d{1,5}|\d{2,5})\s+(?:[nsew]\s+)?(?:[a-z]{2,}\s+){1,3}",
-        r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|parkway|pkwy|terrace|circle|highway|hwy|close|crescent|cres|cct|pde|tce|gardens|mews|grove|rise)",
+        r"(?-u:\b)(?:(?:unit|flat|apt)\s+\d{1,4}[a-z]?\s*/\s*\d{1,5}|\d{1,4}/\d{1,5}|\d{2,5}[a-z]?|\d[a-z])\s+(?:(?:[nsew]|[NSEW]|NE|NW|SE|SW)\s+)?(?:(?:[a-z]{2,}|\d{1,3}(?:st|nd|rd|th))\s+){1,3}",
+        r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|parkway|pkwy|terrace|circle|highway|hwy|close|crescent|cres|cct|pde|tce|gardens|mews|grove|rise|concourse|trl)",
         r"(?-u:\b)\.?",
         r"(?:\s+(?:apt|unit|suite|\#)\.?\s*\d{1,5}[a-z]?)?",
         // A UK town and postcode: ", sale m33 4rt".
@@ -552,6 +586,57 @@ static ADDRESS_LOWER_UK: LazyLock<Regex> = LazyLock::new(|| {
         r"[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}(?-u:\b)",
     ))
 });
+/// A lowercase address that opens with its house, plot or villa number,
+/// as typed in chat: "no 45, 2nd cross, 5th main, indiranagar, bengaluru
+/// 560038", "villa 23, street 14b, al barsha 2, ...". The lines after it
+/// are `lower_chain`'s.
+static ADDRESS_LOWER_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?:no|h\.?\s?no|plot|flat|villa|house|shop|door\s+no|apt|unit|lot|blk|block|building|bldg)\.?\s*\#?\d{1,5}[a-z]?(?:[\-/]\d{1,4}[a-z]?)*(?-u:\b)",
+    )
+});
+/// One comma-separated lowercase line of an address, maybe a landmark:
+/// ", 2nd cross", ", off allen avenue", ", behind lulu hypermarket", ",
+/// miraflores lima 15074".
+static LOWER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[ \t]*,[ \t]*(?:(?:off|near|opposite|opp\.|behind|beside|next\s+to)\s+)?[\p{Ll}\d][\p{Ll}\d\-'/]*(?:[ \t]+[\p{Ll}\d][\p{Ll}\d\-'/]*){0,3}(?:[ \t]+[A-Z]{2}(?-u:\b))?",
+    )
+});
+/// Street words of a lowercase line: "2nd cross", "allen avenue".
+const LOWER_STREET_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "lane",
+    "ln",
+    "cross",
+    "main",
+    "nagar",
+    "layout",
+    "sector",
+    "marg",
+    "crescent",
+    "close",
+    "drive",
+    "colony",
+    "estate",
+    "phase",
+    "gali",
+    "chowk",
+    "calle",
+    "avenida",
+    "rua",
+    "carrera",
+    "way",
+    "boulevard",
+    "blvd",
+    "ct",
+    "court",
+];
 /// German, Dutch, Nordic streets: "Lindenstraße 14", "Gumpendorfer Straße
 /// 17/2/9", "Am Sonnenhang 7a", "Thereses gate 35B", "Kortrijksesteenweg
 /// 1093 bus 4", "Vondelstraat 88-III".
@@ -573,7 +658,7 @@ static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:Bulevar|Ulica|Trg)\s+(?:\p{Ll}+\s+)?\p{Lu}[\p{L}\-]+",
         r"|(?:Am|An\s+der|An\s+den|Im|Auf\s+dem|Auf\s+der|Zum|Zur|In\s+der|Unter\s+den|Hinter\s+der)\s+\p{Lu}[\p{L}\-]+)",
         // "Mannerheimintie 102 B 14": a Finnish staircase and flat.
-        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:[\s\-](?:bis|ter))?(?:-\d?\s?(?:hoog|hg)(?-u:\b))?(?:\s+(?:bus|hs|huis)\s*\d{1,4}|\s[A-H]\s\d{1,3}|\s[A-H](?-u:\b))?(?-u:\b)",
+        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:[\s\-](?:bis|ter))?(?:-\d?\s?(?:hoog|hg)(?-u:\b))?(?:\s+D:\s*\d{1,3}|\s+(?:bus|hs|huis)\s*\d{1,4}|\s[A-H]\s\d{1,3}|\s[A-H](?-u:\b))?(?-u:\b)",
     ))
 });
 /// French, Iberian and Italian streets, number first or street first.
@@ -585,14 +670,15 @@ static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
         // Portuguese, Spanish, Italian, number first: "7 Rua das Flores".
         r"|\d{1,4},?\s+(?i:rua|avenida|av\.|travessa|largo|praça|calle|via|viale|piazza|corso|carrer|avinguda|passeig)\s+(?:(?i:de|do|da|dos|das|del|della|dei|degli|delle|di|la|los|las|dels)\s+){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}",
         // Street first: "Calle Mayor 5", "Via dei Mille 23", "Corso Buenos Aires 77".
-        r"|(?:(?i:via|viale|vicolo|corso|largo|strada|piazza|piazzale|calle|avenida|av\.|avda\.|rua|travessa|carrer|avinguda|passeig|ronda|camino|paseo|plaza|praça|alameda|rambla|pasaje|pje\.)\s+|C/\s*",
+        // "Calle 5 de Mayo 32": a street named after a date.
+        r"|(?:(?i:via|viale|vicolo|corso|largo|strada|piazza|piazzale|calle|avenida|av\.|avda\.|rua|travessa|carrer|avinguda|passeig|ronda|camino|paseo|plaza|praça|alameda|rambla|pasaje|pje\.|cerrada|privada|andador|callejón|callejon|circuito|retorno|jr\.|jirón|jiron)\s+(?:\d{1,2}\s+de\s+)?|[Cc]/\s*",
         // Belgian and Swiss French put the number after: "rue de la
         // Station 27", "chaussée de Louvain 112".
         r"|(?:rue|Rue|avenue|Avenue|chaussée|Chaussée|boulevard|Boulevard|quai|Quai)\s+(?:(?:de|du|des|la|le|l')\s*){0,2}",
         // "place" is an English word too ("takes place Monday 14"): only
         // with a French article.
         r"|(?:place|Place)\s+(?:(?:de|du|des|la|le|l')\s*){1,2})",
-        r"(?:(?i:de|del|da|do|dos|das|di|dei|degli|delle|della|dello|la|los|las|dels|d')\s*){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2},?\s+\d{1,4}[A-Za-z]?)",
+        r"(?:(?i:de|del|da|do|dos|das|di|dei|degli|delle|della|dello|la|los|las|dels|d')\s*){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2},?\s+(?:(?:No\.?|Nr\.?|n[º°]\.?)\s*)?(?:\d{1,4}[A-Za-z]?|s/n(?-u:\b)))",
         // A Mexican street's side of town: "405 Ote.", "12 Pte.".
         r"(?:\s+(?:Ote|Pte|Nte|Oriente|Poniente|Norte|Sur)(?-u:\b)\.?)?",
     ))
@@ -604,8 +690,64 @@ static ADDRESS_LATAM: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?-u:\b)(?:(?i:calle|carrera|cra\.?|cl\.?|avenida|av\.|diagonal|transversal|dg\.?|tv\.?|kr\.?)\s+\d{1,3}[A-Za-z]?(?:\s+(?i:bis|sur|norte|este))?",
         r"\s*(?:#|(?i:no\.?|n[º°o]\.?))\s*\d{1,3}[A-Za-z]?(?:\s+(?i:sur|bis|norte|este))?\s*-\s*\d{1,3}",
-        r"|(?:calle|avenida|rua)\s+\p{Ll}{3,}(?:\s+\p{Ll}{3,}){0,2}\s+\d{1,5})",
+        // "Andador 14 No. 22", "Privada 3 No. 105": a numbered lane and
+        // its house number.
+        r"|(?i:andador|privada|cerrada|callejón|callejon|pasaje)\s+\d{1,3}[A-Za-z]?\s+(?:#|(?i:no\.?|n[º°o]\.?))\s*\d{1,4}[A-Za-z]?",
+        r"|(?:calle|avenida|rua)\s+\p{Ll}{3,}(?:\s+\p{Ll}{3,}){0,2}\s+\d{1,5}",
+        // "6a Avenida 12-34" (Guatemala), "Calle 8 entre 23 y 25" (Cuba).
+        r"|\d{1,2}[aª]\.?\s+(?i:avenida|calle)\s+(?:[A-Z]\s+)?\d{1,3}-\d{1,3}",
+        r"|(?i:calle)\s+\d{1,3}[A-Za-z]?\s+entre\s+\d{1,3}[A-Za-z]?\s+y\s+\d{1,3}[A-Za-z]?)",
     ))
+});
+/// Vietnamese: "số 18 ngõ 42 phố Trần Quang Khải", "27 đường Lê Lợi".
+static ADDRESS_VI: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?:(?i:số)\s+)?\d{1,4}[A-Za-z]?(?:/\d{1,4})?\s+(?:(?i:ngõ|ngách|hẻm|kiệt)\s+\d{1,4}[A-Za-z]?(?:/\d{1,4})?\s+)*",
+        r"(?i:đường|phố)\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,4}",
+    ))
+});
+/// Indian colonies: "D-14, Lajpat Nagar II", "B-7/3, Vasant Vihar".
+static ADDRESS_NAGAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?-u:\b)[A-Z]{1,2}-?\d{1,4}[A-Z]?(?:/\d{1,4})?,\s+(?:\p{Lu}\p{L}+\s+){1,2}",
+        r"(?:Nagar|Colony|Enclave|Vihar|Puram|Layout|Extension)(?:\s+[IVX]{1,4}(?-u:\b))?",
+    ))
+});
+/// A named house on a road, the town after it: "Hollins Farm, Back Lane",
+/// "2 Dunmore Cottages" is `ADDRESS_US`'s.
+static ADDRESS_NAMED_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?-u:\b)\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s+(?:Farm|Cottage|House|Lodge|Barn|Mill|Manor|Hall|Grange|Villa),\s+",
+        r"(?:\p{Lu}\p{L}+\s+){1,2}(?:Road|Lane|Street|Drive|Avenue|Way|Row|Hill)(?-u:\b)",
+        // Kigali: "KG 7 Ave", "KN 5 Rd".
+        r"|(?-u:\b)K[GKN]\s\d{1,4}\s(?:St|Ave|Rd)(?:\s\d{1,4}|,\s+plot\s+\d{1,5})(?-u:\b)",
+    ))
+});
+/// A town after a street with no comma: "... Apt 2 Chicago", "18 Banksia
+/// Cl Kallangur", "88 parramatta rd annandale".
+static BARE_TOWN: LazyLock<Regex> = LazyLock::new(|| re(r"^[ \t]+\p{L}[\p{L}\-]{2,}"));
+/// A district after a dash: "Av. Paulista, 1578 - Bela Vista".
+static DASH_DISTRICT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^[ \t][\-–][ \t]{TOWN}")));
+/// A province after the town and a slash: "Kadıköy/İstanbul".
+static SLASH_PROVINCE: LazyLock<Regex> = LazyLock::new(|| re(r"^/\p{Lu}[\p{L}\-]+"));
+/// A numbered street after a building: ", 7 Lanyon Place".
+static NUMBERED_STREET_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^,\s*\d{1,5}[A-Za-z]?\s+\p{Lu}"));
+/// Indonesian, Malay and Thai streets, with "No." or a comma after the
+/// number ("Jalan SS 2" alone names a road): "Jl. Kemang Raya No. 14",
+/// "Soi Sukhumvit 71, ...".
+static ADDRESS_MALAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?:Jl\.|Jln\.?|Jalan|Lorong|Soi|Thanon)\s+\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}(?:,?\s+No\.?\s*\d{1,4}[A-Za-z]?(?-u:\b)|\s+\d{1,4}[A-Za-z]?,)",
+    )
+});
+/// Lowercase Italian streets: "via roma 14 int 3", "corso buenos aires
+/// 77, 20124 milano" (kept only before a flat, a code or a clause's end:
+/// "via email 3 times" is no street).
+static ADDRESS_LOWER_IT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?:via|viale|corso|piazza|piazzale|vicolo|largo)\s+\p{Ll}{3,}(?:\s+\p{Ll}{2,}){0,2}\s+\d{1,4}[a-z]?(?-u:\b)",
+    )
 });
 /// Polish: "ul. Marszałkowska 84/92 m. 12", "al. Jerozolimskie 65".
 static ADDRESS_PL: LazyLock<Regex> = LazyLock::new(|| {
@@ -844,6 +986,11 @@ pub(crate) fn find(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
     urls(text, out);
     spelled_birth_years(text, out);
     if digits == 0 {
+        // "Av. Tecnológico s/n", "Hollins Farm, Back Lane", "Block B, Grand
+        // Canal Quay": the few addresses with no number at all.
+        if NO_NUMBER_ADDRESS_HINT.is_match(text) {
+            addresses(text, out);
+        }
         return;
     }
     ips(text, out);
@@ -863,6 +1010,11 @@ pub(crate) fn find(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
     dates_of_birth(text, out);
     addresses(text, out);
 }
+
+/// What an address with no digit in it needs (see `find`).
+static NO_NUMBER_ADDRESS_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"s/n(?-u:\b)|(?:Farm|Cottage|House|Lodge|Barn|Mill|Manor|Hall|Grange|Villa), |Block [A-Z],")
+});
 
 /// Two ASCII capitals in a row followed by two digits: the start of an IBAN.
 fn has_upper_pair(text: &str) -> bool {
@@ -2137,6 +2289,11 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         (&*ADDRESS_ZH, 0.75),
         (&*ADDRESS_CELTIC, 0.65),
         (&*ADDRESS_CJK, 0.75),
+        (&*ADDRESS_VI, 0.7),
+        (&*ADDRESS_NAGAR, 0.65),
+        (&*ADDRESS_NAMED_HOUSE, 0.65),
+        (&*ADDRESS_LOWER_IT, 0.6),
+        (&*ADDRESS_MALAY, 0.7),
     ];
     // The patterns end without a (Unicode) word boundary, which would push
     // the regex engine onto its slow path: a match followed by a letter or
@@ -2218,8 +2375,19 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
             }
         }
     }
-    for m in ADDRESS_LEAD.find_iter(text) {
+    for m in ADDRESS_LEAD
+        .find_iter(text)
+        .chain(ADDRESS_SUITE.find_iter(text))
+    {
         found.push((m.start(), m.end(), 0.65));
+    }
+    // "no 45, 2nd cross, 5th main, indiranagar, bengaluru 560038": two
+    // lowercase lines or more, with a street word or ending in a code.
+    for m in ADDRESS_LOWER_LEAD.find_iter(text) {
+        let (len, lines, street, code) = lower_chain(&text[m.end()..]);
+        if lines >= 2 && (street || code) {
+            found.push((m.start(), m.end() + len, 0.6));
+        }
     }
     // Kana, Han and Hangul all start with bytes E3..ED in UTF-8: without
     // them the CJK pattern cannot match and is not run.
@@ -2248,6 +2416,30 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
             // "the 7:05 route": a time, not a house number.
             if char_before(text, m.start()) == Some(':') {
                 continue;
+            }
+            if std::ptr::eq(pattern, &*ADDRESS_LOWER_IT) {
+                let rest = &text[m.end()..];
+                let flat_or_code = rest.starts_with(" int")
+                    || rest.starts_with(" scala")
+                    || rest.starts_with(" piano")
+                    || rest.strip_prefix(", ").is_some_and(|r| {
+                        r.len() >= 5 && r.as_bytes()[..5].iter().all(u8::is_ascii_digit)
+                    });
+                if !(flat_or_code || clause_ends(rest)) {
+                    continue;
+                }
+            }
+            // "Open gate 5": an English word before "gate" is no Norwegian
+            // street ("Thereses gate 35B").
+            if std::ptr::eq(pattern, &*ADDRESS_EU) {
+                let mut words = m.as_str().split_whitespace();
+                if let (Some(first), Some("gate")) = (words.next(), words.next()) {
+                    let mut key = String::new();
+                    crate::text::fold_key(first, &mut key);
+                    if LEXICON.flags(&key) & lexicon::WORD != 0 {
+                        continue;
+                    }
+                }
             }
             // "Im Jahr 2024", "Am Montag 14": a time, not "Am Sonnenhang 7".
             if std::ptr::eq(pattern, &*ADDRESS_EU) {
@@ -2337,6 +2529,8 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
             let tail = &text[m.end()..end];
             let zone = m.as_str().starts_with("Zone");
             if zone
+                || NUMBERED_STREET_NEXT.is_match(tail)
+                || NUMBERED_STREET_NEXT.is_match(&text[m.end()..])
                 || STREET_WORD.is_match(tail)
                 || CODE_IN_TAIL.is_match(tail)
                 || tail.matches(',').count() >= 2
@@ -2478,6 +2672,117 @@ fn town_only(rest: &str) -> usize {
     best
 }
 
+/// Lowercase lines after a lowercase address (", off allen avenue, ikeja,
+/// lagos"), up to where the clause ends: (how far, lines taken, whether a
+/// line has a street word, whether the last ends in a postal code). A
+/// line of function words ("which", "and") ends the chain; so does a line
+/// of everyday words only, unless a street word or a code is in it.
+fn lower_chain(rest: &str) -> (usize, usize, bool, bool) {
+    let mut at = 0;
+    let (mut best, mut lines, mut street, mut code) = (0, 0, false, false);
+    let mut key = String::new();
+    for _ in 0..6 {
+        let Some(m) = LOWER_LINE.find(&rest[at..]) else {
+            break;
+        };
+        let line = m.as_str().trim_start_matches([' ', '\t', ',']);
+        let mut words = line.split_whitespace().peekable();
+        let landmark = words.peek().is_some_and(|w| {
+            matches!(
+                *w,
+                "off" | "near" | "opposite" | "opp." | "behind" | "beside" | "next"
+            )
+        });
+        let (mut stop, mut unknown, mut has_street) = (false, false, false);
+        for (n, w) in line.split_whitespace().enumerate() {
+            // Numbers, a landmark's preposition, a province ("MI").
+            if w.bytes().all(|b| b.is_ascii_digit())
+                || (landmark && n <= 1)
+                || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            {
+                continue;
+            }
+            crate::text::fold_key(w.trim_end_matches('.'), &mut key);
+            let f = LEXICON.flags(&key);
+            has_street |= LOWER_STREET_WORDS.contains(&key.as_str());
+            // "al barsha", "de la": particles of a place's name.
+            if matches!(key.as_str(), "al" | "el" | "de" | "la" | "da" | "do" | "di") {
+                continue;
+            }
+            stop |= f & lexicon::STOP != 0 && !has_street;
+            unknown |= f & lexicon::WORD == 0
+                || f & (lexicon::PLACE | lexicon::TOWN) != 0
+                || w.bytes().any(|b| b.is_ascii_digit());
+        }
+        // ", 20124 milano MI": a code, then its town.
+        let code_first =
+            line.split_whitespace().next().is_some_and(|w| {
+                (4..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+            }) && line.split_whitespace().count() >= 2;
+        let ends_in_code = line
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| (4..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()));
+        if stop || !(unknown || has_street || landmark || ends_in_code) {
+            break;
+        }
+        at += m.end();
+        lines += 1;
+        street |= has_street;
+        let after = rest[at..].trim_start_matches([' ', '\t']);
+        if code_first
+            || after.is_empty()
+            || after.starts_with(['.', ',', ';', '!', '?', ')', '\n', '-', '–', '—', '('])
+        {
+            best = at;
+            code = ends_in_code;
+        }
+    }
+    if best == 0 {
+        return (0, 0, false, false);
+    }
+    (best, lines, street, code)
+}
+
+/// The last word with a letter in `text` starts lowercase: "apt 5c" and
+/// "crescent" are typed in lowercase, "Apt 2" and "São Paulo" are not.
+fn last_word_lowercase(text: &str) -> bool {
+    text.split_whitespace()
+        .rev()
+        .find_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .is_some_and(char::is_lowercase)
+}
+
+/// Street types a town may follow with no comma ("Cl Kallangur", "rd
+/// annandale").
+const STREET_ABBREVIATIONS: &[&str] = &[
+    "st",
+    "rd",
+    "ave",
+    "av",
+    "blvd",
+    "dr",
+    "ln",
+    "ct",
+    "cl",
+    "cres",
+    "pde",
+    "tce",
+    "cct",
+    "hwy",
+    "pl",
+    "trl",
+    "way",
+    "street",
+    "road",
+    "avenue",
+    "lane",
+    "drive",
+    "close",
+    "crescent",
+    "concourse",
+];
+
 /// Nothing, or a clause's punctuation, comes next in `rest`.
 fn clause_ends(rest: &str) -> bool {
     rest.chars()
@@ -2503,12 +2808,76 @@ fn address_end(text: &str, mut end: usize) -> usize {
         }
     }
     end += town_only(&text[end..]);
-    // "Konak, 35250 İzmir": a town after the code, with no comma.
+    // "no 12 oduduwa crescent, off allen avenue, ikeja, lagos": a
+    // lowercase address goes on in lowercase lines.
+    let typed_lower = last_word_lowercase(&text[..end]);
+    if typed_lower {
+        end += lower_chain(&text[end..]).0;
+    }
+    // "Konak, 35250 İzmir", "03940 Ciudad de México, CDMX": a town after
+    // the code, with no comma, and maybe its state.
     if text[..end].ends_with(|c: char| c.is_ascii_digit()) {
         if let Some(m) = TOWN_AFTER_CODE.find(&text[end..]) {
-            if clause_ends(&text[end + m.end()..]) {
+            let mut e = end + m.end();
+            if let Some(p) = PROVINCE.find(&text[e..]) {
+                let after = &text[e + p.end()..];
+                let lower_next =
+                    after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_lowercase());
+                if clause_ends(after) || (p.as_str().ends_with('.') && lower_next) {
+                    e += p.end();
+                }
+            }
+            if clause_ends(&text[e..]) || text[..e].ends_with('.') {
+                end = e;
+            }
+        }
+    }
+    // "Av. Paulista, 1578 - Bela Vista": a district after a dash.
+    if text[..end].ends_with(|c: char| c.is_ascii_digit()) {
+        if let Some(m) = DASH_DISTRICT.find(&text[end..]) {
+            let after = &text[end + m.end()..];
+            let lower_next =
+                after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_lowercase());
+            if clause_ends(after) || lower_next {
                 end += m.end();
             }
+        }
+    }
+    // "... Apt 2 Chicago", "88 parramatta rd annandale": a town with no
+    // comma, in the address's case, that ends the clause.
+    if let Some(m) = BARE_TOWN.find(&text[end..]) {
+        let word = m.as_str().trim_start();
+        let before = text[..end].rsplit([' ', '\t']).next().unwrap_or("");
+        let mut key = String::new();
+        crate::text::fold_key(before.trim_end_matches('.'), &mut key);
+        let after_street = before
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_alphabetic())
+            && (before.bytes().any(|b| b.is_ascii_digit())
+                || STREET_ABBREVIATIONS.contains(&key.as_str()));
+        let lower = last_word_lowercase(&text[..end]);
+        let case_ok = if lower {
+            word.starts_with(char::is_lowercase)
+        } else {
+            word.starts_with(char::is_uppercase)
+        };
+        crate::text::fold_key(word, &mut key);
+        let f = LEXICON.flags(&key);
+        let town = f & (lexicon::STOP | lexicon::CALENDAR) == 0
+            && (f & lexicon::WORD == 0 || f & (lexicon::PLACE | lexicon::TOWN) != 0);
+        let rest = &text[end + m.end()..];
+        let closes = clause_ends(rest)
+            || rest.starts_with(" —")
+            || rest.starts_with(" -")
+            || rest.starts_with(" –");
+        if after_street && case_ok && town && closes {
+            end += m.end();
+        }
+    }
+    // "34710 Kadıköy/İstanbul": the province after a slash.
+    if let Some(m) = SLASH_PROVINCE.find(&text[end..]) {
+        if clause_ends(&text[end + m.end()..]) {
+            end += m.end();
         }
     }
     // A district or province the clause ends with: "2200 København N",
@@ -2682,6 +3051,19 @@ mod tests {
             &*CODE_IN_TAIL,
             &*ADDRESS_HEAD,
             &*ADDRESS_GLUE,
+            &*ADDRESS_LOWER_LEAD,
+            &*LOWER_LINE,
+            &*ADDRESS_VI,
+            &*ADDRESS_NAGAR,
+            &*ADDRESS_NAMED_HOUSE,
+            &*BARE_TOWN,
+            &*DASH_DISTRICT,
+            &*NUMBERED_STREET_NEXT,
+            &*SLASH_PROVINCE,
+            &*NO_NUMBER_ADDRESS_HINT,
+            &*ADDRESS_LOWER_IT,
+            &*ADDRESS_MALAY,
+            &*ADDRESS_SUITE,
             &*DISTRICT,
             &*PROVINCE,
             &*HANDLE,
@@ -3552,6 +3934,90 @@ mod tests {
         // The automaton falls back to an empty one on a build error, which
         // would silently switch birth-date detection off.
         assert_eq!(BIRTH_CUES.patterns_len(), BIRTH_CONTEXT.len());
+    }
+
+    #[test]
+    fn lowercase_landmark_suite_and_numberless_addresses_with_their_tails() {
+        for (t, v) in [
+            // Lowercase lines after a lowercase street or lead.
+            (
+                "pls send the pack to no 12 oduduwa crescent, off allen avenue, ikeja, lagos. tell the rider",
+                "no 12 oduduwa crescent, off allen avenue, ikeja, lagos",
+            ),
+            (
+                "gift box - no 45, 2nd cross, 5th main, indiranagar, bengaluru 560038. last year",
+                "no 45, 2nd cross, 5th main, indiranagar, bengaluru 560038",
+            ),
+            (
+                "my address is villa 23, street 14b, al barsha 2, behind lulu hypermarket, dubai - the courier",
+                "villa 23, street 14b, al barsha 2, behind lulu hypermarket, dubai",
+            ),
+            (
+                "mailed to 221 e 14th st apt 5c new york ny 10003 which hasnt been my place",
+                "221 e 14th st apt 5c new york ny 10003",
+            ),
+            ("sent to lot 14 wattle ct, toowoomba qld 4350? site office", "lot 14 wattle ct, toowoomba qld 4350"),
+            ("the Portland site is at 5320 NE columbia blvd and there is no bus", "5320 NE columbia blvd"),
+            ("l'ufficio di corso buenos aires 77, 20124 milano MI ha il riscaldamento rotto", "corso buenos aires 77, 20124 milano MI"),
+            ("spedito in via roma 14 int 3, ma io abito", "via roma 14 int 3"),
+            // A town with no comma, in the address's case, ending the clause.
+            ("the W-2 went to 604 N Kedzie Ave Apt 2 Chicago — two moves ago", "604 N Kedzie Ave Apt 2 Chicago"),
+            // Towns after the code with particles and a state; a district after a dash.
+            (
+                "Vivo en Calle 5 de Mayo 32, int. 4, Col. Centro, 68000 Oaxaca de Juárez, Oax. y salgo",
+                "Calle 5 de Mayo 32, int. 4, Col. Centro, 68000 Oaxaca de Juárez, Oax.",
+            ),
+            ("the hub is at Av. Paulista, 1578 - Bela Vista and there is one lift", "Av. Paulista, 1578 - Bela Vista"),
+            ("Yeni adresim: Caferağa Mah. Moda Cad. No: 145 D: 6, 34710 Kadıköy/İstanbul", "Caferağa Mah. Moda Cad. No: 145 D: 6, 34710 Kadıköy/İstanbul"),
+            // Landmark lines, suites and offices with two lines, Indian colonies.
+            (
+                "Address: House No. 17, behind the Methodist church, Dansoman and her number",
+                "House No. 17, behind the Methodist church, Dansoman",
+            ),
+            ("Site Admin\nOffice 1404, Churchill Tower, Business Bay\nM: 050", "Office 1404, Churchill Tower, Business Bay"),
+            ("the laptop went to D-14, Lajpat Nagar II but I had given", "D-14, Lajpat Nagar II"),
+            ("it's Hollins Farm, Back Lane, Wray. Can we", "Hollins Farm, Back Lane, Wray"),
+            ("La dirección es Av. Tecnológico s/n, Col. Industrial, Toluca. Los proveedores", "Av. Tecnológico s/n, Col. Industrial, Toluca"),
+            ("Alamat saya Jl. Kemang Raya No. 14, RT 05/RW 02, Bangka, Mampang Prapatan sering", "Jl. Kemang Raya No. 14, RT 05/RW 02, Bangka, Mampang Prapatan"),
+            ("gửi về số 18 ngõ 42 phố Trần Quang Khải, Hoàn Kiếm. Em cảm ơn", "số 18 ngõ 42 phố Trần Quang Khải, Hoàn Kiếm"),
+            ("Domicilio: Andador 14 No. 22, Unidad Habitacional Vicente Guerrero, Iztapalapa", "Andador 14 No. 22, Unidad Habitacional Vicente Guerrero, Iztapalapa"),
+            ("I moved to Blk 123 Ang Mo Kio Ave 3 #04-56 in August", "Blk 123 Ang Mo Kio Ave 3 #04-56"),
+            ("the hotel is KG 7 Ave, plot 1221, Kacyiru\nreception", "KG 7 Ave, plot 1221, Kacyiru"),
+            ("Please report to: Reception, Lanyon Plaza, 7 Lanyon Place\nContact", "Lanyon Plaza, 7 Lanyon Place"),
+        ] {
+            assert!(
+                kinds(t).contains(&(v.to_owned(), PiiKind::StreetAddress)),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+        // A lowercase chain stops at function words; "via" in English, a
+        // road's name alone, an English word before "gate", a room and
+        // a floor, a Kigali street without its house are no addresses.
+        for (t, v) in [
+            ("I live at 12 oak st, which is miles away.", "12 oak st"),
+            (
+                "we sent it to 14 wattle ct, twice, and nothing came",
+                "14 wattle ct",
+            ),
+        ] {
+            assert_eq!(of_kind(t, PiiKind::StreetAddress), [v], "{t}");
+        }
+        for t in [
+            "I sent it via email 3 times and via slack 2 times.",
+            "Our office is on Jalan SS 2 near the mall.",
+            "Gate 3 is the only one open. Open gate 5 too please.",
+            "Room 12, 3. OG, is too warm",
+            "The fridge in Office 4, Block C is broken again.",
+            "The invite said KG 17 Ave, which is on the other side of town.",
+            "no 5, we never got paid for the overtime",
+        ] {
+            assert!(
+                of_kind(t, PiiKind::StreetAddress).is_empty(),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
     }
 
     #[test]

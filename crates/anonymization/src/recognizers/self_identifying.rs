@@ -272,6 +272,10 @@ const PERSON_NOUNS: &[&str] = &[
     "hijabi",
     "physio",
     "electrician",
+    "sparky",
+    "sparkie",
+    "commis",
+    "sho",
     "pharmacist",
     "planner",
     "staff",
@@ -2228,9 +2232,9 @@ const SELF_BE: &[&str] = &["suis", "soy", "sono", "sou", "ben", "bin", "jestem"]
 /// Definite articles and possessives that open a role: "our", "notre",
 /// "il nostro", "o nosso", "unser", "onze", "nasz".
 const ROLE_OPENERS: &[&str] = &[
-    "our", "the", "le", "la", "il", "lo", "el", "o", "a", "der", "die", "de", "het", "notre",
-    "nuestro", "nuestra", "unser", "unsere", "unserer", "nostro", "nostra", "nosso", "nossa",
-    "nasz", "nasza", "onze",
+    "our", "the", "le", "la", "il", "lo", "el", "o", "a", "der", "die", "den", "de", "het",
+    "notre", "nuestro", "nuestra", "unser", "unsere", "unserer", "nostro", "nostra", "nosso",
+    "nossa", "nasz", "nasza", "onze",
 ];
 static ROLE_OPENERS_SET: LazyLock<WordSet> =
     LazyLock::new(|| ROLE_OPENERS.iter().copied().collect());
@@ -2340,6 +2344,104 @@ fn foreign_incident(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Opti
     (dated && end > rel + 2).then_some(end)
 }
 
+/// "Ich bin diejenige, die am 3. März den Brandgeruch gemeldet hat", "soy
+/// el que reportó el derrame el 8 de mayo", "Sou o operador que teve o
+/// acidente ... a 14 de maio": the writer is the one who did or suffered
+/// something dated, in another language. Returns the phrase's last token.
+fn foreign_self_deed(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
+    let n = tokens.len();
+    if i == 0 || i + 3 >= n || !SELF_BE.contains(&keys.get(i - 1)) || !joined(text, tokens, i) {
+        return None;
+    }
+    let head = keys.get(i);
+    let pronoun = matches!(
+        head,
+        "diejenige"
+            | "derjenige"
+            | "degene"
+            | "diegene"
+            | "quello"
+            | "quella"
+            | "colui"
+            | "colei"
+            | "celui"
+            | "celle"
+            | "aquele"
+            | "aquela"
+            | "ten"
+            | "ta"
+            | "tym"
+            | "tą"
+    );
+    let article = matches!(
+        head,
+        "el" | "la" | "o" | "a" | "lo" | "il" | "le" | "der" | "die" | "de" | "het"
+    );
+    let noun = keys.get(i + 1);
+    let rel = if pronoun || (article && FOREIGN_RELATIVES.contains(&noun)) {
+        i + 1
+    } else if article
+        && joined(text, tokens, i + 1)
+        && (FOREIGN_ROLES.contains(&noun)
+            || is_foreign_person_noun(noun)
+            || is_foreign_role_noun_strict(noun))
+    {
+        i + 2
+    } else {
+        return None;
+    };
+    if rel > i + 1 || pronoun {
+        let gap = text
+            .get(tokens[rel - 1].end..tokens[rel].start)
+            .unwrap_or("")
+            .trim();
+        if !matches!(gap, "" | ",") || !FOREIGN_RELATIVES.contains(&keys.get(rel)) {
+            return None;
+        }
+    }
+    // The clause runs to the next comma, sentence end or "and": "am 3.
+    // März": a German day's period does not end it.
+    let dotted_day = |m: usize| {
+        tokens[m - 1].has_digit
+            && text.get(tokens[m - 1].end..tokens[m].start) == Some(". ")
+            && LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0
+    };
+    let mut end = rel;
+    while end + 1 < n
+        && end < rel + 24
+        && (joined(text, tokens, end + 1) || dotted_day(end + 1))
+        && !(matches!(
+            keys.get(end + 1),
+            "y" | "e"
+                | "et"
+                | "und"
+                | "en"
+                | "and"
+                | "ma"
+                | "mas"
+                | "pero"
+                | "aber"
+                | "mais"
+                | "maar"
+                | "ale"
+                | "i"
+        ) && NEW_CLAUSE_SUBJECTS.contains(&keys.get(end + 2)))
+    {
+        end += 1;
+    }
+    let dated = (rel + 1..=end)
+        .any(|m| tokens[m].has_digit || LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0);
+    (dated && end > rel + 2).then_some(end)
+}
+
+/// Subjects that open a new clause after "and": "... el 9 de agosto y
+/// nadie me pagó", "... a gennaio e nessuno mi paga".
+const NEW_CLAUSE_SUBJECTS: &[&str] = &[
+    "nadie", "nessuno", "niemand", "personne", "ninguem", "nikt", "nobody", "no", "non", "nunca",
+    "mai", "nie", "niet", "ich", "je", "yo", "io", "eu", "ik", "ja", "i", "me", "mi", "on",
+    "todos", "tutti", "alle", "tous", "everyone", "they", "ils", "elles", "ellos", "loro", "sie",
+    "zij", "oni", "desde", "depuis", "seitdem", "da", "od", "er", "es",
+];
 /// Role nouns the suffix rules miss: caretakers, porters, drivers.
 const FOREIGN_ROLES: &[&str] = &[
     // Trainees and apprentices: "la nouvelle alternante au service paie".
@@ -2388,6 +2490,35 @@ const FOREIGN_ROLES: &[&str] = &[
     "eletricista",
     "electricista",
     "elettricista",
+    // Guards, switchboards, porters, caretakers, cleaners, drivers.
+    "guardia",
+    "vigilante",
+    "vigia",
+    "seguranca",
+    "centralinista",
+    "telefonista",
+    "copeira",
+    "copeiro",
+    "bidello",
+    "bidella",
+    "portero",
+    "portera",
+    "porteiro",
+    "porteira",
+    "zelador",
+    "zeladora",
+    "faxineira",
+    "fattorino",
+    "repartidor",
+    "repartidora",
+    "operador",
+    "operadora",
+    "chofer",
+    "taxista",
+    "addetto",
+    "addetta",
+    "plongeur",
+    "plongeuse",
 ];
 
 /// "Patrick, our night caretaker at the annexe, ...", "Giuseppe, il
@@ -2432,8 +2563,9 @@ fn role_at_site(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
                 && text[tokens[i - 1].start..tokens[i - 1].end].matches('-').count() <= 1));
     // Portuguese "o"/"a" only with a possessive: "Joaquim, o nosso
     // porteiro" (French "a" is "has": "M. Lefèvre, a promis ...").
-    let article_needs_possessive =
-        matches!(key, "o" | "a") && !matches!(keys.get(i + 1), "nosso" | "nossa");
+    let article_needs_possessive = matches!(key, "o" | "a")
+        && !matches!(keys.get(i + 1), "nosso" | "nossa")
+        && !FOREIGN_ROLES.contains(&keys.get(i + 1));
     let appositive = gap == "," && before_name && !article_needs_possessive;
     let writer = !english && joined(text, tokens, i) && SELF_BE.contains(&prev);
     // English writers are the main recognizer's; here only "I'm the night
@@ -2527,6 +2659,19 @@ fn role_at_site(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<u
     } else {
         foreign_clause_end(text, tokens, keys, tie)
     };
+    // "Jörg, den Hausmeister der Grundschule am Lindenhof, der alles
+    // repariert": after a name, the description ends at its comma; what
+    // the colleague does is praise, not a trait.
+    if appositive && !writer {
+        if let Some(m) = (tie + 1..=end).find(|&m| {
+            FOREIGN_RELATIVES.contains(&keys.get(m))
+                && text
+                    .get(tokens[m - 1].end..tokens[m].start)
+                    .is_some_and(|g| g.trim() == ",")
+        }) {
+            end = m - 1;
+        }
+    }
     if opens_sentence && !appositive && !writer {
         // Only when a name follows, set off by a comma.
         let named = end + 1 < n
@@ -3314,6 +3459,7 @@ fn phrase(tokens: &[Token], first: usize, last: usize, score: f32) -> Candidate 
 pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
     let from = out.len();
     find_phrases(text, tokens, out);
+    signature_line(text, out);
     // "the only male midwife at St Columba's": a place's possessive
     // ("St Anne's", "McDonald's") ends the phrase with it.
     for c in &mut out[from..] {
@@ -3337,6 +3483,201 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             c.end += apostrophe;
         }
     }
+}
+
+/// Lines that close a letter before its signature, in the eight languages
+/// and a few more (compared lowercased, without the trailing comma).
+const SIGN_OFF_LINES: &[&str] = &[
+    "regards",
+    "kind regards",
+    "best regards",
+    "warm regards",
+    "best",
+    "cheers",
+    "thanks",
+    "thank you",
+    "many thanks",
+    "sincerely",
+    "yours sincerely",
+    "yours faithfully",
+    "un saludo",
+    "saludos",
+    "atentamente",
+    "cordialement",
+    "bien à vous",
+    "merci",
+    "grazie",
+    "cordiali saluti",
+    "saluti",
+    "distinti saluti",
+    "mit freundlichen grüßen",
+    "freundliche grüße",
+    "viele grüße",
+    "beste grüße",
+    "lg",
+    "pozdrawiam",
+    "z poważaniem",
+    "atenciosamente",
+    "obrigado",
+    "obrigada",
+    "groeten",
+    "met vriendelijke groet",
+    "hälsningar",
+    "med vänliga hälsningar",
+    "mvh",
+    "terima kasih",
+    "salam",
+    "--",
+];
+/// Words of a group, not a person, in a signature: "— the night team".
+const GROUP_SIGNATURES: &[&str] = &[
+    "team",
+    "staff",
+    "crew",
+    "everyone",
+    "all",
+    "employees",
+    "workers",
+    "group",
+    "squad",
+    "department",
+    "colleagues",
+    "us",
+    "equipo",
+    "équipe",
+    "equipe",
+    "squadra",
+    "zespół",
+    "ploeg",
+    "personal",
+    "personnel",
+    "colegas",
+    "collègues",
+    "colleghi",
+    "kollegen",
+    "anonymous",
+];
+
+/// "— night supervisor, Dock 4", "Kind regards,\nThe Tuesday/Thursday
+/// phlebotomist, Kirkby health centre", "Un saludo,\nConductor de la ruta
+/// Vigo–Ourense de madrugada": the text's last line signs it with a role
+/// and a place, shift or number someone can check. A name first ("—
+/// Maria, night porter") is the names pass's, the role after it is kept;
+/// a group ("— the night team") or an indefinite one ("— a nurse") is not
+/// a person.
+fn signature_line(text: &str, out: &mut Vec<Candidate>) {
+    let body = text.trim_end();
+    let Some(nl) = body.rfind('\n') else {
+        return;
+    };
+    let line_start = nl + 1;
+    let line = &body[line_start..];
+    let lead = line.len() - line.trim_start().len();
+    let trimmed = line.trim_start();
+    let dash = ["— ", "– ", "-- ", "- ", "—", "–"]
+        .iter()
+        .find(|d| trimmed.starts_with(**d))
+        .map_or(0, |d| d.len());
+    let previous = body[..nl].trim_end().rsplit('\n').next().unwrap_or("");
+    // "- Tunde off, Jamal covering" under another "- ..." line: a list.
+    if dash > 0
+        && ["—", "–", "-"]
+            .iter()
+            .any(|d| previous.trim_start().starts_with(d))
+    {
+        return;
+    }
+    if dash == 0 {
+        let closing = previous
+            .trim()
+            .trim_end_matches([',', '.', '!'])
+            .to_lowercase();
+        if !SIGN_OFF_LINES.contains(&closing.as_str()) {
+            return;
+        }
+    }
+    let mut start = line_start + lead + dash;
+    let mut sig = &body[start..];
+    let first_word = |s: &str| -> String {
+        let mut key = String::new();
+        crate::text::fold_key(
+            s.split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(','),
+            &mut key,
+        );
+        key
+    };
+    let first = first_word(sig);
+    let titled = sig.starts_with(char::is_uppercase);
+    // "Maria, night porter": the role after the name.
+    if titled && LEXICON.flags(&first) & (lexicon::FIRST | lexicon::LAST) != 0 {
+        let Some(comma) = sig.find(", ") else {
+            return;
+        };
+        start += comma + 2;
+        sig = &body[start..];
+    }
+    let words: Vec<&str> = sig.split_whitespace().collect();
+    if !(2..=12).contains(&words.len())
+        || sig.ends_with(['.', '?', '!'])
+        || sig.contains('@')
+        || sig.contains("http")
+        || matches!(
+            first_word(sig).as_str(),
+            "a" | "an"
+                | "one"
+                | "sent"
+                | "from"
+                | "anonymous"
+                | "un"
+                | "une"
+                | "uno"
+                | "una"
+                | "ein"
+                | "eine"
+                | "een"
+        )
+    {
+        return;
+    }
+    let mut key = String::new();
+    let group = words.iter().any(|w| {
+        crate::text::fold_key(w.trim_matches(|c: char| !c.is_alphanumeric()), &mut key);
+        GROUP_SIGNATURES.contains(&key.as_str())
+    });
+    let checkable = words[1..].iter().any(|w| {
+        w.bytes().any(|b| b.is_ascii_digit()) || (w.starts_with(char::is_uppercase) && *w != "I")
+    });
+    // A role ("night supervisor", "Hausmeister", "il portiere di notte")
+    // or a number: "Worried in Accounts" is a pen name, not a person.
+    let role = words
+        .iter()
+        .take_while(|w| !w.ends_with(','))
+        .chain(words.iter().find(|w| w.ends_with(',')))
+        .any(|w| {
+            crate::text::fold_key(w.trim_matches(|c: char| !c.is_alphanumeric()), &mut key);
+            is_person_noun(&key)
+                || is_foreign_person_noun(&key)
+                || FOREIGN_ROLES.contains(&key.as_str())
+                || is_foreign_role_noun_strict(&key)
+        });
+    let numbered = words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()));
+    // A phrase found already covers the line.
+    let end = start + sig.len();
+    let found = out
+        .iter()
+        .any(|c| c.kind == PiiKind::SelfIdentifying && c.start <= start && c.end >= end);
+    if group || !checkable || !(role || numbered) || found {
+        return;
+    }
+    out.push(Candidate::new(
+        start,
+        start + sig.len(),
+        PiiKind::SelfIdentifying,
+        0.6,
+    ));
 }
 
 fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
@@ -3514,6 +3855,11 @@ fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         // owns.
         if let Some(end) = owned_description(text, tokens, &keys, i) {
             out.push(phrase(tokens, i, end, 0.75));
+            i = end + 1;
+            continue;
+        }
+        if let Some(end) = foreign_self_deed(text, tokens, &keys, i) {
+            out.push(phrase(tokens, i, end, 0.7));
             i = end + 1;
             continue;
         }
@@ -3747,6 +4093,15 @@ fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                     {
                         // "the first female crew chief at the Tulsa hangar"
                         0.65
+                    } else if next == "new"
+                        && !generic
+                        && !LEADERSHIP.contains(&kk)
+                        && scoped(text, tokens, &keys, i, k)
+                    {
+                        // "the new sparky on the Wembley site": HR knows who
+                        // joined one named place lately; "the new manager in
+                        // Leeds" is whom the feedback is about.
+                        0.6
                     } else if (matches!(
                         next,
                         "youngest" | "oldest" | "longest-serving" | "sole" | "newest"
@@ -4012,6 +4367,70 @@ mod tests {
         out.iter()
             .map(|c| text[c.start..c.end].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn newcomers_at_a_site_foreign_deeds_signature_lines_and_foreign_appositives() {
+        for (t, v) in [
+            // A newcomer at a named place or shift; not a leader.
+            (
+                "The new sparky on the Wembley site got shouted at by the foreman.",
+                "The new sparky on the Wembley site",
+            ),
+            (
+                "The new guy on the Tuesday night shift never signs the log.",
+                "The new guy on the Tuesday night shift",
+            ),
+            // The writer did or suffered something dated, in another language.
+            (
+                "Ich bin diejenige, die am 3. März den Brandgeruch im Serverraum gemeldet hat, und bis heute",
+                "diejenige, die am 3. März den Brandgeruch im Serverraum gemeldet hat",
+            ),
+            (
+                "soy el que reportó el derrame de ácido en la bodega 2 el 8 de mayo y desde entonces",
+                "el que reportó el derrame de ácido en la bodega 2 el 8 de mayo",
+            ),
+            (
+                "Je suis celui qui a signalé la fuite d'ammoniac dans la salle des compresseurs le 12 janvier. Depuis",
+                "celui qui a signalé la fuite d'ammoniac dans la salle des compresseurs le 12 janvier",
+            ),
+            (
+                "ik ben degene die in april de schimmel in lokaal 2.14 heeft gemeld en er is niks",
+                "degene die in april de schimmel in lokaal 2.14 heeft gemeld",
+            ),
+            // A signature line: a role and something checkable.
+            ("The heating is off again.\n\n— night supervisor, Dock 4", "night supervisor, Dock 4"),
+            (
+                "Bitte reparieren.\n\n— Hausmeister, Grundschule am Lindenhof",
+                "Hausmeister, Grundschule am Lindenhof",
+            ),
+            (
+                "Gracias.\n\nUn saludo,\nConductor de la ruta Vigo–Ourense de madrugada",
+                "Conductor de la ruta Vigo–Ourense de madrugada",
+            ),
+            // A role after a colleague's name, in another language.
+            (
+                "Danke an Jörg, den Hausmeister der Grundschule am Lindenhof, der alles repariert.",
+                "den Hausmeister der Grundschule am Lindenhof",
+            ),
+        ] {
+            assert!(phrases(t).iter().any(|p| p == v), "{t}: {:?}", phrases(t));
+        }
+        for t in [
+            // A leader named by role, a plain newcomer, a pen name, a group,
+            // an indefinite person, a bullet list, a phone's sign-off.
+            "the new manager in Leeds is great",
+            "The new starters get no induction at all.",
+            "Please fix it.\n\nThanks,\nWorried in Accounts",
+            "Please fix it.\n\nRegards,\nThe Night Team, Leeds",
+            "Please fix it.\n\n— a nurse at St Mary's",
+            "Handover:\n- Tunde off, Jamal covering\n- Stapler 5 Akku leer, Schlüssel bei Kalle",
+            "Please fix it.\n\nSent from my Samsung Galaxy",
+            // A dated deed of someone else, with no "I am".
+            "Il tecnico ha segnalato la perdita il 3 marzo.",
+        ] {
+            assert!(phrases(t).is_empty(), "{t}: {:?}", phrases(t));
+        }
     }
 
     #[test]
