@@ -2892,6 +2892,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
             }
         }
     }
+    named_by_email(text, out);
     // Index of the token after the last accepted name, for "X and Y" lists.
     let mut last_name_end: Option<usize> = None;
     let mut i = 0;
@@ -2981,11 +2982,114 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
                 } else {
                     start_byte
                 };
+                // "Wisdom and Kwabena", "Comfort, Rosa and Ama": the words
+                // listed before a name, when they are names too.
+                let mut j = i;
+                while j >= 2 {
+                    let sep = cx.key(j - 1);
+                    let and = matches!(sep, "and" | "&" | "y" | "e" | "et" | "und" | "en" | "i")
+                        && cx.close_prev(j)
+                        && cx.close_prev(j - 1)
+                        && cx.gap(j).is_empty()
+                        && cx.gap(j - 1).is_empty();
+                    let comma = j >= 1 && cx.gap(j) == "," && j - 1 < i;
+                    let (k, ok) = if and {
+                        (j - 2, true)
+                    } else if comma {
+                        (j - 1, true)
+                    } else {
+                        (0, false)
+                    };
+                    if !ok {
+                        break;
+                    }
+                    let f = cx.flags[k];
+                    let taken = out
+                        .last()
+                        .is_some_and(|c| c.kind == PiiKind::Person && c.end > tokens[k].start);
+                    // A word ("Seat", "Ja") only when it is mostly a name.
+                    let named = (f & (lexicon::FIRST | lexicon::LAST) != 0
+                        || cx.world[k] & lexicon::FIRST != 0)
+                        && f & (lexicon::PLACE
+                            | lexicon::ORG
+                            | lexicon::CALENDAR
+                            | lexicon::DEPT
+                            | lexicon::STOP)
+                            == 0
+                        && (f & lexicon::WORD == 0 || f & lexicon::NAME_DOMINANT != 0);
+                    if tokens[k].case != Case::Title
+                        || !named
+                        || taken
+                        || thing_names.contains(&cx.key(k))
+                        || (k > 0 && cx.cue_before(k) == Cue::Title)
+                    {
+                        break;
+                    }
+                    out.push(Candidate::new(
+                        tokens[k].start,
+                        tokens[k].end,
+                        PiiKind::Person,
+                        0.6,
+                    ));
+                    j = k;
+                }
                 out.push(Candidate::new(start_byte, end_byte, PiiKind::Person, score));
                 last_name_end = Some(end_tok + 1);
                 i = end_tok + 1;
             }
             None => i += 1,
+        }
+    }
+}
+
+/// "Hope Mutasa <hope.mutasa@...>": capitalised words right before an
+/// e-mail address that its local part spells are the person's name,
+/// whatever else the words mean.
+fn named_by_email(text: &str, out: &mut Vec<Candidate>) {
+    static BEFORE_EMAIL: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"((?:\p{Lu}[\p{L}'\-]+[ \t]+){0,3}\p{Lu}[\p{L}'\-]+)[ \t]*<([^@\s<>]+)@")
+            .unwrap_or_else(|_| {
+                #[allow(clippy::expect_used)]
+                regex::Regex::new(r"[^\s\S]").expect("literal pattern is valid")
+            })
+    });
+    if !text.contains('<') {
+        return;
+    }
+    for c in BEFORE_EMAIL.captures_iter(text) {
+        let (Some(words), Some(local)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let local = local.as_str().to_lowercase();
+        let parts: Vec<&str> = local.split(['.', '_', '-']).collect();
+        // "Payroll Shared Services <payroll.emea@...>", "People Team
+        // <people@...>": a mailbox's name; a person's needs a listed name
+        // or two words the address spells.
+        let mut key = String::new();
+        let mut first: Option<usize> = None;
+        let (mut last, mut spelled, mut listed) = (0, 0, false);
+        let mut at = words.start();
+        for w in words.as_str().split_whitespace() {
+            let start = at + words.as_str()[at - words.start()..].find(w).unwrap_or(0);
+            at = start + w.len();
+            fold_key(w, &mut key);
+            let f = LEXICON.flags(&key);
+            let name = f & (lexicon::FIRST | lexicon::LAST) != 0
+                && f & (lexicon::PLACE | lexicon::ORG | lexicon::DEPT) == 0;
+            if parts.contains(&key.as_str()) {
+                spelled += 1;
+                listed |= name;
+                first.get_or_insert(start);
+                last = at;
+            } else if name && first.is_none() {
+                // "Chase Whitfield <c.whitfield@...>": the given name too.
+                first = Some(start);
+            }
+        }
+        if let (Some(first), true) = (first, spelled >= 2 || (spelled == 1 && listed)) {
+            if last > first {
+                out.push(Candidate::new(first, last, PiiKind::Person, 0.85));
+            }
         }
     }
 }
@@ -4616,6 +4720,43 @@ mod tests {
                 found.iter().all(|n| n == "Andrés Morales"),
                 "{t}: {found:?}"
             );
+        }
+    }
+
+    #[test]
+    fn names_an_email_spells_and_names_listed_before_a_name() {
+        // The address spells the words before it: a person, even "Hope".
+        let t = "From: Hope Mutasa <hope.mutasa@kgotlalogistics.co.za>";
+        assert!(
+            names(t).contains(&"Hope Mutasa".to_owned()),
+            "{:?}",
+            names(t)
+        );
+        let t = "To: Chase Whitfield <c.whitfield@example.com>";
+        assert!(
+            names(t).iter().any(|n| n.contains("Whitfield")),
+            "{:?}",
+            names(t)
+        );
+        // A mailbox is no person.
+        for t in [
+            "To: Payroll Shared Services <payroll.emea@corvane.com>",
+            "From: People Team <people@harbourline.co.uk>",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+        // A name listed before a name is one too; a word, a pronoun or a
+        // brand before one is not.
+        let t = "Wisdom and Kwabena did the whole stocktake alone.";
+        assert!(names(t).contains(&"Kwabena".to_owned()), "{:?}", names(t));
+        for (t, not) in [
+            ("Ja i Oksana jesteśmy jedynymi osobami na zmianie C.", "Ja"),
+            (
+                "Mercedes, Seat y Renault nos han recortado pedidos.",
+                "Seat",
+            ),
+        ] {
+            assert!(!names(t).contains(&not.to_owned()), "{t}: {:?}", names(t));
         }
     }
 

@@ -953,8 +953,11 @@ const BIRTH_CONTEXT: &[&str] = &[
     "태어",
     // "8일생": born on the 8th (after the date).
     "일생",
-    // Polish "ur. 3 maja 1984" (urodzony / urodzona).
+    // Polish "ur. 3 maja 1984" (urodzony / urodzona); "rocznik 1971".
     " ur.",
+    "rocznik",
+    "geboortedatum",
+    "geboortejaar",
     // "I turn 60 on 14 February".
     " turn 2",
     " turn 3",
@@ -1784,6 +1787,9 @@ fn recorded_birth_date(between: &str) -> bool {
         "portal",
         "form",
         "mine",
+        "son is",
+        "daughter is",
+        "child is",
         "actually",
         "should",
         "correct",
@@ -1971,6 +1977,16 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
             return true;
         }
     }
+    // "The insurer needs the DOB of dependants. My son is 2012-02-29.": a
+    // cue in an earlier sentence, then what the date is.
+    if let Some(between) = after_cue_across_sentences(text, s, 160) {
+        if recorded_birth_date(&between)
+            && !DATE_NUMERIC.is_match(&between)
+            && !DATE_TEXT.is_match(&between)
+        {
+            return true;
+        }
+    }
     let before = window_before(text, s, 8).to_ascii_lowercase();
     if before.ends_with("b. ") || before.ends_with("b.") {
         return true;
@@ -1999,6 +2015,37 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
     ]
     .iter()
     .any(|w| after.contains(w))
+}
+
+/// The writer states an age: what [`age_matches_year`] needs.
+static AGE_STATED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:i'm|i am|i’m|ich bin|j'ai|tengo|tenho|ik ben|mam)\s+\d{2}(?-u:\b)"));
+/// ". I'm 32", ", j'ai 47": an age right after a year.
+static AGE_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[\s.,;:!)\-–—]{1,4}(?i:i'm|i am|i’m|im|ich bin|j'ai|tengo|ho|tenho|mam|ik ben|soy|sono)\s+(\d{2})(?-u:\b)",
+    )
+});
+/// The writer gives their age right after a year ("1994. I'm 32", "1979,
+/// j'ai 47 ans"), and year plus age falls in 2020..=2035: the year is the
+/// writer's birth year (a range, so the engine stays right for years).
+fn age_matches_year(text: &str, year_end: usize, year: &str) -> bool {
+    let Some(c) = AGE_AFTER_YEAR.captures(window_after(text, year_end, 24)) else {
+        return false;
+    };
+    // "We opened in 1994. I'm 32": the year of another event.
+    let before = window_before(text, year_end - year.len(), 24).to_ascii_lowercase();
+    if [
+        "opened", "founded", "launched", "started", "built", "joined", "since", "moved", "came",
+        "hired",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
+    {
+        return false;
+    }
+    let age: u32 = c.get(1).map_or(0, |a| parse_u32(a.as_str()));
+    (2020..=2035).contains(&(parse_u32(year) + age))
 }
 
 /// The words right after a birth cue make it about another thing: a
@@ -2061,6 +2108,7 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
         && !lower.contains("b. ")
         && !lower.contains(" baby")
         && !lower.contains("ben van ")
+        && !AGE_STATED.is_match(&lower)
     {
         return;
     }
@@ -2221,6 +2269,9 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
             "nata nel",
             "urodzon",
             "urodzi",
+            "rocznik",
+            "geburts",
+            "geboortejaar",
             "nasci",
             "naci",
             "nací",
@@ -2254,6 +2305,12 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
                 .any(|x| w.ends_with(x))
         {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
+            continue;
+        }
+        // "1994. I'm 32.": a year and the writer's age that add up to
+        // about now.
+        if age_matches_year(text, m.end(), m.as_str()) {
+            push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.65);
             continue;
         }
         // "m'a mis 1928 comme année de naissance": the cue after the year.
@@ -3060,6 +3117,8 @@ mod tests {
             &*DASH_DISTRICT,
             &*NUMBERED_STREET_NEXT,
             &*SLASH_PROVINCE,
+            &*AGE_STATED,
+            &*AGE_AFTER_YEAR,
             &*NO_NUMBER_ADDRESS_HINT,
             &*ADDRESS_LOWER_IT,
             &*ADDRESS_MALAY,
@@ -4014,6 +4073,36 @@ mod tests {
         ] {
             assert!(
                 of_kind(t, PiiKind::StreetAddress).is_empty(),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+    }
+
+    #[test]
+    fn birth_years_by_age_and_cue_and_birth_dates_after_an_earlier_cue() {
+        for (t, v) in [
+            (
+                "I'm not \"the young one\". 1994. I'm 32. Please stop.",
+                "1994",
+            ),
+            ("Geburtsjahr 1968, seit 30 Jahren im Lager.", "1968"),
+            ("Rocznik 1971, a dalej na umowie zlecenie.", "1971"),
+            (
+                "The insurer needs the DOB of dependants. My son is 2012-02-29. Leap day baby.",
+                "2012-02-29",
+            ),
+        ] {
+            assert_eq!(of_kind(t, PiiKind::DateOfBirth), [v], "{t}");
+        }
+        for t in [
+            // Another event's year; an age with no year; a start date.
+            "We opened in 1994. I'm 32 and I was the first hire.",
+            "I'm 32 and still on the lowest band.",
+            "The insurer needs the DOB of dependants. The deadline is 2026-12-01.",
+        ] {
+            assert!(
+                of_kind(t, PiiKind::DateOfBirth).is_empty(),
                 "{t}: {:?}",
                 kinds(t)
             );
