@@ -223,6 +223,23 @@ const CALENDAR_WORDS: &[&str] = &[
 
 /// Function words, odd census entries, workplace vocabulary.
 const STOP_WORDS: &[&str] = &[
+    // Sign-offs, salutations and honorifics of other languages, capitalised
+    // at a line's start ("Pozdrawiam,", "Signé :", "Chère équipe", "doña").
+    "pozdrawiam",
+    "signe",
+    "chere",
+    "dona",
+    // Holidays and languages in other languages: "na Wigilię", "Boże
+    // Ciało", "Keti Koti", "in het Nederlands", "Poolse", "Inglés".
+    "wigilia",
+    "wigilie",
+    "boze",
+    "cialo",
+    "keti",
+    "koti",
+    "nederlands",
+    "poolse",
+    "ingles",
     "le",
     "les",
     "ja",

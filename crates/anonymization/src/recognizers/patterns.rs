@@ -94,7 +94,7 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
         r"(?i)(?-u:\b)(?:",
         // Words that name an employee id on their own ...
-        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|login|uid|userid|crachá|cracha|ausweis|tesserino|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|pracowniczy|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr|ewidencyjny|mecanográfico|mecanografico|nómina|nomina|agent|legajo|dienstausweis|dienstausweises)\.?(?:\s*(?:id|ids|number|no\.?|nr\.?|num|#|code|de|do))*",
+        r"(?:employee|staff|badge|personnel|payroll|worker|personal|emp|login|uid|userid|crachá|cracha|ausweis|tesserino|matricule|personalnummer|mitarbeiternummer|empleado|pracownika|pracowniczy|dipendente|matricola|medewerker|personeelsnummer|colaborador|funcionário|funcionario|mitarbeiter|stamnummer|matrícula|matricula|dienstnummer|personalnr|ewidencyjny|mecanográfico|mecanografico|nómina|nomina|agent|legajo|dienstausweis|dienstausweises|trabajador|trabajadora|empregado)\.?(?:\s*(?:id|ids|number|no\.?|nr\.?|num|#|code|de|do))*",
         // "my own id W0045218", "my old id was KS-2281".
         r"|(?:my|own|old|new|his|her)\s+id",
         // "employee reference 300871" (a payroll reference is a case).
@@ -106,7 +106,7 @@ static EMP_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         // "7731/KN", "S/44180", "30922A", "K 2210".
         // Between label and id: punctuation, an aside in brackets, or a
         // filler word with a space after it (so "AS12345" keeps its "AS").
-        r")(?:\s*[:=]|\s*\(\p{L}+\)|\s*(?:is|was|as|es|el|est|le|ist|die|to|é|è|e|o|the|changed|from|c'est|c’est)\s)*\s*\(?(?:(?i:nr|no|n[º°o])\.?\s*)?([A-Z]{2,4}/\d{2,6}/\d{2,4}|\d{1,3}\.\d{3}|[A-Z]{1,4}/\d{3,8}|\d{3,8}/[A-Z]{1,4}|\d{3,8}[A-Z]|#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?(?:-[A-Z0-9]{1,2})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8}|[A-Z]{1,3}-\d{2}-\d{3,6}|[A-Z]\s\d{3,6})(?-u:\b)",
+        r")(?:\s*[:=]|\s*\(\p{L}+\)|\s*(?:is|was|as|es|el|est|le|ist|die|to|é|è|e|o|the|changed|from|c'est|c’est|lautet|luidt|wynosi)\s)*\s*\(?(?:(?i:nr|no|n[º°o])\.?\s*)?(\d{3,4}\s\d{3,4}|\d(?:\s\d){5,9}|[A-Z]{2,4}/\d{2,6}/\d{2,4}|\d{1,3}\.\d{3}|[A-Z]{1,4}/\d{3,8}|\d{3,8}/[A-Z]{1,4}|\d{3,8}[A-Z]|#?(?:[A-Z]{1,6}\d{0,2}-?){0,2}\d{3,10}(?:-[A-Z0-9]{1,4})?(?:-[A-Z0-9]{1,2})?|\d{1,3}[A-Z]{1,3}-\d{3,8}|\d{2,4}-\d{3,8}|[A-Z]{1,3}-\d{2}-\d{3,6}|[A-Z]\s\d{3,6})(?-u:\b)",
     ))
 });
 /// "I'm HX4410 on the rota system", "mine is 0038812", "the UK system
@@ -271,6 +271,8 @@ const FLOOR: &str = concat!(
     r"(?:\d{1,2}\.?\s?(?:OG|EG|UG|DG|Etage|Stock)(?:\s+(?:links|rechts|li|re|Mitte))?",
     r"|\d{1,2}\.?\s?[ºª°èé]\.?\s?(?:\d?[A-Za-z]{1,10}\.?)?",
     r"|\d{1,2}(?:st|nd|rd|th)\s+(?i:floor)",
+    // "3 esq", "2º dto": a Portuguese floor and side.
+    r"|\d{1,2}\.?[ºª]?\s?(?i:esq|dto|dt|dir)\.?(?-u:\b)",
     r"|\d{1,2}(?:e|er|re|ème|eme)\s+(?i:étage|etage)",
     r"|(?:\d{1,2}\.?|st\.)\s?(?:tv|th|mf)(?-u:\b)\.?",
     // A Norwegian flat number: "H0302".
@@ -540,7 +542,7 @@ static ADDRESS_LOWER: LazyLock<Regex> = LazyLock::new(|| {
         // "1184 w maple ave": a compass letter may lead; "unit 9 / 3
         // kembla st": an Australian unit before the number.
         r"(?-u:\b)(?:(?:unit|flat|apt)\s+\d{1,4}[a-z]?\s*/\s*\d{1,5}|\d{1,4}/\d{1,5}|\d{2,5}[a-z]?|\d[a-z])\s+(?:(?:[nsew]|[NSEW]|NE|NW|SE|SW)\s+)?(?:(?:[a-z]{2,}|\d{1,3}(?:st|nd|rd|th))\s+){1,3}",
-        r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|parkway|pkwy|terrace|circle|highway|hwy|close|crescent|cres|cct|pde|tce|gardens|mews|grove|rise|concourse|trl)",
+        r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|parkway|pkwy|terrace|circle|highway|hwy|close|crescent|cres|cct|pde|tce|gardens|mews|grove|rise|concourse|trl|sq|square)",
         r"(?-u:\b)\.?",
         r"(?:\s+(?:apt|unit|suite|\#)\.?\s*\d{1,5}[a-z]?)?",
         // A UK town and postcode: ", sale m33 4rt".
@@ -658,7 +660,7 @@ static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:Bulevar|Ulica|Trg)\s+(?:\p{Ll}+\s+)?\p{Lu}[\p{L}\-]+",
         r"|(?:Am|An\s+der|An\s+den|Im|Auf\s+dem|Auf\s+der|Zum|Zur|In\s+der|Unter\s+den|Hinter\s+der)\s+\p{Lu}[\p{L}\-]+)",
         // "Mannerheimintie 102 B 14": a Finnish staircase and flat.
-        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4})?(?:[\s\-](?:bis|ter))?(?:-\d?\s?(?:hoog|hg)(?-u:\b))?(?:\s+D:\s*\d{1,3}|\s+(?:bus|hs|huis)\s*\d{1,4}|\s[A-H]\s\d{1,3}|\s[A-H](?-u:\b))?(?-u:\b)",
+        r"\s+\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,3}[A-Za-z]?){0,3}(?:-[IVX]{1,4}|-[A-Z](?-u:\b))?(?:[\s\-](?:bis|ter))?(?:-\d?\s?(?:hoog|hg)(?-u:\b))?(?:\s+D:\s*\d{1,3}|\s+(?:bus|hs|huis)\s*\d{1,4}|\s[A-H]\s\d{1,3}|\s[A-H](?-u:\b))?(?-u:\b)",
     ))
 });
 /// French, Iberian and Italian streets, number first or street first.
@@ -678,7 +680,7 @@ static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
         // "place" is an English word too ("takes place Monday 14"): only
         // with a French article.
         r"|(?:place|Place)\s+(?:(?:de|du|des|la|le|l')\s*){1,2})",
-        r"(?:(?i:de|del|da|do|dos|das|di|dei|degli|delle|della|dello|la|los|las|dels|d')\s*){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2},?\s+(?:(?:No\.?|Nr\.?|n[º°]\.?)\s*)?(?:\d{1,4}[A-Za-z]?|s/n(?-u:\b)))",
+        r"(?:(?i:de|del|da|do|dos|das|di|dei|degli|delle|della|dello|la|los|las|dels|d'|dell'|dall'|all'|nell'|sull')\s*){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2},?\s+(?:(?:No\.?|Nr\.?|n[º°]\.?)\s*)?(?:\d{1,4}[A-Za-z]?|s/n(?-u:\b)))",
         // A Mexican street's side of town: "405 Ote.", "12 Pte.".
         r"(?:\s+(?:Ote|Pte|Nte|Oriente|Poniente|Norte|Sur)(?-u:\b)\.?)?",
     ))
@@ -717,8 +719,8 @@ static ADDRESS_NAGAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "2 Dunmore Cottages" is `ADDRESS_US`'s.
 static ADDRESS_NAMED_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"(?-u:\b)\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s+(?:Farm|Cottage|House|Lodge|Barn|Mill|Manor|Hall|Grange|Villa),\s+",
-        r"(?:\p{Lu}\p{L}+\s+){1,2}(?:Road|Lane|Street|Drive|Avenue|Way|Row|Hill)(?-u:\b)",
+        r"(?-u:\b)(?:\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s+(?:Farm|Cottage|House|Lodge|Barn|Mill|Manor|Hall|Grange|Villa)|The\s+(?:Old\s+)?\p{Lu}\p{L}+),\s+",
+        r"(?:\p{Lu}\p{L}+\s+){1,2}(?:Road|Lane|Street|Drive|Avenue|Way|Row|Hill|Walk|Close|Crescent|Terrace|Gardens|Green)(?-u:\b)",
         // Kigali: "KG 7 Ave", "KN 5 Rd".
         r"|(?-u:\b)K[GKN]\s\d{1,4}\s(?:St|Ave|Rd)(?:\s\d{1,4}|,\s+plot\s+\d{1,5})(?-u:\b)",
     ))
@@ -956,6 +958,7 @@ const BIRTH_CONTEXT: &[&str] = &[
     // Polish "ur. 3 maja 1984" (urodzony / urodzona); "rocznik 1971".
     " ur.",
     "rocznik",
+    "geboortedata",
     "geboortedatum",
     "geboortejaar",
     // "I turn 60 on 14 February".
@@ -1010,13 +1013,17 @@ pub(crate) fn find(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
         phones(text, out);
     }
     employee_ids(text, policy, out);
+    let from = out.len();
     dates_of_birth(text, out);
+    weekday_heads(text, out, from);
     addresses(text, out);
 }
 
 /// What an address with no digit in it needs (see `find`).
 static NO_NUMBER_ADDRESS_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"s/n(?-u:\b)|(?:Farm|Cottage|House|Lodge|Barn|Mill|Manor|Hall|Grange|Villa), |Block [A-Z],")
+    re(
+        r"s/n(?-u:\b)|(?:Farm|Cottage|House|Lodge|Barn|Mill|Manor|Hall|Grange|Villa), |Block [A-Z],|The (?:Old )?\p{Lu}\p{L}+, \p{Lu}",
+    )
 });
 
 /// Two ASCII capitals in a row followed by two digits: the start of an IBAN.
@@ -1620,9 +1627,18 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
         }
         push(out, id.start(), id.end(), PiiKind::EmployeeId, 0.7);
     }
+    // A tenant's shape stands alone when no letter or digit touches it:
+    // "ACME-402276_fire_safety.pdf" is the id in a file name.
+    let apart = |s: usize, e: usize| {
+        char_before(text, s).is_none_or(|c| !c.is_alphanumeric())
+            && text[e..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    };
     for pattern in &policy.employee_id_patterns {
         for m in pattern.find_iter(text) {
-            if standalone(text, m.start(), m.end()) {
+            if apart(m.start(), m.end()) {
                 push(out, m.start(), m.end(), PiiKind::EmployeeId, 0.95);
             }
         }
@@ -2020,6 +2036,16 @@ fn birth_context(text: &str, s: usize, e: usize) -> bool {
 /// The writer states an age: what [`age_matches_year`] needs.
 static AGE_STATED: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:i'm|i am|i’m|ich bin|j'ai|tengo|tenho|ik ben|mam)\s+\d{2}(?-u:\b)"));
+/// Between two birth dates of one list: " e Marco il ", ", and Sam on ".
+static BIRTH_LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:,\s*(?:and|e|y|et|und|en|i)?|(?:and|e|y|et|und|en|i|&))\s+(?:\p{Lu}\p{L}+\s+)?(?:(?:il|el|le|on|am|the|op|w|em|no|on the)\s+)?$",
+    )
+});
+/// A weekday right before a birth date: "born Tuesday the 4th of March".
+static WEEKDAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:the\s+)?$")
+});
 /// ". I'm 32", ", j'ai 47": an age right after a year.
 static AGE_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -2160,7 +2186,18 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
         .chain(DATE_TEXT.find_iter(text))
         .chain(year_first.into_iter().flatten())
     {
-        if birth_context(text, m.start(), m.end()) {
+        // "Giulia è nata il 08/02/2015 e Marco il 23/10/2018": the next
+        // date in a list of births.
+        let listed = out
+            .iter()
+            .rev()
+            .find(|c| c.kind == PiiKind::DateOfBirth)
+            .is_some_and(|c| {
+                c.end <= m.start()
+                    && m.start() - c.end <= 40
+                    && BIRTH_LIST_GAP.is_match(&text[c.end..m.start()])
+            });
+        if birth_context(text, m.start(), m.end()) || listed {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.85);
         } else if plausible_birth_year(m.as_str(), "2027") {
             // "... steht mein Geburtsdatum falsch, 12.07.1985 statt
@@ -2328,6 +2365,18 @@ fn dates_of_birth(text: &str, out: &mut Vec<Candidate>) {
         .any(|c| after.contains(c))
         {
             push(out, m.start(), m.end(), PiiKind::DateOfBirth, 0.7);
+        }
+    }
+}
+
+/// "born Tuesday the 4th of March 2025": the weekday is part of the date.
+fn weekday_heads(text: &str, out: &mut [Candidate], from: usize) {
+    for c in &mut out[from..] {
+        if c.kind != PiiKind::DateOfBirth {
+            continue;
+        }
+        if let Some(m) = WEEKDAY_BEFORE.find(window_before(text, c.start, 16)) {
+            c.start -= m.end() - m.start();
         }
     }
 }
@@ -2780,7 +2829,21 @@ fn lower_chain(rest: &str) -> (usize, usize, bool, bool) {
             .rsplit(' ')
             .next()
             .is_some_and(|w| (4..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()));
-        if stop || !(unknown || has_street || landmark || ends_in_code) {
+        // ", glasgow with my manager's handwriting": a known town, then
+        // the sentence goes on.
+        if stop && !landmark {
+            let first = line.split_whitespace().next().unwrap_or("");
+            crate::text::fold_key(first, &mut key);
+            if LEXICON.flags(&key) & (lexicon::PLACE | lexicon::TOWN) != 0
+                && LEXICON.flags(&key) & lexicon::STOP == 0
+            {
+                let line_at = m.as_str().len() - line.len();
+                best = at + line_at + first.len();
+                lines += 1;
+            }
+            break;
+        }
+        if !(unknown || has_street || landmark || ends_in_code) {
             break;
         }
         at += m.end();
@@ -3119,6 +3182,8 @@ mod tests {
             &*SLASH_PROVINCE,
             &*AGE_STATED,
             &*AGE_AFTER_YEAR,
+            &*BIRTH_LIST_GAP,
+            &*WEEKDAY_BEFORE,
             &*NO_NUMBER_ADDRESS_HINT,
             &*ADDRESS_LOWER_IT,
             &*ADDRESS_MALAY,
@@ -4042,6 +4107,11 @@ mod tests {
             ("Domicilio: Andador 14 No. 22, Unidad Habitacional Vicente Guerrero, Iztapalapa", "Andador 14 No. 22, Unidad Habitacional Vicente Guerrero, Iztapalapa"),
             ("I moved to Blk 123 Ang Mo Kio Ave 3 #04-56 in August", "Blk 123 Ang Mo Kio Ave 3 #04-56"),
             ("the hotel is KG 7 Ave, plot 1221, Kacyiru\nreception", "KG 7 Ave, plot 1221, Kacyiru"),
+            ("mine came to 14 kinross ave, glasgow with my manager's handwriting", "14 kinross ave, glasgow"),
+            ("addressed to The Old Rectory, Church Lane, Little Easton, that's her place", "The Old Rectory, Church Lane, Little Easton"),
+            ("Onze vestiging zit op Kanaalweg 14-D, 3526 KL Utrecht maar", "Kanaalweg 14-D, 3526 KL Utrecht"),
+            ("Il magazzino è in via dell'Industria 22, 37012 Bussolengo. Chi", "via dell'Industria 22, 37012 Bussolengo"),
+            ("a minha morada é rua das flores 112 3 esq e está certa", "rua das flores 112 3 esq"),
             ("Please report to: Reception, Lanyon Plaza, 7 Lanyon Place\nContact", "Lanyon Plaza, 7 Lanyon Place"),
         ] {
             assert!(
@@ -4077,6 +4147,60 @@ mod tests {
                 kinds(t)
             );
         }
+    }
+
+    #[test]
+    fn ids_after_more_labels_spaced_and_in_file_names_and_birth_dates_in_lists_and_with_weekdays() {
+        let policy = crate::evaluation::dev_policy();
+        let ids = |t: &str| {
+            let mut out = Vec::new();
+            find(t, &policy, &mut out);
+            out.iter()
+                .filter(|c| c.kind == PiiKind::EmployeeId)
+                .map(|c| t[c.start..c.end].to_owned())
+                .collect::<Vec<_>>()
+        };
+        for (t, v) in [
+            (
+                "Hola soy del turno de mañana, nº de trabajador 3318, y quería decir",
+                "3318",
+            ),
+            (
+                "meine Mitarbeiternummer lautet 200518 und ich möchte wissen",
+                "200518",
+            ),
+            (
+                "badge number 0 4 4 9 1 7 (the printed one has spaces)",
+                "0 4 4 9 1 7",
+            ),
+            (
+                "ref is my staff no. 0093 1182. i've sent three receipts",
+                "0093 1182",
+            ),
+            (
+                "files named like \"ACME-402276_fire_safety.pdf\" are public",
+                "ACME-402276",
+            ),
+        ] {
+            assert_eq!(ids(t), [v], "{t}");
+        }
+        // A tenant shape glued to letters or digits is no id.
+        assert!(ids("order XACME-402276 shipped").is_empty());
+        for (t, v) in [
+            (
+                "Giulia è nata il 08/02/2015 e Marco il 23/10/2018. Li ho inseriti",
+                vec!["08/02/2015", "23/10/2018"],
+            ),
+            (
+                "our newborn (Ayo, born Tuesday the 4th of March 2025, 3.2kg)",
+                vec!["Tuesday the 4th of March 2025"],
+            ),
+        ] {
+            assert_eq!(of_kind(t, PiiKind::DateOfBirth), v, "{t}");
+        }
+        // A date after a birth date that is no list of births.
+        let t = "My date of birth is 03/04/1988 and I started on 12/05/2019.";
+        assert_eq!(of_kind(t, PiiKind::DateOfBirth), ["03/04/1988"], "{t}");
     }
 
     #[test]

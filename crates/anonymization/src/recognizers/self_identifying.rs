@@ -2350,7 +2350,30 @@ fn foreign_incident(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Opti
 /// something dated, in another language. Returns the phrase's last token.
 fn foreign_self_deed(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Option<usize> {
     let n = tokens.len();
-    if i == 0 || i + 3 >= n || !SELF_BE.contains(&keys.get(i - 1)) || !joined(text, tokens, i) {
+    // "soy", "fui", "ich war", "piszę jako": the writer is, was or writes
+    // as what follows.
+    let opener = |k: &str| {
+        SELF_BE.contains(&k)
+            || matches!(
+                k,
+                "fui"
+                    | "war"
+                    | "era"
+                    | "ero"
+                    | "etais"
+                    | "fus"
+                    | "bylam"
+                    | "bylem"
+                    | "was"
+                    | "jako"
+                    | "als"
+                    | "como"
+                    | "comme"
+                    | "come"
+                    | "enquanto"
+            )
+    };
+    if i == 0 || i + 3 >= n || !opener(keys.get(i - 1)) || !joined(text, tokens, i) {
         return None;
     }
     let head = keys.get(i);
@@ -2378,14 +2401,17 @@ fn foreign_self_deed(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Opt
         "el" | "la" | "o" | "a" | "lo" | "il" | "le" | "der" | "die" | "de" | "het"
     );
     let noun = keys.get(i + 1);
-    let rel = if pronoun || (article && FOREIGN_RELATIVES.contains(&noun)) {
+    // "Piszę jako osoba, która ...": Polish has no article.
+    let bare_person = matches!(head, "osoba" | "osoba," | "pracownik" | "pracownica");
+    let rel = if pronoun || bare_person || (article && FOREIGN_RELATIVES.contains(&noun)) {
         i + 1
     } else if article
         && joined(text, tokens, i + 1)
-        && (FOREIGN_ROLES.contains(&noun)
-            || is_foreign_person_noun(noun)
-            || is_foreign_role_noun_strict(noun))
+        && !FOREIGN_THING_SET.contains(noun)
+        && noun.chars().count() >= 3
     {
+        // "la auxiliar que se desmayó ... el 2 de agosto", "die Person,
+        // die am 14. März ...": any noun, when a dated deed follows.
         i + 2
     } else {
         return None;
@@ -3527,7 +3553,34 @@ const SIGN_OFF_LINES: &[&str] = &[
     "mvh",
     "terima kasih",
     "salam",
+    "gruss",
+    "gruß",
+    "grüsse",
+    "grüße",
+    "liebe grüsse",
+    "liebe grüße",
+    "schöne grüße",
+    "mfg",
+    "un abrazo",
+    "abraço",
+    "abraços",
+    "bises",
+    "un saluto",
     "--",
+];
+/// Labels that open a signature line: "Signed: the weekend guard", "Firmato:
+/// il portiere di notte ...".
+const SIGNED_LABELS: &[&str] = &[
+    "signed:",
+    "assinado:",
+    "firmato:",
+    "firmado:",
+    "getekend:",
+    "podpisano:",
+    "gezeichnet:",
+    "signé:",
+    "signé :",
+    "unterschrift:",
 ];
 /// Words of a group, not a person, in a signature: "— the night team".
 const GROUP_SIGNATURES: &[&str] = &[
@@ -3566,11 +3619,36 @@ const GROUP_SIGNATURES: &[&str] = &[
 /// a group ("— the night team") or an indefinite one ("— a nurse") is not
 /// a person.
 fn signature_line(text: &str, out: &mut Vec<Candidate>) {
-    let body = text.trim_end();
-    let Some(nl) = body.rfind('\n') else {
+    let mut body = text.trim_end();
+    // "PS: ..." after the signature: the line before it signs.
+    if let Some(nl) = body.rfind('\n') {
+        let last = body[nl + 1..].trim_start();
+        if last.starts_with("PS") || last.starts_with("P.S.") {
+            body = body[..nl].trim_end();
+        }
+    }
+    // ASCII lowercasing keeps every byte offset.
+    let lowered = body.to_ascii_lowercase();
+    let mut line_start = body.rfind('\n').map_or(0, |nl| nl + 1);
+    // "... Favor verificar. Assinado: o vigilante ...": a signing label
+    // after the last sentence opens the signature line too.
+    let mut labelled_inline = false;
+    for l in SIGNED_LABELS {
+        if let Some(at) = lowered[line_start..].rfind(l).map(|at| at + line_start) {
+            let before = body[..at].trim_end();
+            if at > line_start && before.ends_with(['.', '!', '?']) {
+                line_start = at;
+                labelled_inline = true;
+            }
+        }
+    }
+    // A one-line text signs only with a label: "Getekend: de conciërge ...".
+    if line_start == 0 && !labelled_inline && !SIGNED_LABELS.iter().any(|l| lowered.starts_with(l))
+    {
         return;
-    };
-    let line_start = nl + 1;
+    }
+    labelled_inline |= line_start == 0;
+    let nl = line_start.saturating_sub(1);
     let line = &body[line_start..];
     let lead = line.len() - line.trim_start().len();
     let trimmed = line.trim_start();
@@ -3578,7 +3656,23 @@ fn signature_line(text: &str, out: &mut Vec<Candidate>) {
         .iter()
         .find(|d| trimmed.starts_with(**d))
         .map_or(0, |d| d.len());
-    let previous = body[..nl].trim_end().rsplit('\n').next().unwrap_or("");
+    let trimmed_lower = &lowered[line_start + lead..];
+    let label = SIGNED_LABELS
+        .iter()
+        .find(|l| trimmed_lower.starts_with(**l))
+        .map_or(0, |l| {
+            let mut at = l.len();
+            while trimmed[at..].starts_with(' ') {
+                at += 1;
+            }
+            at
+        });
+    let dash = dash.max(label);
+    let previous = if labelled_inline {
+        ""
+    } else {
+        body[..nl].trim_end().rsplit('\n').next().unwrap_or("")
+    };
     // "- Tunde off, Jamal covering" under another "- ..." line: a list.
     if dash > 0
         && ["—", "–", "-"]
@@ -4407,6 +4501,28 @@ mod tests {
             (
                 "Gracias.\n\nUn saludo,\nConductor de la ruta Vigo–Ourense de madrugada",
                 "Conductor de la ruta Vigo–Ourense de madrugada",
+            ),
+            // A signing label, inline or alone; a PS after the signature.
+            (
+                "O portão 2 está sem luz. Favor verificar. Assinado: o vigilante do fim de semana da fábrica de Ovar",
+                "o vigilante do fim de semana da fábrica de Ovar",
+            ),
+            (
+                "Getekend: de conciërge van de middagploeg op de campus in Kortrijk",
+                "de conciërge van de middagploeg op de campus in Kortrijk",
+            ),
+            (
+                "Bitte.\nGruss\ndie Lernende im 1. Lehrjahr in der Filiale Thun\nPS: Danke.",
+                "die Lernende im 1. Lehrjahr in der Filiale Thun",
+            ),
+            // Was, or writes as, the one who did something dated.
+            (
+                "Fui la que denunció el acoso en la planta de Medellín en abril de 2023 y desde entonces",
+                "la que denunció el acoso en la planta de Medellín en abril de 2023",
+            ),
+            (
+                "Piszę jako osoba, która 7 listopada zgłosiła wyciek amoniaku w chłodni w Kutnie. Od tamtej pory",
+                "osoba, która 7 listopada zgłosiła wyciek amoniaku w chłodni w Kutnie",
             ),
             // A role after a colleague's name, in another language.
             (
