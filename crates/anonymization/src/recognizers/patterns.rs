@@ -416,7 +416,7 @@ static ADDRESS_CJK: LazyLock<Regex> = LazyLock::new(|| {
 /// A house number (Czech "427/31") and a comma: where an unlisted street
 /// ("Masarykova", "Sveavägen") may end, when a postal code follows.
 static NUMBER_COMMA: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?-u:\b)\d{1,4}[a-zA-Z]?(?:/\d{1,4}[a-zA-Z]?)?,"));
+    LazyLock::new(|| re(r"(?-u:\b)\d{1,4}[a-zA-Z]?(?:[/\-]\d{1,4}[a-zA-Z]?)?,"));
 /// The street's words before such a number: capitalised, with particles.
 static NAMED_STREET: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -493,7 +493,7 @@ static ADDRESS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
         concat!(
             r"(?:(?-u:\b)(?:Plot|House\s+No\.?|House|Hse|H\.\s?No\.?|H/No\.?|Unit|Block|Blk|Stand|Erf|Shop|Villa|No\.?|Building|Bldg\.?|Apartment|Apt\.?|Flat|Door\s+No\.?|P\.?\s?O\.?\s?Box|Private\s+Bag|RR|Rural\s+Route",
             // "Purok 3, Brgy. San Isidro".
-            r"|Purok|plot|house|stand|villa",
+            r"|Purok|Section|Allotment|plot|house|stand|villa",
             // Post boxes and flats in other languages: "Postfach 112",
             // "Apartado de Correos 1123", "Casella Postale 218", "Postbus
             // 1021", "Appartement 12", "Lot 4521".
@@ -654,6 +654,9 @@ static ADDRESS_EU: LazyLock<Regex> = LazyLock::new(|| {
         // Estonian, Latvian, Lithuanian and Turkish street words after the
         // name: "Tartu mnt 18-4", "Brīvības iela 12", "Bağdat Caddesi 312/5".
         r"|\p{Lu}[\p{L}\-]+\s+(?:mnt|tn|pst|maantee|tänav|puiestee|iela|gatvė|g\.|pr\.|Caddesi|Cad\.|Sokak|Sokağı|Sk\.|Bulvarı|Blv\.|út|utca|u\.|tér|körút|krt\.)(?:\s+No:)?",
+        // Central Asian and Russian streets, transliterated: "Abay avenue
+        // 44", "Mustaqillik ko'chasi 17", "Lenina ulitsa 5".
+        r"|\p{Lu}[\p{L}\-]+\s+(?:avenue|street|ko'chasi|ko‘chasi|kuchasi|köçəsi|prospekt|prospekti|ulitsa|ulica|koshesi|köshesi)",
         // The type before the number: "Rothschild Blvd 22".
         r"|\p{Lu}[\p{L}\-]+\s+(?:Blvd|Boulevard)",
         // Serbian and Croatian: "Bulevar kralja Aleksandra 73".
@@ -680,7 +683,7 @@ static ADDRESS_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
         // "place" is an English word too ("takes place Monday 14"): only
         // with a French article.
         r"|(?:place|Place)\s+(?:(?:de|du|des|la|le|l')\s*){1,2})",
-        r"(?:(?i:de|del|da|do|dos|das|di|dei|degli|delle|della|dello|la|los|las|dels|d'|dell'|dall'|all'|nell'|sull')\s*){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2},?\s+(?:(?:No\.?|Nr\.?|n[º°]\.?)\s*)?(?:\d{1,4}[A-Za-z]?|s/n(?-u:\b)))",
+        r"(?:(?i:de|del|da|do|dos|das|di|dei|degli|delle|della|dello|la|los|las|dels|d'|dell'|dall'|all'|nell'|sull')\s*){0,2}\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2},?\s+(?:(?:No\.?|Nr\.?|n[º°]\.?|\#)\s*)?(?:\d{1,4}[A-Za-z]?|s/n(?-u:\b)))",
         // A Mexican street's side of town: "405 Ote.", "12 Pte.".
         r"(?:\s+(?:Ote|Pte|Nte|Oriente|Poniente|Norte|Sur)(?-u:\b)\.?)?",
     ))
@@ -730,6 +733,13 @@ static ADDRESS_NAMED_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
 static BARE_TOWN: LazyLock<Regex> = LazyLock::new(|| re(r"^[ \t]+\p{L}[\p{L}\-]{2,}"));
 /// A district after a dash: "Av. Paulista, 1578 - Bela Vista".
 static DASH_DISTRICT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^[ \t][\-–][ \t]{TOWN}")));
+/// A form field holding an address: "Address: Lotopa Road, Apia",
+/// "Morada: Rua Dr. Alfredo Magalhães, 118" (the value to the line's end).
+static ADDRESS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?m)^[ \t>]*(?:(?i:home|postal|new|current|permanent|correct|old|mailing)\s+)?(?i:address|adresse|dirección|direccion|domicilio|morada|endereço|endereco|indirizzo|adres|anschrift|adresa|alamat)[ \t]*:[ \t]*([^\n]{6,120})",
+    )
+});
 /// A province after the town and a slash: "Kadıköy/İstanbul".
 static SLASH_PROVINCE: LazyLock<Regex> = LazyLock::new(|| re(r"^/\p{Lu}[\p{L}\-]+"));
 /// A numbered street after a building: ", 7 Lanyon Place".
@@ -1022,7 +1032,7 @@ pub(crate) fn find(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
 /// What an address with no digit in it needs (see `find`).
 static NO_NUMBER_ADDRESS_HINT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"s/n(?-u:\b)|(?:Farm|Cottage|House|Lodge|Barn|Mill|Manor|Hall|Grange|Villa), |Block [A-Z],|The (?:Old )?\p{Lu}\p{L}+, \p{Lu}",
+        r"s/n(?-u:\b)|(?:Farm|Cottage|House|Lodge|Barn|Mill|Manor|Hall|Grange|Villa), |Block [A-Z],|The (?:Old )?\p{Lu}\p{L}+, \p{Lu}|(?i:address|adresse|dirección|domicilio|morada|endereço|indirizzo|adres|anschrift|alamat)[ \t]*:",
     )
 });
 
@@ -2487,6 +2497,32 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
     {
         found.push((m.start(), m.end(), 0.65));
     }
+    // "Address: Lotopa Road, Apia": a form field's value, when it has a
+    // comma or a number and opens with a capital or a digit (not "Address:
+    // see above", not an e-mail or a web address).
+    if text.contains(':') {
+        for c in ADDRESS_FIELD.captures_iter(text) {
+            let Some(v) = c.get(1) else { continue };
+            // The value ends with its line or where a sentence goes on.
+            let mut value = v.as_str();
+            for stop in [" and ", " but ", " - ", " – ", " — ", " (", "; "] {
+                if let Some(at) = value.find(stop) {
+                    value = &value[..at];
+                }
+            }
+            let value = value.trim_end().trim_end_matches(['.', ';', ',']);
+            let shaped = value.contains(',') || value.bytes().any(|b| b.is_ascii_digit());
+            let opens = value.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit());
+            if shaped
+                && opens
+                && !value.contains('@')
+                && !value.contains("://")
+                && value.split_whitespace().count() >= 2
+            {
+                found.push((v.start(), v.start() + value.len(), 0.6));
+            }
+        }
+    }
     // "no 45, 2nd cross, 5th main, indiranagar, bengaluru 560038": two
     // lowercase lines or more, with a street word or ending in a code.
     for m in ADDRESS_LOWER_LEAD.find_iter(text) {
@@ -2650,16 +2686,33 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
     for m in NUMBER_COMMA.find_iter(text) {
         let number_end = m.end() - 1;
         let end = address_end(text, number_end);
-        if end <= m.end() || !CODE_IN_TAIL.is_match(&text[number_end..end]) {
+        let mut key = String::new();
+        // "Vesivärava 50-12, Tallinn": a known town, alone after the
+        // number, serves as well as a postal code.
+        let mut known_town = || {
+            let town = text[number_end..end].trim_start_matches([',', ' ']);
+            crate::text::fold_key(town.trim_end_matches('.'), &mut key);
+            !town.contains(',')
+                && LEXICON.flags(&key) & (lexicon::PLACE | lexicon::TOWN) != 0
+                && LEXICON.flags(&key) & lexicon::STOP == 0
+        };
+        let coded = CODE_IN_TAIL.is_match(&text[number_end..end]);
+        if end <= m.end() || !(coded || known_town()) {
             continue;
         }
         let Some(head) = NAMED_STREET.find(window_before(text, m.start(), 60)) else {
             continue;
         };
         let first = head.as_str().split_whitespace().next().unwrap_or("");
-        let mut key = String::new();
         crate::text::fold_key(first.trim_end_matches('.'), &mut key);
-        if LEXICON.flags(&key) & (lexicon::STOP | lexicon::CALENDAR | lexicon::WORD) != 0 {
+        // Without a code, the street must be no name and no place either
+        // ("Sarah 5, Leeds", "Paris 2, Lyon").
+        let not_street = if coded {
+            lexicon::STOP | lexicon::CALENDAR | lexicon::WORD
+        } else {
+            lexicon::STOP | lexicon::CALENDAR | lexicon::WORD | lexicon::FIRST | lexicon::PLACE
+        };
+        if LEXICON.flags(&key) & not_street != 0 {
             continue;
         }
         found.push((m.start() - head.as_str().len(), end, 0.65));
@@ -2674,6 +2727,14 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         // of the address (an abbreviation's, "Jal.", is).
         if text[..e].ends_with('.') && text[..e - 1].ends_with(|c: char| c.is_ascii_digit()) {
             e -= 1;
+        }
+        // "..., Honiara.": so is the period after a town's full name (an
+        // abbreviation, "Oax.", "Jal.", is short).
+        if text[..e].ends_with('.') && (e == text.len() || text[e..].starts_with([' ', '\n'])) {
+            let word = text[..e - 1].rsplit([' ', ',', '\n']).next().unwrap_or("");
+            if word.chars().count() >= 5 && word.chars().all(char::is_alphabetic) {
+                e -= 1;
+            }
         }
         let s = ADDRESS_HEAD
             .find(raw_window_before(text, s, 120))
@@ -3180,6 +3241,7 @@ mod tests {
             &*DASH_DISTRICT,
             &*NUMBERED_STREET_NEXT,
             &*SLASH_PROVINCE,
+            &*ADDRESS_FIELD,
             &*AGE_STATED,
             &*AGE_AFTER_YEAR,
             &*BIRTH_LIST_GAP,
@@ -4112,6 +4174,12 @@ mod tests {
             ("Onze vestiging zit op Kanaalweg 14-D, 3526 KL Utrecht maar", "Kanaalweg 14-D, 3526 KL Utrecht"),
             ("Il magazzino è in via dell'Industria 22, 37012 Bussolengo. Chi", "via dell'Industria 22, 37012 Bussolengo"),
             ("a minha morada é rua das flores 112 3 esq e está certa", "rua das flores 112 3 esq"),
+            // A form field's value; a known town after an unlisted street.
+            ("CONTACT UPDATE\nName: Leota (brother)\nAddress: Lotopa Road, Apia\nPhone:", "Lotopa Road, Apia"),
+            ("the emergency contact list: Vesivärava 50-12, Tallinn. If I'm hurt", "Vesivärava 50-12, Tallinn"),
+            ("It's Abay avenue 44, apt 71, Aktobe, not Aktau.", "Abay avenue 44, apt 71, Aktobe"),
+            ("we moved: Section 12 Lot 88, Lengakiki Road, Honiara.", "Section 12 Lot 88, Lengakiki Road, Honiara"),
+            ("envíen mi carta a Calle Duarte #27, Higüey, no al hotel", "Calle Duarte #27, Higüey"),
             ("Please report to: Reception, Lanyon Plaza, 7 Lanyon Place\nContact", "Lanyon Plaza, 7 Lanyon Place"),
         ] {
             assert!(
@@ -4139,6 +4207,9 @@ mod tests {
             "Room 12, 3. OG, is too warm",
             "The fridge in Office 4, Block C is broken again.",
             "The invite said KG 17 Ave, which is on the other side of town.",
+            "Email address: see the form, it is on file",
+            "Address: same as above",
+            "Sarah 5, Leeds 3 was the score at the five-a-side.",
             "no 5, we never got paid for the overtime",
         ] {
             assert!(
