@@ -188,7 +188,9 @@ static DISTRICT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[ \t](?:[A-Z]|[A-Z]{2,4}|\d{1,2})(?-u:\b)"));
 /// A province or state after the town: ", CDMX", " - SP", ", Jal.".
 static PROVINCE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{2,4}(?-u:\b)|[A-Z][a-z]{1,3}\.|(?:[A-Z]\.){2,3})")
+    re(
+        r"^(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{2,4}(?-u:\b)|[A-Z][a-z]{1,3}\.|(?:[A-Z]\.){2,3})|^\s\([A-Z]{2}\)",
+    )
 });
 /// "7/4", "17.9": a day and a month without the year.
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d{1,2}[/.]\d{1,2}(?-u:\b)"));
@@ -281,7 +283,7 @@ const FLOOR: &str = concat!(
     r"|\d{1,2}[rnt]\s\d{1,2}a",
     r"|\#\d{1,3}-\d{1,4}",
     // Building parts that need no number: the back house, the ground floor.
-    r"|(?i:hinterhaus|vorderhaus|seitenflügel|gartenhaus|souterrain|dachgeschoss|bajo|entresuelo|ático|atico|sótano|rés-do-chão|r/c|parterre|kld\.|fundos|frente)(?:\s+[A-Za-z0-9]{1,3}(?-u:\b)\.?)?",
+    r"|(?i:hinterhaus|vorderhaus|seitenflügel|gartenhaus|souterrain|dachgeschoss|bajo|entresuelo|ático|atico|sótano|rés-do-chão|r/c|parterre|kld\.|fundos|frente|zona\s+industriale|z\.i\.)(?:\s+[A-Za-z0-9]{1,3}(?-u:\b)\.?)?",
     // Balkan, Romanian, Hungarian, Turkish, Bulgarian, Russian and
     // Ukrainian floors and flats: "3. kat", "stan 12", "et. 4", "sc. 2",
     // "em. 3", "Daire: 7", "ет. 3", "кв. 15".
@@ -380,7 +382,7 @@ static TAIL_PART: LazyLock<Regex> = LazyLock::new(|| {
             // (a four-digit code that is no year).
             r"|[a-z]{{3,}}(?:,?\s+[a-z]{{3,}})?,?\s+(?:[a-z]{{2}}\s+\d{{5}}|(?i:{pc})|(?:0\d{{3}}|1[0-8]\d{{2}}|[3-9]\d{{3}}|2[1-9]\d{{2}}|20[4-9]\d))",
             r")(?:\s+(?:[A-Z]|\d{{1,2}})(?-u:\b))?(?:\s+CEDEX(?:\s+\d{{1,2}})?)?",
-            r"(?:(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{{2,4}}(?-u:\b)|[A-Z][a-z]{{1,3}}\.|(?:[A-Z]\.){{2,3}}))?)",
+            r"(?:(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{{2,4}}(?-u:\b)|[A-Z][a-z]{{1,3}}\.|(?:[A-Z]\.){{2,3}})|\s\([A-Z]{{2}}\))?)",
         ),
         floor = FLOOR,
         hood = NEIGHBOURHOOD,
@@ -740,8 +742,10 @@ static ADDRESS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?m)^[ \t>]*(?:(?i:home|postal|new|current|permanent|correct|old|mailing)\s+)?(?i:address|adresse|dirección|direccion|domicilio|morada|endereço|endereco|indirizzo|adres|anschrift|adresa|alamat)[ \t]*:[ \t]*([^\n]{6,120})",
     )
 });
-/// A province after the town and a slash: "Kadıköy/İstanbul".
-static SLASH_PROVINCE: LazyLock<Regex> = LazyLock::new(|| re(r"^/\p{Lu}[\p{L}\-]+"));
+/// A province after the town, after a slash or in brackets: "Kadıköy/İstanbul",
+/// "Bussolengo (VR)".
+static SLASH_PROVINCE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^/\p{Lu}[\p{L}\-]+|^[ \t]\([A-Z]{2}\)"));
 /// A numbered street after a building: ", 7 Lanyon Place".
 static NUMBERED_STREET_NEXT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^,\s*\d{1,5}[A-Za-z]?\s+\p{Lu}"));
@@ -761,6 +765,11 @@ static ADDRESS_LOWER_IT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:via|viale|corso|piazza|piazzale|vicolo|largo)\s+\p{Ll}{3,}(?:\s+\p{Ll}{2,}){0,2}\s+\d{1,4}[a-z]?(?-u:\b)",
     )
 });
+/// A Portuguese or Brazilian postal code and its town on their own: "please
+/// add 4050-262 Porto", "CEP 01310-100 São Paulo".
+static CODE_TOWN_PT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?-u:\b)\d{4,5}-\d{3}\s+\p{Lu}\p{Ll}+(?:\s+(?:d[aoe]s?\s+)?\p{Lu}\p{Ll}+)?")
+});
 /// Polish: "ul. Marszałkowska 84/92 m. 12", "al. Jerozolimskie 65".
 static ADDRESS_PL: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
@@ -768,6 +777,9 @@ static ADDRESS_PL: LazyLock<Regex> = LazyLock::new(|| {
         // Cyrillic "ул.", "вул.", "бул." and Romanian "Str.", "Bd." too.
         r"(?:(?-u:\b)(?:ul|al|pl|os|vul|prosp|prov|Str|Bd|Bdul|Sos|Șos)|ул|вул|бул|пр|просп)\.\s*\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}",
         r",?\s+(?:nr\.?\s*)?\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?(?:\s+(?:m\.|lok\.|mieszk\.)\s*\d{1,4})?",
+        // Without "ul.": a street's adjective in the locative, "na
+        // Grunwaldzkiej 71", "przy Piotrkowskiej 12/4".
+        r"|(?-u:\b)\p{Lu}\p{Ll}+(?:skiej|ckiej|dzkiej)\s+\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?(?-u:\b)",
     ))
 });
 
@@ -1020,7 +1032,9 @@ pub(crate) fn find(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
         ssns(text, out);
     }
     if digits >= 3 {
+        let from = out.len();
         phones(text, out);
+        repeated_phone_shapes(text, out, from);
     }
     employee_ids(text, policy, out);
     let from = out.len();
@@ -1675,6 +1689,64 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
 /// Once a text names an employee id, its other mentions are ids too ("gave
 /// them 7731/KN"), and so is a number of the same shape that corrects it
 /// ("my staff number as 10293 when it's actually 12093").
+/// "the new number is 512 903 447, the old one (512 903 474) no longer
+/// works": a number shaped exactly like a phone number found in the same
+/// text (the same digits count and separators, with seven digits or more)
+/// is one too.
+fn repeated_phone_shapes(text: &str, out: &mut Vec<Candidate>, from: usize) {
+    let shape = |s: &str| -> String {
+        s.chars()
+            .map(|c| if c.is_ascii_digit() { '9' } else { c })
+            .collect()
+    };
+    let found: Vec<(usize, usize, String)> = out[from..]
+        .iter()
+        .filter(|c| c.kind == PiiKind::Phone && c.score >= 0.5)
+        .map(|c| (c.start, c.end, shape(&text[c.start..c.end])))
+        .filter(|(_, _, sh)| {
+            sh.bytes().filter(|&b| b == b'9').count() >= 7 && sh.contains([' ', '-', '.'])
+        })
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    // A weak candidate of the same shape (no cue of its own) is confirmed.
+    for c in &mut out[from..] {
+        if c.kind == PiiKind::Phone
+            && c.score < 0.5
+            && found
+                .iter()
+                .any(|(_, _, sh)| shape(&text[c.start..c.end]) == *sh)
+        {
+            c.score = 0.6;
+        }
+    }
+    let bytes = text.as_bytes();
+    let mut extra = Vec::new();
+    for (s0, e0, sh) in &found {
+        let len = e0 - s0;
+        let mut at = 0;
+        while at + len <= text.len() {
+            let starts =
+                bytes[at].is_ascii_digit() && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric());
+            let ends = at + len == text.len() || !bytes[at + len].is_ascii_alphanumeric();
+            if starts
+                && ends
+                && text.is_char_boundary(at + len)
+                && (at + len <= *s0 || at >= *e0)
+                && shape(&text[at..at + len]) == *sh
+                && !out.iter().any(|c| c.start < at + len && c.end > at)
+            {
+                extra.push(Candidate::new(at, at + len, PiiKind::Phone, 0.6));
+                at += len;
+                continue;
+            }
+            at += 1;
+        }
+    }
+    out.extend(extra);
+}
+
 fn repeated_ids(text: &str, out: &mut Vec<Candidate>) {
     let ids: Vec<(usize, usize)> = out
         .iter()
@@ -2410,6 +2482,7 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         (&*ADDRESS_NAMED_HOUSE, 0.65),
         (&*ADDRESS_LOWER_IT, 0.6),
         (&*ADDRESS_MALAY, 0.7),
+        (&*CODE_TOWN_PT, 0.6),
     ];
     // The patterns end without a (Unicode) word boundary, which would push
     // the regex engine onto its slow path: a match followed by a letter or
@@ -3242,6 +3315,7 @@ mod tests {
             &*NUMBERED_STREET_NEXT,
             &*SLASH_PROVINCE,
             &*ADDRESS_FIELD,
+            &*CODE_TOWN_PT,
             &*AGE_STATED,
             &*AGE_AFTER_YEAR,
             &*BIRTH_LIST_GAP,
@@ -4180,6 +4254,12 @@ mod tests {
             ("It's Abay avenue 44, apt 71, Aktobe, not Aktau.", "Abay avenue 44, apt 71, Aktobe"),
             ("we moved: Section 12 Lot 88, Lengakiki Road, Honiara.", "Section 12 Lot 88, Lengakiki Road, Honiara"),
             ("envíen mi carta a Calle Duarte #27, Higüey, no al hotel", "Calle Duarte #27, Higüey"),
+            ("the post office sent it back. please add 4050-262 Porto", "4050-262 Porto"),
+            ("Mieszkam na Piotrkowskiej 12/4, a nie gdzie indziej", "Piotrkowskiej 12/4"),
+            (
+                "Il magazzino è in via dell'Industria 22, zona industriale, 37012 Bussolengo (VR), non c'è",
+                "via dell'Industria 22, zona industriale, 37012 Bussolengo (VR)",
+            ),
             ("Please report to: Reception, Lanyon Plaza, 7 Lanyon Place\nContact", "Lanyon Plaza, 7 Lanyon Place"),
         ] {
             assert!(
@@ -4272,6 +4352,19 @@ mod tests {
         // A date after a birth date that is no list of births.
         let t = "My date of birth is 03/04/1988 and I started on 12/05/2019.";
         assert_eq!(of_kind(t, PiiKind::DateOfBirth), ["03/04/1988"], "{t}");
+    }
+
+    #[test]
+    fn a_number_shaped_like_a_phone_found_in_the_text_is_one_too() {
+        let t = "Numer do elektryka to teraz 512 903 447, stary (512 903 474) już nie działa.";
+        assert_eq!(
+            of_kind(t, PiiKind::Phone),
+            ["512 903 447", "512 903 474"],
+            "{t}"
+        );
+        // Another shape, or no phone to copy, stays no phone.
+        let t = "The old badge (512 903 474) still opens the gate.";
+        assert!(of_kind(t, PiiKind::Phone).is_empty(), "{t}: {:?}", kinds(t));
     }
 
     #[test]
