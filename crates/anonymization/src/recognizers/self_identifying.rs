@@ -588,6 +588,10 @@ const SINGLING: &[&str] = &[
     "least",
     "lone",
     "remaining",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
 ];
 /// Verbs and auxiliaries that end the singling-out phrase ("... is", "...
 /// has"), unless they are a relative clause's own verb.
@@ -3623,7 +3627,12 @@ fn signature_line(text: &str, out: &mut Vec<Candidate>) {
     // "PS: ..." after the signature: the line before it signs.
     if let Some(nl) = body.rfind('\n') {
         let last = body[nl + 1..].trim_start();
-        if last.starts_with("PS") || last.starts_with("P.S.") {
+        if last.starts_with("PS")
+            || last.starts_with("P.S.")
+            || last.starts_with("(sent from")
+            || last.starts_with("Sent from")
+            || last.starts_with("Get Outlook")
+        {
             body = body[..nl].trim_end();
         }
     }
@@ -4115,13 +4124,18 @@ fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 let kk = keys.get(k);
                 // "the only Brazilian in the Dublin payments team": a
                 // nationality used as a noun.
+                // "As the Auckland team's only Samoan I was asked ...": or
+                // the phrase ends with it.
+                let ends_here =
+                    k + 1 >= n || !joined(text, tokens, k + 1) || keys.get(k + 1) == "i";
                 let nationality = next == "only"
                     && LEXICON.flags(kk) & lexicon::PLACE != 0
                     && tokens[k].case == Case::Title
-                    && matches!(
-                        keys.get(k + 1),
-                        "in" | "on" | "at" | "from" | "who" | "working"
-                    );
+                    && (ends_here
+                        || matches!(
+                            keys.get(k + 1),
+                            "in" | "on" | "at" | "from" | "who" | "working"
+                        ));
                 if nationality {
                     head = Some((k, 0.75));
                     break;
@@ -4153,6 +4167,25 @@ fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                             0.8
                         } else if scoped(text, tokens, &keys, i, k) {
                             0.7
+                        } else {
+                            0.0
+                        }
+                    } else if matches!(next, "second" | "third" | "fourth" | "fifth") {
+                        // "the third person to leave the Sligo quality team
+                        // this year": a count someone can check; "the third
+                        // person to mention this" is not.
+                        let checkable = keys.get(k + 1) == "to"
+                            && joined(text, tokens, k + 1)
+                            && (k + 2..(k + 10).min(n))
+                                .take_while(|&m| joined(text, tokens, m))
+                                .any(|m| {
+                                    tokens[m].has_digit
+                                        || (tokens[m].case == Case::Title
+                                            && !tokens[m].sentence_start)
+                                        || LEXICON.flags(keys.get(m)) & lexicon::CALENDAR != 0
+                                });
+                        if checkable {
+                            0.6
                         } else {
                             0.0
                         }
@@ -4524,6 +4557,20 @@ mod tests {
                 "Piszę jako osoba, która 7 listopada zgłosiła wyciek amoniaku w chłodni w Kutnie. Od tamtej pory",
                 "osoba, która 7 listopada zgłosiła wyciek amoniaku w chłodni w Kutnie",
             ),
+            // A count someone can check; the only one of a nationality in
+            // a named team; a signature above the phone's sign-off.
+            (
+                "I'm the third person to leave the Sligo quality team this year and not one of us was asked why.",
+                "the third person to leave the Sligo quality team this year",
+            ),
+            (
+                "As the Auckland team's only Samoan I was asked to do something cultural.",
+                "the Auckland team's only Samoan",
+            ),
+            (
+                "Please fix it.\n\nRegards,\nSite Nurse, Port Hedland Camp 3\n(sent from my phone, sorry for typos)",
+                "Site Nurse, Port Hedland Camp 3",
+            ),
             // A role after a colleague's name, in another language.
             (
                 "Danke an Jörg, den Hausmeister der Grundschule am Lindenhof, der alles repariert.",
@@ -4542,6 +4589,8 @@ mod tests {
             "Please fix it.\n\n— a nurse at St Mary's",
             "Handover:\n- Tunde off, Jamal covering\n- Stapler 5 Akku leer, Schlüssel bei Kalle",
             "Please fix it.\n\nSent from my Samsung Galaxy",
+            // An ordinal with nothing to check.
+            "I'm the third person to mention this and nobody listens.",
             // A dated deed of someone else, with no "I am".
             "Il tecnico ha segnalato la perdita il 3 marzo.",
         ] {
