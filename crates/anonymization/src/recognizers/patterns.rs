@@ -2564,9 +2564,14 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
             }
         }
     }
+    let suites = if text.contains("Suite") || text.contains("Office") || text.contains("Wing") {
+        Some(ADDRESS_SUITE.find_iter(text))
+    } else {
+        None
+    };
     for m in ADDRESS_LEAD
         .find_iter(text)
-        .chain(ADDRESS_SUITE.find_iter(text))
+        .chain(suites.into_iter().flatten())
     {
         found.push((m.start(), m.end(), 0.65));
     }
@@ -2625,6 +2630,31 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
             continue;
         }
         if std::ptr::eq(pattern, &*ADDRESS_LOWER_UK) && !text.contains(", ") {
+            continue;
+        }
+        let needs = |words: &[&str]| words.iter().any(|w| text.contains(w));
+        let skip = if std::ptr::eq(pattern, &*ADDRESS_VI) {
+            !needs(&["đường", "phố", "Đường", "Phố"])
+        } else if std::ptr::eq(pattern, &*ADDRESS_NAGAR) {
+            !needs(&[
+                "Nagar",
+                "Colony",
+                "Enclave",
+                "Vihar",
+                "Puram",
+                "Layout",
+                "Extension",
+            ])
+        } else if std::ptr::eq(pattern, &*ADDRESS_NAMED_HOUSE) {
+            !(text.contains(", ") || text.contains('K'))
+        } else if std::ptr::eq(pattern, &*ADDRESS_MALAY) {
+            !needs(&["Jl", "Jalan", "Lorong", "Soi ", "Thanon"])
+        } else if std::ptr::eq(pattern, &*ADDRESS_LOWER_IT) {
+            !needs(&["via ", "viale ", "corso ", "piazza", "vicolo ", "largo "])
+        } else {
+            false
+        };
+        if skip {
             continue;
         }
         for m in pattern.find_iter(text) {

@@ -3623,6 +3623,10 @@ const GROUP_SIGNATURES: &[&str] = &[
 /// a group ("— the night team") or an indefinite one ("— a nurse") is not
 /// a person.
 fn signature_line(text: &str, out: &mut Vec<Candidate>) {
+    // A signature needs its own line or a signing label.
+    if !text.contains('\n') && !text.contains(':') {
+        return;
+    }
     let mut body = text.trim_end();
     // "PS: ..." after the signature: the line before it signs.
     if let Some(nl) = body.rfind('\n') {
