@@ -290,7 +290,7 @@ const FLOOR: &str = concat!(
     r"|(?:(?:\d{1,2}|[IVX]{1,4})\.\s?)?(?i:kat|em\.|emelet)(?:\s*\d{1,3}\.?)?",
     r"|\d{1,2}(?:ος|ου|ο)\s(?:όροφος|ορόφου)",
     r"|(?i:stan|et\.|sc\.|bl\.|ap\.|daire:?|d:|no:|ет\.|ап\.|кв\.|oficina|of\.|sector)\s*[A-Za-z0-9]{1,4}\.?",
-    r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bât\.|bat\.|bloco|cj\.|conj\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|app\.|appt\.?|ap\.|lgh|hinterhaus|apartment|suite|ste\.|unit|flat|lok\.|m\.|door|torre|depto\.?|dpto\.?|departamento|casa|lote|mz\.?|manzana|bldg\.?|top|stiege|stg\.|tür|int|bodega|local|zona|lot|quận|quan|rt)",
+    r"|(?i:floor|fl\.|piso|planta|piano|étage|etage|escalier|esc\.|scala|interno|int\.|portal|puerta|pta\.|bâtiment|bât\.|bat\.|bloco|cj\.|conj\.|bloc|block|blk|bus|boîte|bte|appartement|apartamento|appartamento|apto\.?|apt\.?|appt\.?|app\.?|ap\.|lgh|hinterhaus|apartment|suite|ste\.|unit|flat|lok\.|m\.|door|torre|depto\.?|dpto\.?|departamento|casa|lote|mz\.?|manzana|bldg\.?|top|stiege|stg\.|tür|int|bodega|local|zona|lot|quận|quan|rt)",
     // "piso 3 B": a letter after the number.
     r"\s*[A-Za-z0-9]{1,4}(?:[./][0-9]{1,3})?\.?(?:\s[A-Z](?-u:\b))?",
     // "RT 05/RW 02": an Indonesian neighbourhood unit.
@@ -755,6 +755,29 @@ static NUMBERED_STREET_NEXT: LazyLock<Regex> =
 static ADDRESS_MALAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?-u:\b)(?:Jl\.|Jln\.?|Jalan|Lorong|Soi|Thanon)\s+\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2}(?:,?\s+No\.?\s*\d{1,4}[A-Za-z]?(?-u:\b)|\s+\d{1,4}[A-Za-z]?,)",
+    )
+});
+/// Streets of the Romance languages, German and Dutch typed in lowercase
+/// ("14 bis rue des tanneurs", "c/ de la princesa 31", "am weinberg 7a",
+/// "kruisstraat 12 bis"): kept only when a postal code or a known town
+/// follows in the tail (see `addresses`).
+static ADDRESS_LOWER_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?-u:\b)(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|quai|impasse|allée|chemin|place|cours|route)\s+(?:(?:de|du|des|la|le)\s+|l'|d')*\p{Ll}[\p{Ll}\-']*(?:\s+\p{Ll}[\p{Ll}\-']*){0,2}",
+        r"|(?:c/|calle|avda\.|av\.|avenida|rua|via|viale|corso|piazza|am|an\s+der|im|auf\s+der|zum|zur)\s*(?:(?:de|del|la|las|los|dos|das|da|do|di)\s+)*\p{Ll}[\p{Ll}\-']*(?:\s+\p{Ll}[\p{Ll}\-']*){0,2},?\s+\d{1,4}[a-z]?(?:\s+bis)?",
+        r"|\p{Ll}{3,}(?:straße|strasse|str\.?|weg|gasse|allee|platz|laan|straat|gracht|kade|plein)\s+\d{1,4}[a-z]?(?:\s+(?:bis|bus\s+\d{1,3}))?)",
+        r"(?-u:\b)",
+    ))
+});
+/// The letters of a Dutch code and the town, after its digits: " gl
+/// utrecht".
+static LOWER_DUTCH_CODE_TOWN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s?[a-z]{2}\s+\p{Ll}{3,}(?:[ \t]\p{Ll}{3,})?"));
+/// A postal code in a lowercase tail: "75014 paris", "3581 gl utrecht",
+/// "h3b 3j6", "05422-001", "d02 dx63", "560102".
+static LOWER_CODE_IN_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?:\d{4,6}|\d{4}\s?[a-z]{2}|[a-z]\d[a-z]\s?\d[a-z]\d|\d{5}-\d{3}|[a-z]\d{2}\s?[a-z0-9]{4})(?-u:\b)",
     )
 });
 /// Lowercase Italian streets: "via roma 14 int 3", "corso buenos aires
@@ -2601,6 +2624,24 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
             }
         }
     }
+    // "14 bis rue des tanneurs, 59800 lille": a lowercase street with a
+    // code or a known town after it.
+    let lower_text = text.bytes().any(|b| b.is_ascii_lowercase());
+    if lower_text {
+        for m in ADDRESS_LOWER_ROMANCE.find_iter(text) {
+            let end = address_end(text, m.end());
+            let tail = &text[m.end()..end];
+            let mut key = String::new();
+            let known_town = tail.split([',', ' ']).filter(|w| !w.is_empty()).any(|w| {
+                crate::text::fold_key(w, &mut key);
+                LEXICON.flags(&key) & (lexicon::PLACE | lexicon::TOWN) != 0
+                    && LEXICON.flags(&key) & lexicon::STOP == 0
+            });
+            if LOWER_CODE_IN_TAIL.is_match(tail) || known_town {
+                found.push((m.start(), end, 0.6));
+            }
+        }
+    }
     // "no 45, 2nd cross, 5th main, indiranagar, bengaluru 560038": two
     // lowercase lines or more, with a street word or ending in a code.
     for m in ADDRESS_LOWER_LEAD.find_iter(text) {
@@ -2964,12 +3005,19 @@ fn lower_chain(rest: &str) -> (usize, usize, bool, bool) {
             )
         });
         let (mut stop, mut unknown, mut has_street) = (false, false, false);
+        let mut place = false;
+        // "app 608", "flat 3": a flat's line.
+        let unit_line = matches!(
+            words.peek().copied(),
+            Some("app" | "apt" | "apto" | "flat" | "unit" | "suite" | "piso" | "int" | "dpto")
+        ) && line.bytes().any(|b| b.is_ascii_digit());
         for (n, w) in line.split_whitespace().enumerate() {
             // Numbers, a landmark's preposition, a province ("MI").
-            if w.bytes().all(|b| b.is_ascii_digit())
-                || (landmark && n <= 1)
-                || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
-            {
+            if w.bytes().all(|b| b.is_ascii_digit()) {
+                unknown = true;
+                continue;
+            }
+            if (landmark && n <= 1) || (w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase())) {
                 continue;
             }
             crate::text::fold_key(w.trim_end_matches('.'), &mut key);
@@ -2979,7 +3027,8 @@ fn lower_chain(rest: &str) -> (usize, usize, bool, bool) {
             if matches!(key.as_str(), "al" | "el" | "de" | "la" | "da" | "do" | "di") {
                 continue;
             }
-            stop |= f & lexicon::STOP != 0 && !has_street;
+            stop |= f & lexicon::STOP != 0 && !has_street && !unit_line;
+            place |= f & (lexicon::PLACE | lexicon::TOWN) != 0;
             unknown |= f & lexicon::WORD == 0
                 || f & (lexicon::PLACE | lexicon::TOWN) != 0
                 || w.bytes().any(|b| b.is_ascii_digit());
@@ -2993,6 +3042,24 @@ fn lower_chain(rest: &str) -> (usize, usize, bool, bool) {
             .rsplit(' ')
             .next()
             .is_some_and(|w| (4..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()));
+        // "montréal qc h3b 3j6", "dublin 2, d02 dx63": a postcode that is
+        // letters and digits closes the line as well.
+        let mixed_code = {
+            let mut words = line.rsplitn(3, ' ');
+            let last = words.next().unwrap_or("");
+            let two = words
+                .next()
+                .map(|w| format!("{w} {last}"))
+                .unwrap_or_default();
+            let whole = |c: &str| {
+                LOWER_CODE_IN_TAIL
+                    .find(c)
+                    .is_some_and(|m| m.as_str().len() == c.len())
+            };
+            last.bytes().any(|b| b.is_ascii_digit())
+                && last.bytes().any(|b| b.is_ascii_lowercase())
+                && (whole(last) || whole(&two))
+        };
         // ", glasgow with my manager's handwriting": a known town, then
         // the sentence goes on.
         if stop && !landmark {
@@ -3014,9 +3081,20 @@ fn lower_chain(rest: &str) -> (usize, usize, bool, bool) {
         lines += 1;
         street |= has_street;
         let after = rest[at..].trim_start_matches([' ', '\t']);
+        // The last line must say it is an address: a place, a street, a
+        // landmark, a code or a flat; or be one word before the clause's end
+        // ("ikeja."), not "graag aanpassen".
+        let evidence = place
+            || has_street
+            || landmark
+            || unit_line
+            || ends_in_code
+            || line.split_whitespace().count() == 1;
         if code_first
-            || after.is_empty()
-            || after.starts_with(['.', ',', ';', '!', '?', ')', '\n', '-', '–', '—', '('])
+            || mixed_code
+            || (evidence
+                && (after.is_empty()
+                    || after.starts_with(['.', ',', ';', '!', '?', ')', '\n', '-', '–', '—', '('])))
         {
             best = at;
             code = ends_in_code;
@@ -3098,6 +3176,15 @@ fn address_end(text: &str, mut end: usize) -> usize {
     if typed_lower {
         end += lower_chain(&text[end..]).0;
     }
+    // "kruisstraat 12 bis, 3581 gl utrecht": a Dutch code typed in
+    // lowercase, then its town.
+    if typed_lower && text[..end].ends_with(|c: char| c.is_ascii_digit()) {
+        if let Some(m) = LOWER_DUTCH_CODE_TOWN.find(&text[end..]) {
+            if clause_ends(&text[end + m.end()..]) {
+                end += m.end();
+            }
+        }
+    }
     // "Konak, 35250 İzmir", "03940 Ciudad de México, CDMX": a town after
     // the code, with no comma, and maybe its state.
     if text[..end].ends_with(|c: char| c.is_ascii_digit()) {
@@ -3134,11 +3221,13 @@ fn address_end(text: &str, mut end: usize) -> usize {
         let before = text[..end].rsplit([' ', '\t']).next().unwrap_or("");
         let mut key = String::new();
         crate::text::fold_key(before.trim_end_matches('.'), &mut key);
-        let after_street = before
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b.is_ascii_alphabetic())
-            && (before.bytes().any(|b| b.is_ascii_digit())
-                || STREET_ABBREVIATIONS.contains(&key.as_str()));
+        // After a street type or a flat's number ("Apt 2"), not after a
+        // postcode ("h3b 3j6 thx").
+        let number = before.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let after_street = (!number.is_empty()
+            && before.len() <= number.len() + 1
+            && number.bytes().all(|b| b.is_ascii_digit()))
+            || STREET_ABBREVIATIONS.contains(&key.as_str());
         let lower = last_word_lowercase(&text[..end]);
         let case_ok = if lower {
             word.starts_with(char::is_lowercase)
@@ -3346,6 +3435,9 @@ mod tests {
             &*SLASH_PROVINCE,
             &*ADDRESS_FIELD,
             &*CODE_TOWN_PT,
+            &*ADDRESS_LOWER_ROMANCE,
+            &*LOWER_CODE_IN_TAIL,
+            &*LOWER_DUTCH_CODE_TOWN,
             &*AGE_STATED,
             &*AGE_AFTER_YEAR,
             &*BIRTH_LIST_GAP,
@@ -4285,6 +4377,12 @@ mod tests {
             ("we moved: Section 12 Lot 88, Lengakiki Road, Honiara.", "Section 12 Lot 88, Lengakiki Road, Honiara"),
             ("envíen mi carta a Calle Duarte #27, Higüey, no al hotel", "Calle Duarte #27, Higüey"),
             ("the post office sent it back. please add 4050-262 Porto", "4050-262 Porto"),
+            // Lowercase streets of other languages, with a code after them.
+            ("changement d'adresse : 14 bis rue des tanneurs, 59800 lille. merci", "14 bis rue des tanneurs, 59800 lille"),
+            ("neue adresse am weinberg 7a, 79100 freiburg – bitte", "am weinberg 7a, 79100 freiburg"),
+            ("mijn nieuwe adres is kruisstraat 12 bis, 3581 gl utrecht, graag aanpassen", "kruisstraat 12 bis, 3581 gl utrecht"),
+            ("mi dirección es c/ de la princesa 31, 3º izda, 28008 madrid, que no", "c/ de la princesa 31, 3º izda, 28008 madrid"),
+            ("pls mail my t4 to 1187 rue de bleury, app 608, montréal qc h3b 3j6 thx", "1187 rue de bleury, app 608, montréal qc h3b 3j6"),
             ("Mieszkam na Piotrkowskiej 12/4, a nie gdzie indziej", "Piotrkowskiej 12/4"),
             (
                 "Il magazzino è in via dell'Industria 22, zona industriale, 37012 Bussolengo (VR), non c'è",
@@ -4320,6 +4418,8 @@ mod tests {
             "Email address: see the form, it is on file",
             "Address: same as above",
             "Sarah 5, Leeds 3 was the score at the five-a-side.",
+            // A lowercase street-like phrase with no code or town after it.
+            "am montag 14 waren wir zu dritt, 2000 kartons",
             "no 5, we never got paid for the overtime",
         ] {
             assert!(

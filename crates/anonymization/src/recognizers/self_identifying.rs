@@ -272,6 +272,8 @@ const PERSON_NOUNS: &[&str] = &[
     "hijabi",
     "physio",
     "electrician",
+    "newbie",
+    "ppl",
     "sparky",
     "sparkie",
     "commis",
@@ -4106,7 +4108,7 @@ fn find_phrases(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
                 head = Some((o, 0.7));
             }
         } else if next == "only"
-            && matches!(keys.get(o + 1), "two" | "three")
+            && matches!(keys.get(o + 1), "two" | "three" | "2" | "3")
             && joined(text, tokens, o + 1)
             && capability(text, tokens, &keys, o + 1)
         {
@@ -4575,6 +4577,11 @@ mod tests {
                 "Please fix it.\n\nRegards,\nSite Nurse, Port Hedland Camp 3\n(sent from my phone, sorry for typos)",
                 "Site Nurse, Port Hedland Camp 3",
             ),
+            (
+                "idk why but we're the only 2 ppl who can do the sap month-end close in the halifax office",
+                "the only 2 ppl who can do the sap month-end close in the halifax office",
+            ),
+            ("hi im the newbie in accounts receivable and nobody trained me", "the newbie in accounts receivable"),
             // A role after a colleague's name, in another language.
             (
                 "Danke an Jörg, den Hausmeister der Grundschule am Lindenhof, der alles repariert.",
