@@ -337,7 +337,7 @@ static POSTAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
             r"|\d{{3}}\s\d{{2}}\s+{town}",
             // Towns first, maybe a state, then the code: ", Fitzroy VIC
             // 3065", ", Bengaluru 560001", ", New York, NY 10011".
-            r"|(?:{town}\.?(?:\s+\d{{1,2}})?,?\s+){{1,2}}(?:-\s*)?(?:[A-Z]{{2,3}}\.?,?\s+|\([\p{{L}} ]+\)\s+)?(?:{label})?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,6}})",
+            r"|(?:{town}\.?(?:\s+\d{{1,2}})?,?\s+){{1,2}}(?:[\-–]\s*)?(?:[A-Z]{{2,3}}\.?,?\s+|\([\p{{L}} ]+\)\s+)?(?:{label})?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,6}})",
             // A bare four-digit code after a town the street already
             // holds: "27 Karangahape Road, Auckland 1010".
             r"|\d{{4}}",
@@ -377,7 +377,7 @@ static TAIL_PART: LazyLock<Regex> = LazyLock::new(|| {
             r"|\d{{3}}\s\d{{2}}\s+{town}",
             // "Konak, 35250 İzmir", "Tel Aviv 6688218": the town may follow
             // the code too.
-            r"|{town}\.?(?:\s+\d{{1,2}})?,?\s+(?:-\s*)?(?:[A-Z]{{2,3}}\.?,?\s+)?(?:{label})?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,7}})(?:[ \t]+{town})?",
+            r"|{town}\.?(?:\s+\d{{1,2}})?,?\s+(?:[\-–]\s*)?(?:[A-Z]{{2,3}}\.?,?\s+)?(?:{label})?(?:{dc}|\d{{3}}\s\d{{3}}|\d{{5}}-\d{{4}}|\d{{4,7}})(?:[ \t]+{town})?",
             // Lowercase: "lubbock tx 79401", "hillsborough, auckland 1042"
             // (a four-digit code that is no year).
             r"|[a-z]{{3,}}(?:,?\s+[a-z]{{3,}})?,?\s+(?:[a-z]{{2}}\s+\d{{5}}|(?i:{pc})|(?:0\d{{3}}|1[0-8]\d{{2}}|[3-9]\d{{3}}|2[1-9]\d{{2}}|20[4-9]\d))",
@@ -476,7 +476,7 @@ static ADDRESS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
             // Lane\nLittle Snoring\nFakenham\nNR21 0AB").
             r"(?:{line}(?:,\s+|[ \t]*\n[ \t]*)){{1,6}}",
             r"(?:{county}(?:,?\s+[A-Z]\d{{2}}\s?[A-Z0-9]{{4}})?",
-            r"|{town}(?:\s+\d{{1,2}})?(?:\s*\([\p{{L}} ]+\))?(?:,?\s+(?:-\s*)?[A-Z]{{2,3}})?,?\s+(?:{dc}|\d{{6}}|\d{{3}}\s\d{{3}}|\d{{5}}(?:-\d{{4}})?|\d{{4}}))",
+            r"|{town}(?:\s+\d{{1,2}})?(?:\s*\([\p{{L}} ]+\))?(?:,?\s+(?:[\-–]\s*)?[A-Z]{{2,3}})?,?\s+(?:{dc}|\d{{6}}|\d{{3}}\s\d{{3}}|\d{{5}}(?:-\d{{4}})?|\d{{4}}))",
         ),
         line = ADDRESS_LINE,
         county = COUNTY,
@@ -4377,6 +4377,10 @@ mod tests {
             ("we moved: Section 12 Lot 88, Lengakiki Road, Honiara.", "Section 12 Lot 88, Lengakiki Road, Honiara"),
             ("envíen mi carta a Calle Duarte #27, Higüey, no al hotel", "Calle Duarte #27, Higüey"),
             ("the post office sent it back. please add 4050-262 Porto", "4050-262 Porto"),
+            (
+                "address Rua Padre Chagas 184, apto 702, Moinhos de Vento, Porto Alegre – RS, 90570-080. It's all",
+                "Rua Padre Chagas 184, apto 702, Moinhos de Vento, Porto Alegre – RS, 90570-080",
+            ),
             // Lowercase streets of other languages, with a code after them.
             ("changement d'adresse : 14 bis rue des tanneurs, 59800 lille. merci", "14 bis rue des tanneurs, 59800 lille"),
             ("neue adresse am weinberg 7a, 79100 freiburg – bitte", "am weinberg 7a, 79100 freiburg"),
