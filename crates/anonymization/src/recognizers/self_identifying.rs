@@ -3747,6 +3747,9 @@ fn signature_line(text: &str, out: &mut Vec<Candidate>) {
                 | "ein"
                 | "eine"
                 | "een"
+                | "someone"
+                | "somebody"
+                | "anyone"
         )
     {
         return;
@@ -4598,6 +4601,7 @@ mod tests {
             "Please fix it.\n\nThanks,\nWorried in Accounts",
             "Please fix it.\n\nRegards,\nThe Night Team, Leeds",
             "Please fix it.\n\n— a nurse at St Mary's",
+            "Please fix it.\n\nRegards,\nsomeone on line 3",
             "Handover:\n- Tunde off, Jamal covering\n- Stapler 5 Akku leer, Schlüssel bei Kalle",
             "Please fix it.\n\nSent from my Samsung Galaxy",
             // An ordinal with nothing to check.
