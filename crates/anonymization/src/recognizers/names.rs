@@ -2982,31 +2982,32 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
                 } else {
                     start_byte
                 };
-                // "Wisdom and Kwabena", "Comfort, Rosa and Ama": the words
-                // listed before a name, when they are names too.
-                let mut j = i;
-                while j >= 2 {
-                    let sep = cx.key(j - 1);
-                    let and = matches!(sep, "and" | "&" | "y" | "e" | "et" | "und" | "en" | "i")
-                        && cx.close_prev(j)
-                        && cx.close_prev(j - 1)
-                        && cx.gap(j).is_empty()
-                        && cx.gap(j - 1).is_empty();
-                    let comma = j >= 1 && cx.gap(j) == "," && j - 1 < i;
-                    let (k, ok) = if and {
-                        (j - 2, true)
-                    } else if comma {
-                        (j - 1, true)
-                    } else {
-                        (0, false)
-                    };
-                    if !ok {
-                        break;
-                    }
+                // "Wisdom and Kwabena", "Rosa, Ama": the word listed right
+                // before a name, when it is a name too (one step; a longer
+                // list is the forward list rule's).
+                let and = i >= 2
+                    && matches!(
+                        cx.key(i - 1),
+                        "and" | "&" | "y" | "e" | "et" | "und" | "en" | "i"
+                    )
+                    && cx.close_prev(i)
+                    && cx.close_prev(i - 1)
+                    && cx.gap(i).is_empty()
+                    && cx.gap(i - 1).is_empty();
+                let before = if and {
+                    Some(i - 2)
+                } else if i >= 1 && cx.gap(i) == "," {
+                    Some(i - 1)
+                } else {
+                    None
+                };
+                if let Some(k) = before {
                     let f = cx.flags[k];
-                    let taken = out
-                        .last()
-                        .is_some_and(|c| c.kind == PiiKind::Person && c.end > tokens[k].start);
+                    let taken = out.iter().any(|c| {
+                        c.kind == PiiKind::Person
+                            && c.start < tokens[k].end
+                            && c.end > tokens[k].start
+                    });
                     // A word ("Seat", "Ja") only when it is mostly a name.
                     let named = (f & (lexicon::FIRST | lexicon::LAST) != 0
                         || cx.world[k] & lexicon::FIRST != 0)
@@ -3017,21 +3018,19 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
                             | lexicon::STOP)
                             == 0
                         && (f & lexicon::WORD == 0 || f & lexicon::NAME_DOMINANT != 0);
-                    if tokens[k].case != Case::Title
-                        || !named
-                        || taken
-                        || thing_names.contains(&cx.key(k))
-                        || (k > 0 && cx.cue_before(k) == Cue::Title)
+                    if tokens[k].case == Case::Title
+                        && named
+                        && !taken
+                        && !thing_names.contains(&cx.key(k))
+                        && !(k > 0 && cx.cue_before(k) == Cue::Title)
                     {
-                        break;
+                        out.push(Candidate::new(
+                            tokens[k].start,
+                            tokens[k].end,
+                            PiiKind::Person,
+                            0.6,
+                        ));
                     }
-                    out.push(Candidate::new(
-                        tokens[k].start,
-                        tokens[k].end,
-                        PiiKind::Person,
-                        0.6,
-                    ));
-                    j = k;
                 }
                 out.push(Candidate::new(start_byte, end_byte, PiiKind::Person, score));
                 last_name_end = Some(end_tok + 1);
@@ -3042,17 +3041,22 @@ pub(crate) fn find(text: &str, tokens: &[Token], policy: &Policy, out: &mut Vec<
     }
 }
 
+/// Up to four capitalised words, then an e-mail address in angle
+/// brackets: its local part is group 2.
+static BEFORE_EMAIL: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"((?:\p{Lu}[\p{L}'\-]+[ \t]+){0,3}\p{Lu}[\p{L}'\-]+)[ \t]*<([^@\s<>]+)@")
+        .unwrap_or_else(|_| {
+            // A literal of this file (`before_email_pattern_compiles`); a
+            // failure only disables this rule.
+            #[allow(clippy::expect_used)]
+            regex::Regex::new(r"[^\s\S]").expect("literal pattern is valid")
+        })
+});
+
 /// "Hope Mutasa <hope.mutasa@...>": capitalised words right before an
 /// e-mail address that its local part spells are the person's name,
 /// whatever else the words mean.
 fn named_by_email(text: &str, out: &mut Vec<Candidate>) {
-    static BEFORE_EMAIL: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"((?:\p{Lu}[\p{L}'\-]+[ \t]+){0,3}\p{Lu}[\p{L}'\-]+)[ \t]*<([^@\s<>]+)@")
-            .unwrap_or_else(|_| {
-                #[allow(clippy::expect_used)]
-                regex::Regex::new(r"[^\s\S]").expect("literal pattern is valid")
-            })
-    });
     if !text.contains('<') {
         return;
     }
@@ -4724,6 +4728,11 @@ mod tests {
     }
 
     #[test]
+    fn before_email_pattern_compiles() {
+        assert_ne!(BEFORE_EMAIL.as_str(), r"[^\s\S]");
+    }
+
+    #[test]
     fn names_an_email_spells_and_names_listed_before_a_name() {
         // The address spells the words before it: a person, even "Hope".
         let t = "From: Hope Mutasa <hope.mutasa@kgotlalogistics.co.za>";
@@ -4749,6 +4758,10 @@ mod tests {
         // brand before one is not.
         let t = "Wisdom and Kwabena did the whole stocktake alone.";
         assert!(names(t).contains(&"Kwabena".to_owned()), "{:?}", names(t));
+        // A name before a comma at the text's start, even with an e-mail
+        // named later in the text.
+        let t = "Rosa, Kwabena covered the stocktake. From: Hope Mutasa <hope.mutasa@example.com>";
+        assert!(names(t).contains(&"Rosa".to_owned()), "{:?}", names(t));
         for (t, not) in [
             ("Ja i Oksana jesteśmy jedynymi osobami na zmianie C.", "Ja"),
             (

@@ -735,12 +735,14 @@ static ADDRESS_NAMED_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
 static BARE_TOWN: LazyLock<Regex> = LazyLock::new(|| re(r"^[ \t]+\p{L}[\p{L}\-]{2,}"));
 /// A district after a dash: "Av. Paulista, 1578 - Bela Vista".
 static DASH_DISTRICT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^[ \t][\-–][ \t]{TOWN}")));
+/// The labels of an address field, in the eight languages and a few more.
+const ADDRESS_LABELS: &str = r"(?i:address|adresse|dirección|direccion|domicilio|morada|endereço|endereco|indirizzo|adres|anschrift|adresa|alamat)";
 /// A form field holding an address: "Address: Lotopa Road, Apia",
 /// "Morada: Rua Dr. Alfredo Magalhães, 118" (the value to the line's end).
 static ADDRESS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?m)^[ \t>]*(?:(?i:home|postal|new|current|permanent|correct|old|mailing)\s+)?(?i:address|adresse|dirección|direccion|domicilio|morada|endereço|endereco|indirizzo|adres|anschrift|adresa|alamat)[ \t]*:[ \t]*([^\n]{6,120})",
-    )
+    re(&format!(
+        r"(?m)^[ \t>]*(?:(?i:home|postal|new|current|permanent|correct|old|mailing)\s+)?{ADDRESS_LABELS}[ \t]*:[ \t]*([^\n]{{6,120}})"
+    ))
 });
 /// A province after the town, after a slash or in brackets: "Kadıköy/İstanbul",
 /// "Bussolengo (VR)".
@@ -763,10 +765,9 @@ static ADDRESS_MALAY: LazyLock<Regex> = LazyLock::new(|| {
 /// follows in the tail (see `addresses`).
 static ADDRESS_LOWER_ROMANCE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
-        r"(?-u:\b)(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|quai|impasse|allée|chemin|place|cours|route)\s+(?:(?:de|du|des|la|le)\s+|l'|d')*\p{Ll}[\p{Ll}\-']*(?:\s+\p{Ll}[\p{Ll}\-']*){0,2}",
+        r"(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|quai|impasse|allée|chemin|place|cours|route)\s+(?:(?:de|du|des|la|le)\s+|l'|d')*\p{Ll}[\p{Ll}\-']*(?:\s+\p{Ll}[\p{Ll}\-']*){0,2}",
         r"|(?:c/|calle|avda\.|av\.|avenida|rua|via|viale|corso|piazza|am|an\s+der|im|auf\s+der|zum|zur)\s*(?:(?:de|del|la|las|los|dos|das|da|do|di)\s+)*\p{Ll}[\p{Ll}\-']*(?:\s+\p{Ll}[\p{Ll}\-']*){0,2},?\s+\d{1,4}[a-z]?(?:\s+bis)?",
         r"|\p{Ll}{3,}(?:straße|strasse|str\.?|weg|gasse|allee|platz|laan|straat|gracht|kade|plein)\s+\d{1,4}[a-z]?(?:\s+(?:bis|bus\s+\d{1,3}))?)",
-        r"(?-u:\b)",
     ))
 });
 /// The letters of a Dutch code and the town, after its digits: " gl
@@ -802,7 +803,7 @@ static ADDRESS_PL: LazyLock<Regex> = LazyLock::new(|| {
         r",?\s+(?:nr\.?\s*)?\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?(?:\s+(?:m\.|lok\.|mieszk\.)\s*\d{1,4})?",
         // Without "ul.": a street's adjective in the locative, "na
         // Grunwaldzkiej 71", "przy Piotrkowskiej 12/4".
-        r"|(?-u:\b)\p{Lu}\p{Ll}+(?:skiej|ckiej|dzkiej)\s+\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?(?-u:\b)",
+        r"|\p{Lu}\p{Ll}+(?:skiej|ckiej|dzkiej)\s+\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?(?-u:\b)",
     ))
 });
 
@@ -1068,9 +1069,9 @@ pub(crate) fn find(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
 
 /// What an address with no digit in it needs (see `find`).
 static NO_NUMBER_ADDRESS_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"s/n(?-u:\b)|(?:Farm|Cottage|House|Lodge|Barn|Mill|Manor|Hall|Grange|Villa), |Block [A-Z],|The (?:Old )?\p{Lu}\p{L}+, \p{Lu}|(?i:address|adresse|dirección|domicilio|morada|endereço|indirizzo|adres|anschrift|alamat)[ \t]*:",
-    )
+    re(&format!(
+        r"s/n(?-u:\b)|(?:Farm|Cottage|House|Lodge|Barn|Mill|Manor|Hall|Grange|Villa), |Block [A-Z],|The (?:Old )?\p{{Lu}}\p{{L}}+, \p{{Lu}}|{ADDRESS_LABELS}[ \t]*:"
+    ))
 });
 
 /// Two ASCII capitals in a row followed by two digits: the start of an IBAN.
@@ -1678,10 +1679,7 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
     // "ACME-402276_fire_safety.pdf" is the id in a file name.
     let apart = |s: usize, e: usize| {
         char_before(text, s).is_none_or(|c| !c.is_alphanumeric())
-            && text[e..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
+            && char_at(text, e).is_none_or(|c| !c.is_alphanumeric())
     };
     for pattern in &policy.employee_id_patterns {
         for m in pattern.find_iter(text) {
@@ -1709,67 +1707,86 @@ fn employee_ids(text: &str, policy: &Policy, out: &mut Vec<Candidate>) {
     repeated_ids(text, out);
 }
 
-/// Once a text names an employee id, its other mentions are ids too ("gave
-/// them 7731/KN"), and so is a number of the same shape that corrects it
-/// ("my staff number as 10293 when it's actually 12093").
 /// "the new number is 512 903 447, the old one (512 903 474) no longer
 /// works": a number shaped exactly like a phone number found in the same
-/// text (the same digits count and separators, with seven digits or more)
-/// is one too.
+/// text (the same digits count and separators, seven digits or more,
+/// starting with a digit) is one too.
 fn repeated_phone_shapes(text: &str, out: &mut Vec<Candidate>, from: usize) {
     let shape = |s: &str| -> String {
         s.chars()
             .map(|c| if c.is_ascii_digit() { '9' } else { c })
             .collect()
     };
-    let found: Vec<(usize, usize, String)> = out[from..]
+    let mut shapes: Vec<(usize, String)> = Vec::new();
+    for c in out[from..]
         .iter()
         .filter(|c| c.kind == PiiKind::Phone && c.score >= 0.5)
-        .map(|c| (c.start, c.end, shape(&text[c.start..c.end])))
-        .filter(|(_, _, sh)| {
-            sh.bytes().filter(|&b| b == b'9').count() >= 7 && sh.contains([' ', '-', '.'])
-        })
-        .collect();
-    if found.is_empty() {
+    {
+        let sh = shape(&text[c.start..c.end]);
+        let counted = sh.bytes().filter(|&b| b == b'9').count() >= 7;
+        if counted && sh.contains([' ', '-', '.']) && !shapes.iter().any(|(_, s)| *s == sh) {
+            shapes.push((c.end - c.start, sh));
+        }
+    }
+    if shapes.is_empty() {
         return;
     }
     // A weak candidate of the same shape (no cue of its own) is confirmed.
     for c in &mut out[from..] {
         if c.kind == PiiKind::Phone
             && c.score < 0.5
-            && found
+            && shapes
                 .iter()
-                .any(|(_, _, sh)| shape(&text[c.start..c.end]) == *sh)
+                .any(|(_, sh)| shape(&text[c.start..c.end]) == *sh)
         {
             c.score = 0.6;
         }
     }
+    // One pass over the text, every shape tried where a number starts; the
+    // spans already found, sorted, tell an overlap by binary search.
+    let mut taken: Vec<(usize, usize)> = out.iter().map(|c| (c.start, c.end)).collect();
+    taken.sort_unstable();
+    // The largest end among the spans that start up to each one.
+    let reach: Vec<usize> = taken
+        .iter()
+        .scan(0, |m, &(_, e)| {
+            *m = (*m).max(e);
+            Some(*m)
+        })
+        .collect();
+    let overlaps = |s: usize, e: usize| {
+        let i = taken.partition_point(|&(ts, _)| ts < e);
+        i > 0 && reach[i - 1] > s
+    };
     let bytes = text.as_bytes();
     let mut extra = Vec::new();
-    for (s0, e0, sh) in &found {
-        let len = e0 - s0;
-        let mut at = 0;
-        while at + len <= text.len() {
-            let starts =
-                bytes[at].is_ascii_digit() && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric());
-            let ends = at + len == text.len() || !bytes[at + len].is_ascii_alphanumeric();
-            if starts
-                && ends
-                && text.is_char_boundary(at + len)
-                && (at + len <= *s0 || at >= *e0)
-                && shape(&text[at..at + len]) == *sh
-                && !out.iter().any(|c| c.start < at + len && c.end > at)
-            {
-                extra.push(Candidate::new(at, at + len, PiiKind::Phone, 0.6));
-                at += len;
-                continue;
-            }
-            at += 1;
+    let mut at = 0;
+    while at < bytes.len() {
+        let starts =
+            bytes[at].is_ascii_digit() && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric());
+        let hit = starts.then(|| {
+            shapes.iter().find(|(len, sh)| {
+                let e = at + len;
+                e <= text.len()
+                    && text.is_char_boundary(e)
+                    && (e == text.len() || !bytes[e].is_ascii_alphanumeric())
+                    && shape(&text[at..e]) == *sh
+                    && !overlaps(at, e)
+            })
+        });
+        if let Some(Some((len, _))) = hit {
+            extra.push(Candidate::new(at, at + len, PiiKind::Phone, 0.6));
+            at += len;
+            continue;
         }
+        at += 1;
     }
     out.extend(extra);
 }
 
+/// Once a text names an employee id, its other mentions are ids too ("gave
+/// them 7731/KN"), and so is a number of the same shape that corrects it
+/// ("my staff number as 10293 when it's actually 12093").
 fn repeated_ids(text: &str, out: &mut Vec<Candidate>) {
     let ids: Vec<(usize, usize)> = out
         .iter()
@@ -2629,6 +2646,13 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
     let lower_text = text.bytes().any(|b| b.is_ascii_lowercase());
     if lower_text {
         for m in ADDRESS_LOWER_ROMANCE.find_iter(text) {
+            // Whole words only ("überweg 5", "liberté"): the pattern has no
+            // word boundaries, which are ASCII-only.
+            if char_before(text, m.start()).is_some_and(char::is_alphanumeric)
+                || char_at(text, m.end()).is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
             let end = address_end(text, m.end());
             let tail = &text[m.end()..end];
             let mut key = String::new();
@@ -2701,6 +2725,14 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         for m in pattern.find_iter(text) {
             // "the 7:05 route": a time, not a house number.
             if char_before(text, m.start()) == Some(':') {
+                continue;
+            }
+            // "0912345678 đường Lê Lợi", "na Śląskiej 12": these patterns
+            // start without a word boundary (ASCII-only ones miss "Ś"), so a
+            // match inside a word or a number is dropped here.
+            if (std::ptr::eq(pattern, &*ADDRESS_VI) || std::ptr::eq(pattern, &*ADDRESS_PL))
+                && char_before(text, m.start()).is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
             if std::ptr::eq(pattern, &*ADDRESS_LOWER_IT) {
@@ -2991,6 +3023,8 @@ fn town_only(rest: &str) -> usize {
 fn lower_chain(rest: &str) -> (usize, usize, bool, bool) {
     let mut at = 0;
     let (mut best, mut lines, mut street, mut code) = (0, 0, false, false);
+    // What the accepted lines hold (lines read after them do not count).
+    let (mut best_lines, mut best_street) = (0, false);
     let mut key = String::new();
     for _ in 0..6 {
         let Some(m) = LOWER_LINE.find(&rest[at..]) else {
@@ -3071,6 +3105,7 @@ fn lower_chain(rest: &str) -> (usize, usize, bool, bool) {
                 let line_at = m.as_str().len() - line.len();
                 best = at + line_at + first.len();
                 lines += 1;
+                (best_lines, best_street) = (lines, street);
             }
             break;
         }
@@ -3098,12 +3133,13 @@ fn lower_chain(rest: &str) -> (usize, usize, bool, bool) {
         {
             best = at;
             code = ends_in_code;
+            (best_lines, best_street) = (lines, street);
         }
     }
     if best == 0 {
         return (0, 0, false, false);
     }
-    (best, lines, street, code)
+    (best, best_lines, best_street, code)
 }
 
 /// The last word with a letter in `text` starts lowercase: "apt 5c" and
@@ -3172,7 +3208,8 @@ fn address_end(text: &str, mut end: usize) -> usize {
     end += town_only(&text[end..]);
     // "no 12 oduduwa crescent, off allen avenue, ikeja, lagos": a
     // lowercase address goes on in lowercase lines.
-    let typed_lower = last_word_lowercase(&text[..end]);
+    // A window is enough for the last word (and keeps this linear).
+    let typed_lower = last_word_lowercase(raw_window_before(text, end, 64));
     if typed_lower {
         end += lower_chain(&text[end..]).0;
     }
@@ -3228,7 +3265,7 @@ fn address_end(text: &str, mut end: usize) -> usize {
             && before.len() <= number.len() + 1
             && number.bytes().all(|b| b.is_ascii_digit()))
             || STREET_ABBREVIATIONS.contains(&key.as_str());
-        let lower = last_word_lowercase(&text[..end]);
+        let lower = last_word_lowercase(raw_window_before(text, end, 64));
         let case_ok = if lower {
             word.starts_with(char::is_lowercase)
         } else {
@@ -3426,6 +3463,8 @@ mod tests {
             &*ADDRESS_GLUE,
             &*ADDRESS_LOWER_LEAD,
             &*LOWER_LINE,
+            &*ADDRESS_LATAM,
+            &*EMAIL_AT_WORD,
             &*ADDRESS_VI,
             &*ADDRESS_NAGAR,
             &*ADDRESS_NAMED_HOUSE,
@@ -4384,6 +4423,8 @@ mod tests {
             // Lowercase streets of other languages, with a code after them.
             ("changement d'adresse : 14 bis rue des tanneurs, 59800 lille. merci", "14 bis rue des tanneurs, 59800 lille"),
             ("neue adresse am weinberg 7a, 79100 freiburg – bitte", "am weinberg 7a, 79100 freiburg"),
+            ("mon adresse : 14 rue de la liberté, 75014 paris. merci", "14 rue de la liberté, 75014 paris"),
+            ("Mieszkam na Śląskiej 12, a nie gdzie indziej", "Śląskiej 12"),
             ("mijn nieuwe adres is kruisstraat 12 bis, 3581 gl utrecht, graag aanpassen", "kruisstraat 12 bis, 3581 gl utrecht"),
             ("mi dirección es c/ de la princesa 31, 3º izda, 28008 madrid, que no", "c/ de la princesa 31, 3º izda, 28008 madrid"),
             ("pls mail my t4 to 1187 rue de bleury, app 608, montréal qc h3b 3j6 thx", "1187 rue de bleury, app 608, montréal qc h3b 3j6"),
@@ -4422,8 +4463,10 @@ mod tests {
             "Email address: see the form, it is on file",
             "Address: same as above",
             "Sarah 5, Leeds 3 was the score at the five-a-side.",
-            // A lowercase street-like phrase with no code or town after it.
+            // A lowercase street-like phrase with no code or town after it,
+            // and a street word inside a longer word.
             "am montag 14 waren wir zu dritt, 2000 kartons",
+            "der fußgängerüberweg 5 ist gesperrt",
             "no 5, we never got paid for the overtime",
         ] {
             assert!(

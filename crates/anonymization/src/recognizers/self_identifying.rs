@@ -2400,7 +2400,6 @@ fn foreign_self_deed(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Opt
             | "ten"
             | "ta"
             | "tym"
-            | "tą"
     );
     let article = matches!(
         head,
@@ -2408,7 +2407,7 @@ fn foreign_self_deed(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Opt
     );
     let noun = keys.get(i + 1);
     // "Piszę jako osoba, która ...": Polish has no article.
-    let bare_person = matches!(head, "osoba" | "osoba," | "pracownik" | "pracownica");
+    let bare_person = matches!(head, "osoba" | "pracownik" | "pracownica");
     let rel = if pronoun || bare_person || (article && FOREIGN_RELATIVES.contains(&noun)) {
         i + 1
     } else if article
@@ -2422,7 +2421,7 @@ fn foreign_self_deed(text: &str, tokens: &[Token], keys: &Keys, i: usize) -> Opt
     } else {
         return None;
     };
-    if rel > i + 1 || pronoun {
+    if rel > i + 1 || pronoun || bare_person {
         let gap = text
             .get(tokens[rel - 1].end..tokens[rel].start)
             .unwrap_or("")
