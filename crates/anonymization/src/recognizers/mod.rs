@@ -27,6 +27,55 @@ impl Candidate {
     }
 }
 
+/// Last words of a letter's closing line, folded ("Kind regards,", "Un
+/// saludo,", "Mit freundlichen Grüßen", "Z poważaniem"): the names pass
+/// takes the next line for the writer's name, the self-identifying pass
+/// for a signature.
+pub(crate) const SIGN_OFF_WORDS: &[&str] = &[
+    "regards",
+    "cheers",
+    "thanks",
+    "best",
+    "wishes",
+    "sincerely",
+    "faithfully",
+    "cordialement",
+    "saludo",
+    "saludos",
+    "atentamente",
+    "saluti",
+    "saluto",
+    "grusse",
+    "grussen",
+    "gruss",
+    "groeten",
+    "groet",
+    "pozdrawiam",
+    "powazaniem",
+    "atenciosamente",
+    "obrigado",
+    "obrigada",
+    "gracias",
+    "grazie",
+    "danke",
+    "merci",
+    "ta",
+    "thx",
+    "cumprimentos",
+    "cordiali",
+    "distinti",
+    "halsningar",
+    "mvh",
+    "mfg",
+    "lg",
+    "abrazo",
+    "abraco",
+    "abracos",
+    "bises",
+    "kasih",
+    "salam",
+];
+
 /// True when any of `words` occurs in the lowercase window of at most `len`
 /// bytes before byte offset `at` (the window stops at a sentence end).
 pub(crate) fn context_before(text: &str, at: usize, len: usize, words: &[&str]) -> bool {

@@ -1038,35 +1038,6 @@ const WORK_SPOTS: &[&str] = &[
     "phones",
     "switchboard",
 ];
-/// Last words of a sign-off before the writer's name: "Kind regards,",
-/// "Cordialement,", "Pozdrawiam,".
-const SIGN_OFFS: &[&str] = &[
-    "regards",
-    "cheers",
-    "thanks",
-    "best",
-    "wishes",
-    "sincerely",
-    "cordialement",
-    "saludos",
-    "saluti",
-    "grusse",
-    "gruss",
-    "groeten",
-    "pozdrawiam",
-    "atenciosamente",
-    "obrigado",
-    "obrigada",
-    "gracias",
-    "grazie",
-    "danke",
-    "merci",
-    "ta",
-    "thx",
-    "cumprimentos",
-    "cordiali",
-    "distinti",
-];
 /// "From" in the other languages feedback arrives in, before a department
 /// or a team: "Frank aus der Spätschicht", "Róża z kadr", "Graça do
 /// atendimento", "jan van de technische dienst".
@@ -2833,7 +2804,7 @@ static CUE_CLASS: LazyLock<
     for (list, class) in [
         (TITLES, CUE_TITLE),
         (STRONG_CUES, CUE_STRONG),
-        (SIGN_OFFS, CUE_SIGN_OFF),
+        (super::SIGN_OFF_WORDS, CUE_SIGN_OFF),
         (WEAK_CUES, CUE_WEAK),
     ] {
         for w in list {

@@ -179,18 +179,15 @@ static TOWN_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         r"^,\s*\p{Lu}[\p{L}\-]+(?:[ \t]+(?:(?:de|da|do|del|di|la|le|sur|am|an|upon|on|es|el|al|dos|das)[ \t]+)?\p{Lu}[\p{L}\-]+)*(?:[ \t]+\d{1,2}(?-u:\b))?",
     )
 });
-/// A town after a postal code: " İzmir", " Tel Aviv", " Ciudad de México",
-/// " Kadıköy/İstanbul".
-static TOWN_AFTER_CODE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"^[ \t]+{TOWN}(?:/\p{{Lu}}[\p{{L}}\-]+)?")));
+/// A town after a postal code: " İzmir", " Tel Aviv", " Ciudad de México"
+/// (a province after a slash or in brackets is `SLASH_PROVINCE`'s).
+static TOWN_AFTER_CODE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^[ \t]+{TOWN}")));
 /// A district letter or number, or a province, after the town.
 static DISTRICT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[ \t](?:[A-Z]|[A-Z]{2,4}|\d{1,2})(?-u:\b)"));
 /// A province or state after the town: ", CDMX", " - SP", ", Jal.".
 static PROVINCE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{2,4}(?-u:\b)|[A-Z][a-z]{1,3}\.|(?:[A-Z]\.){2,3})|^\s\([A-Z]{2}\)",
-    )
+    re(r"^(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{2,4}(?-u:\b)|[A-Z][a-z]{1,3}\.|(?:[A-Z]\.){2,3})")
 });
 /// "7/4", "17.9": a day and a month without the year.
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)\d{1,2}[/.]\d{1,2}(?-u:\b)"));
@@ -382,7 +379,7 @@ static TAIL_PART: LazyLock<Regex> = LazyLock::new(|| {
             // (a four-digit code that is no year).
             r"|[a-z]{{3,}}(?:,?\s+[a-z]{{3,}})?,?\s+(?:[a-z]{{2}}\s+\d{{5}}|(?i:{pc})|(?:0\d{{3}}|1[0-8]\d{{2}}|[3-9]\d{{3}}|2[1-9]\d{{2}}|20[4-9]\d))",
             r")(?:\s+(?:[A-Z]|\d{{1,2}})(?-u:\b))?(?:\s+CEDEX(?:\s+\d{{1,2}})?)?",
-            r"(?:(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{{2,4}}(?-u:\b)|[A-Z][a-z]{{1,3}}\.|(?:[A-Z]\.){{2,3}})|\s\([A-Z]{{2}}\))?)",
+            r"(?:(?:,\s*|\s+|\s*[/\-]\s*)(?:[A-Z]{{2,4}}(?-u:\b)|[A-Z][a-z]{{1,3}}\.|(?:[A-Z]\.){{2,3}}))?)",
         ),
         floor = FLOOR,
         hood = NEIGHBOURHOOD,
@@ -2503,26 +2500,70 @@ fn weekday_heads(text: &str, out: &mut [Candidate], from: usize) {
     }
 }
 
+/// What a text must hold before a street pattern is run on it.
+enum Needs {
+    Nothing,
+    /// Kana, Han or Hangul.
+    Cjk,
+    /// One of these strings.
+    AnyOf(&'static [&'static str]),
+}
+
+/// Irish- and Welsh-language street words, without which `ADDRESS_CELTIC`
+/// cannot match.
+const CELTIC_STREET_WORDS: &[&str] = &[
+    "Sráid", "Bóthar", "Ascaill", "Cearnóg", "Heol", "Ffordd", "Stryd", "Rhodfa", "Cilgant",
+    "Lána", "Plás", "Ard", "Páirc", "Bealach", "Cúirt", "Radharc", "Gleann", "Cnoc", "Lôn", "Maes",
+    "Llys", "Teras", "Clos", "Cae",
+];
+
 fn addresses(text: &str, out: &mut Vec<Candidate>) {
     let mut found: Vec<(usize, usize, f32)> = Vec::new();
-    let streets = [
-        (&*ADDRESS_US, 0.75),
-        (&*ADDRESS_EU, 0.8),
-        (&*ADDRESS_ROMANCE, 0.7),
-        (&*ADDRESS_PL, 0.75),
-        (&*ADDRESS_LATAM, 0.7),
-        (&*ADDRESS_LOWER, 0.6),
-        (&*ADDRESS_LOWER_UK, 0.65),
-        (&*ADDRESS_LOWER_EU, 0.65),
-        (&*ADDRESS_ZH, 0.75),
-        (&*ADDRESS_CELTIC, 0.65),
-        (&*ADDRESS_CJK, 0.75),
-        (&*ADDRESS_VI, 0.7),
-        (&*ADDRESS_NAGAR, 0.65),
-        (&*ADDRESS_NAMED_HOUSE, 0.65),
-        (&*ADDRESS_LOWER_IT, 0.6),
-        (&*ADDRESS_MALAY, 0.7),
-        (&*CODE_TOWN_PT, 0.6),
+    // Each street pattern with its score and what a text needs before it
+    // is worth running (most texts lack the words, and a pattern over
+    // Unicode classes is costly).
+    let streets: [(&Regex, f32, Needs); 17] = [
+        (&ADDRESS_US, 0.75, Needs::Nothing),
+        (&ADDRESS_EU, 0.8, Needs::Nothing),
+        (&ADDRESS_ROMANCE, 0.7, Needs::Nothing),
+        (&ADDRESS_PL, 0.75, Needs::Nothing),
+        (&ADDRESS_LATAM, 0.7, Needs::Nothing),
+        (&ADDRESS_LOWER, 0.6, Needs::Nothing),
+        (&ADDRESS_LOWER_UK, 0.65, Needs::AnyOf(&[", "])),
+        (&ADDRESS_LOWER_EU, 0.65, Needs::Nothing),
+        (&ADDRESS_ZH, 0.75, Needs::Cjk),
+        (&ADDRESS_CELTIC, 0.65, Needs::AnyOf(CELTIC_STREET_WORDS)),
+        (&ADDRESS_CJK, 0.75, Needs::Cjk),
+        (
+            &ADDRESS_VI,
+            0.7,
+            Needs::AnyOf(&["đường", "phố", "Đường", "Phố"]),
+        ),
+        (
+            &ADDRESS_NAGAR,
+            0.65,
+            Needs::AnyOf(&[
+                "Nagar",
+                "Colony",
+                "Enclave",
+                "Vihar",
+                "Puram",
+                "Layout",
+                "Extension",
+            ]),
+        ),
+        (&ADDRESS_NAMED_HOUSE, 0.65, Needs::AnyOf(&[", ", "K"])),
+        (
+            &ADDRESS_LOWER_IT,
+            0.6,
+            Needs::AnyOf(&["via ", "viale ", "corso ", "piazza", "vicolo ", "largo "]),
+        ),
+        (
+            &ADDRESS_MALAY,
+            0.7,
+            Needs::AnyOf(&["Jl", "Jalan", "Lorong", "Soi ", "Thanon"]),
+        ),
+        (&CODE_TOWN_PT, 0.6, Needs::Nothing),
     ];
     // The patterns end without a (Unicode) word boundary, which would push
     // the regex engine onto its slow path: a match followed by a letter or
@@ -2675,51 +2716,15 @@ fn addresses(text: &str, out: &mut Vec<Candidate>) {
         }
     }
     // Kana, Han and Hangul all start with bytes E3..ED in UTF-8: without
-    // them the CJK pattern cannot match and is not run.
+    // them the CJK patterns cannot match.
     let cjk_text = text.bytes().any(|b| (0xE3..=0xED).contains(&b));
-    let celtic_text = [
-        "Sráid", "Bóthar", "Ascaill", "Cearnóg", "Heol", "Ffordd", "Stryd", "Rhodfa", "Cilgant",
-        "Lána", "Plás", "Ard", "Páirc", "Bealach", "Cúirt", "Radharc", "Gleann", "Cnoc", "Lôn",
-        "Maes", "Llys", "Teras", "Clos", "Cae",
-    ]
-    .iter()
-    .any(|w| text.contains(w));
-    for (pattern, score) in streets {
-        if (std::ptr::eq(pattern, &*ADDRESS_CJK) || std::ptr::eq(pattern, &*ADDRESS_ZH))
-            && !cjk_text
-        {
-            continue;
-        }
-        // Cheap word tests before the patterns that need those words.
-        if std::ptr::eq(pattern, &*ADDRESS_CELTIC) && !celtic_text {
-            continue;
-        }
-        if std::ptr::eq(pattern, &*ADDRESS_LOWER_UK) && !text.contains(", ") {
-            continue;
-        }
-        let needs = |words: &[&str]| words.iter().any(|w| text.contains(w));
-        let skip = if std::ptr::eq(pattern, &*ADDRESS_VI) {
-            !needs(&["đường", "phố", "Đường", "Phố"])
-        } else if std::ptr::eq(pattern, &*ADDRESS_NAGAR) {
-            !needs(&[
-                "Nagar",
-                "Colony",
-                "Enclave",
-                "Vihar",
-                "Puram",
-                "Layout",
-                "Extension",
-            ])
-        } else if std::ptr::eq(pattern, &*ADDRESS_NAMED_HOUSE) {
-            !(text.contains(", ") || text.contains('K'))
-        } else if std::ptr::eq(pattern, &*ADDRESS_MALAY) {
-            !needs(&["Jl", "Jalan", "Lorong", "Soi ", "Thanon"])
-        } else if std::ptr::eq(pattern, &*ADDRESS_LOWER_IT) {
-            !needs(&["via ", "viale ", "corso ", "piazza", "vicolo ", "largo "])
-        } else {
-            false
+    for (pattern, score, needs) in streets {
+        let worth = match needs {
+            Needs::Nothing => true,
+            Needs::Cjk => cjk_text,
+            Needs::AnyOf(words) => words.iter().any(|w| text.contains(w)),
         };
-        if skip {
+        if !worth {
             continue;
         }
         for m in pattern.find_iter(text) {
@@ -4358,7 +4363,7 @@ mod tests {
     }
 
     #[test]
-    fn lowercase_landmark_suite_and_numberless_addresses_with_their_tails() {
+    fn addresses_in_lowercase_without_numbers_in_fields_and_in_more_national_forms() {
         for (t, v) in [
             // Lowercase lines after a lowercase street or lead.
             (
@@ -4416,6 +4421,15 @@ mod tests {
             ("we moved: Section 12 Lot 88, Lengakiki Road, Honiara.", "Section 12 Lot 88, Lengakiki Road, Honiara"),
             ("envíen mi carta a Calle Duarte #27, Higüey, no al hotel", "Calle Duarte #27, Higüey"),
             ("the post office sent it back. please add 4050-262 Porto", "4050-262 Porto"),
+            // Guatemalan and Cuban grids; an Israeli seven-digit code after an
+            // unlisted street; Glasgow, UK and Hong Kong flats before the
+            // street.
+            ("Los recibos van a la oficina de 6a Avenida 12-34, Zona 1 pero ya", "6a Avenida 12-34, Zona 1"),
+            ("me acompañó hasta mi casa en Calle 8 entre 23 y 25, Vedado cuando", "Calle 8 entre 23 y 25, Vedado"),
+            ("my new place is Dizengoff 120, apt 9, Tel Aviv 6433214, the movers", "Dizengoff 120, apt 9, Tel Aviv 6433214"),
+            ("pension letters are going to 0/2, 45 Dumbarton Road but I moved", "0/2, 45 Dumbarton Road"),
+            ("the visit was booked at Flat 9 Harrow Court Stevenage but", "Flat 9 Harrow Court Stevenage"),
+            ("I work from Room 5, 2/F, 17 Tung Choi Street, Mong Kok which is small", "Room 5, 2/F, 17 Tung Choi Street, Mong Kok"),
             (
                 "address Rua Padre Chagas 184, apto 702, Moinhos de Vento, Porto Alegre – RS, 90570-080. It's all",
                 "Rua Padre Chagas 184, apto 702, Moinhos de Vento, Porto Alegre – RS, 90570-080",

@@ -1351,10 +1351,8 @@ fn self_prefix_at(text: &str, tokens: &[Token], keys: &Keys, i: usize, appositiv
     let gap = text.get(tokens[j - 1].end..tokens[j].start).unwrap_or("");
     // "Regards,\nthe night supervisor at the Tamworth sortation centre": a
     // description signs the text.
-    if matches!(
-        p,
-        "regards" | "cheers" | "thanks" | "best" | "sincerely" | "wishes" | "from" | "signed"
-    ) && gap.contains('\n')
+    if (super::SIGN_OFF_WORDS.contains(&p) || matches!(p, "from" | "signed"))
+        && gap.contains('\n')
         && matches!(gap.trim(), "" | ",")
     {
         return true;
@@ -3516,63 +3514,6 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
     }
 }
 
-/// Lines that close a letter before its signature, in the eight languages
-/// and a few more (compared lowercased, without the trailing comma).
-const SIGN_OFF_LINES: &[&str] = &[
-    "regards",
-    "kind regards",
-    "best regards",
-    "warm regards",
-    "best",
-    "cheers",
-    "thanks",
-    "thank you",
-    "many thanks",
-    "sincerely",
-    "yours sincerely",
-    "yours faithfully",
-    "un saludo",
-    "saludos",
-    "atentamente",
-    "cordialement",
-    "bien à vous",
-    "merci",
-    "grazie",
-    "cordiali saluti",
-    "saluti",
-    "distinti saluti",
-    "mit freundlichen grüßen",
-    "freundliche grüße",
-    "viele grüße",
-    "beste grüße",
-    "lg",
-    "pozdrawiam",
-    "z poważaniem",
-    "atenciosamente",
-    "obrigado",
-    "obrigada",
-    "groeten",
-    "met vriendelijke groet",
-    "hälsningar",
-    "med vänliga hälsningar",
-    "mvh",
-    "terima kasih",
-    "salam",
-    "gruss",
-    "gruß",
-    "grüsse",
-    "grüße",
-    "liebe grüsse",
-    "liebe grüße",
-    "schöne grüße",
-    "mfg",
-    "un abrazo",
-    "abraço",
-    "abraços",
-    "bises",
-    "un saluto",
-    "--",
-];
 /// Labels that open a signature line: "Signed: the weekend guard", "Firmato:
 /// il portiere di notte ...".
 const SIGNED_LABELS: &[&str] = &[
@@ -3641,14 +3582,15 @@ fn signature_line(text: &str, out: &mut Vec<Candidate>) {
             body = body[..nl].trim_end();
         }
     }
-    // ASCII lowercasing keeps every byte offset.
-    let lowered = body.to_ascii_lowercase();
-    let mut line_start = body.rfind('\n').map_or(0, |nl| nl + 1);
+    let last_start = body.rfind('\n').map_or(0, |nl| nl + 1);
+    // The last line, lowercased (ASCII lowercasing keeps every byte offset).
+    let lowered = body[last_start..].to_ascii_lowercase();
+    let mut line_start = last_start;
     // "... Favor verificar. Assinado: o vigilante ...": a signing label
     // after the last sentence opens the signature line too.
     let mut labelled_inline = false;
     for l in SIGNED_LABELS {
-        if let Some(at) = lowered[line_start..].rfind(l).map(|at| at + line_start) {
+        if let Some(at) = lowered.rfind(l).map(|at| at + last_start) {
             let before = body[..at].trim_end();
             if at > line_start && before.ends_with(['.', '!', '?']) {
                 line_start = at;
@@ -3670,7 +3612,7 @@ fn signature_line(text: &str, out: &mut Vec<Candidate>) {
         .iter()
         .find(|d| trimmed.starts_with(**d))
         .map_or(0, |d| d.len());
-    let trimmed_lower = &lowered[line_start + lead..];
+    let trimmed_lower = &lowered[line_start + lead - last_start..];
     let label = SIGNED_LABELS
         .iter()
         .find(|l| trimmed_lower.starts_with(**l))
@@ -3695,12 +3637,24 @@ fn signature_line(text: &str, out: &mut Vec<Candidate>) {
     {
         return;
     }
+    // "Kind regards,", "Un saludo,", "Thank you!", "--": a closing line of
+    // a few words before the signature.
     if dash == 0 {
-        let closing = previous
-            .trim()
-            .trim_end_matches([',', '.', '!'])
-            .to_lowercase();
-        if !SIGN_OFF_LINES.contains(&closing.as_str()) {
+        let closing = previous.trim().trim_end_matches([',', '.', '!']);
+        let words: Vec<String> = closing
+            .split_whitespace()
+            .map(|w| {
+                let mut key = String::new();
+                fold_key(w, &mut key);
+                key
+            })
+            .collect();
+        let signs_off = match words.as_slice() {
+            [.., thank, you] if thank == "thank" && you == "you" => true,
+            [.., last] => words.len() <= 4 && super::SIGN_OFF_WORDS.contains(&last.as_str()),
+            [] => false,
+        };
+        if !(signs_off || closing == "--") {
             return;
         }
     }
@@ -4505,7 +4459,7 @@ mod tests {
     }
 
     #[test]
-    fn newcomers_at_a_site_foreign_deeds_signature_lines_and_foreign_appositives() {
+    fn newcomers_ordinals_foreign_deeds_signature_lines_and_foreign_appositives() {
         for (t, v) in [
             // A newcomer at a named place or shift; not a leader.
             (
@@ -4555,6 +4509,16 @@ mod tests {
             (
                 "Bitte.\nGruss\ndie Lernende im 1. Lehrjahr in der Filiale Thun\nPS: Danke.",
                 "die Lernende im 1. Lehrjahr in der Filiale Thun",
+            ),
+            // The closing line's last word, in any language of the shared
+            // sign-off list, or "Thank you".
+            (
+                "Proszę o naprawę.\n\nZ poważaniem,\nmagazynier z hali 3, zmiana nocna",
+                "magazynier z hali 3, zmiana nocna",
+            ),
+            (
+                "Please fix it.\n\nThank you,\nnight supervisor, Dock 4",
+                "night supervisor, Dock 4",
             ),
             // Was, or writes as, the one who did something dated.
             (
